@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { Workspace } from '../../engine/db/workspace';
+import { generateDemo } from '../../engine/demo/generate-demo';
+import { PinsightEngine } from '../../engine/pinsight-engine';
+import { UsageError, WORKSPACE_OPTION } from '../cli-args';
+import { workspacePath } from '../open-engine';
+import { startWebHost } from '../web-host/web-host';
+import type { Command } from './command';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'open the workbench in a browser (http://127.0.0.1 only)',
+  help: `Usage: pinsight serve [--workspace FILE] [--port N]
+
+Serves the workbench and its API on 127.0.0.1 and prints the URL to open.
+  --workspace FILE  the workspace (default: the desktop app's demo workspace, generated on first use)
+  --port N          port (default 5178; 0 picks a free one)`,
+  async run(argv, out) {
+    const { values } = parseArgs({ args: argv, options: { ...WORKSPACE_OPTION, port: { type: 'string', short: 'p' } }, strict: true });
+    const port = Number(values.port ?? 5178);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected 0-65535, got "${values.port}"`);
+    const path = workspacePath(values.workspace);
+    if (!values.workspace && !existsSync(path)) {
+      out.log(`Creating the demo workspace at ${path} ...`);
+      const ws = await Workspace.open(path);
+      await generateDemo(ws).finally(() => ws.close());
+    }
+    const engine = await PinsightEngine.open(path);
+    const host = await startWebHost(engine, { port });
+    out.log(`Pinsight is serving ${path}\nOpen ${host.url}\nPress Ctrl+C to stop.`);
+    await new Promise<void>((done) => {
+      const stop = () => {
+        void host.close().then(() => {
+          engine.close();
+          done();
+        });
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  },
+};

@@ -1,0 +1,70 @@
+/** The `pinsight` command line: the same engine as the app, headless. */
+import { PinsightError } from '../../shared/api';
+import { UsageError } from './cli-args';
+import type { Command, CommandOutput } from './commands/command';
+import { demoCommand } from './commands/demo-command';
+import { exportCommand } from './commands/export-command';
+import { importCommand } from './commands/import-command';
+import { queryCommand } from './commands/query-command';
+import { serveCommand } from './commands/serve-command';
+
+const COMMANDS: Command[] = [demoCommand, importCommand, queryCommand, exportCommand, serveCommand];
+
+const MAIN_HELP = `Usage: pinsight COMMAND [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
+
+Run \`pinsight COMMAND --help\` for a command's options.`;
+
+function terminalOutput(): CommandOutput {
+  const isTerminal = Boolean(process.stderr.isTTY);
+  let progressShown = false;
+  return {
+    isTerminal,
+    log: (t) => {
+      if (progressShown) process.stderr.write('\n');
+      progressShown = false;
+      process.stdout.write(`${t}\n`);
+    },
+    error: (t) => process.stderr.write(`${t}\n`),
+    progress: (t) => {
+      if (!isTerminal) return;
+      process.stderr.write(`\r${t.padEnd(process.stderr.columns ? process.stderr.columns - 1 : 79)}`);
+      progressShown = true;
+    },
+  };
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function main(argv: string[], out: CommandOutput = terminalOutput()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    out.log(MAIN_HELP);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    out.error(`pinsight: unknown command "${name}"\n\n${MAIN_HELP}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    out.log(command.help);
+    return 0;
+  }
+  try {
+    await command.run(rest, out);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+      out.error(`pinsight ${name}: ${e.message}\nRun \`pinsight ${name} --help\` for usage.`);
+      return 2;
+    }
+    if (e instanceof PinsightError) {
+      out.error(`pinsight ${name}: ${e.message}`);
+      return 1;
+    }
+    out.error(`pinsight ${name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return 1;
+  }
+}

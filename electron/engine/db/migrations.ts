@@ -1,0 +1,43 @@
+/** Workspace schema, as a list of migrations. A file is opened at any older version and moved forward. */
+
+export interface Migration {
+  version: number;
+  description: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'raw tables, import log',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS pinsight_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
+      `CREATE TYPE event_type AS ENUM ('impression', 'closeup', 'save', 'link_click', 'carousel_swipe', 'video_play')`,
+      `CREATE TYPE app_type AS ENUM ('mobile', 'tablet', 'web')`,
+      `CREATE TYPE content_type AS ENUM ('organic', 'paid')`,
+      `CREATE TABLE import_log (
+         import_id INTEGER PRIMARY KEY, file VARCHAR NOT NULL, kind VARCHAR NOT NULL, content_hash VARCHAR NOT NULL,
+         rows BIGINT NOT NULL, rejected BIGINT NOT NULL, imported_at TIMESTAMP NOT NULL)`,
+      `CREATE TABLE accounts (account_id VARCHAR PRIMARY KEY, type VARCHAR NOT NULL, value VARCHAR NOT NULL)`,
+      `CREATE TABLE boards (board_id VARCHAR PRIMARY KEY, name VARCHAR, owner_id VARCHAR)`,
+      `CREATE TABLE pins (
+         pin_id VARCHAR PRIMARY KEY, image_signature VARCHAR, destination_url VARCHAR, board_id VARCHAR,
+         creator_id VARCHAR, created_at TIMESTAMP, pin_format VARCHAR, parent_pin_id VARCHAR, title VARCHAR)`,
+      `CREATE TABLE spam_users (user_id VARCHAR PRIMARY KEY)`,
+      `CREATE TABLE events (
+         event_id VARCHAR, event_time TIMESTAMP NOT NULL, event_type event_type NOT NULL, pin_id VARCHAR NOT NULL,
+         user_id VARCHAR NOT NULL, app_type app_type, content_type content_type NOT NULL,
+         watch_ms INTEGER, progress_pct DOUBLE, in_view_pct DOUBLE, import_id INTEGER NOT NULL)`,
+    ],
+  },
+  {
+    version: 2,
+    description: 'workspace settings and rejected rows',
+    statements: [
+      `INSERT OR IGNORE INTO pinsight_meta VALUES ('time_zone', 'UTC')`,
+      `CREATE TABLE import_rejects (import_id INTEGER NOT NULL, file VARCHAR NOT NULL, line BIGINT NOT NULL, reason VARCHAR NOT NULL)`,
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

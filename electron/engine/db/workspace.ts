@@ -1,0 +1,161 @@
+/**
+ * One workspace = one DuckDB file. Opening checks and migrates the schema, refuses files from a newer
+ * Pinsight and files that another process holds, and sets memory and spill limits.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { PinsightError } from '../../../shared/api';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { rowToPlain, type PlainRow } from './duckdb-values';
+
+export type SqlParams = Record<string, DuckDBValue> | DuckDBValue[];
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (default true). */
+  create?: boolean;
+  /** Stop migrating at this version (tests of the migration path). */
+  targetVersion?: number;
+  memoryLimit?: string;
+  threads?: number;
+}
+
+export const IN_MEMORY = ':memory:';
+
+export class Workspace {
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+  ) {}
+
+  static async open(path: string, options: OpenOptions = {}): Promise<Workspace> {
+    const { create = true } = options;
+    if (path !== IN_MEMORY) {
+      if (!existsSync(path)) {
+        if (!create) throw new PinsightError('workspace-missing', `No workspace at ${path}`);
+        mkdirSync(dirname(path), { recursive: true });
+      }
+    }
+    const config: Record<string, string> = {
+      memory_limit: options.memoryLimit ?? '1536MB',
+    };
+    if (options.threads) config.threads = String(options.threads);
+    if (path !== IN_MEMORY) config.temp_directory = `${path}.tmp`;
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, config);
+    } catch (e) {
+      throw translateOpenError(path, e);
+    }
+    const conn = await instance.connect();
+    // Times without an offset are read as UTC, and stored times are UTC.
+    await conn.run(`SET TimeZone = 'UTC'`);
+    const ws = new Workspace(path, instance, conn);
+    try {
+      await ws.migrate(options.targetVersion ?? SCHEMA_VERSION);
+    } catch (e) {
+      ws.close();
+      throw e;
+    }
+    return ws;
+  }
+
+  async schemaVersion(): Promise<number | null> {
+    const hasMeta = await this.value<number>(
+      `SELECT count(*) FROM information_schema.tables WHERE table_name = 'pinsight_meta' AND table_schema = 'main'`,
+    );
+    if (!hasMeta) return null;
+    const v = await this.value<string>(`SELECT value FROM pinsight_meta WHERE key = 'schema_version'`);
+    return v === null ? null : Number(v);
+  }
+
+  private async migrate(target: number): Promise<void> {
+    let version = await this.schemaVersion();
+    if (version === null) {
+      const tables = await this.value<number>(`SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'`);
+      if (tables) throw new PinsightError('bad-input', `${this.path} is a DuckDB file but not a Pinsight workspace`);
+      version = 0;
+    }
+    if (version > SCHEMA_VERSION) {
+      throw new PinsightError(
+        'workspace-too-new',
+        `${this.path} was written by a newer Pinsight (workspace version ${version}; this one reads up to ${SCHEMA_VERSION}). Update Pinsight to open it.`,
+      );
+    }
+    for (const m of MIGRATIONS) {
+      if (m.version <= version || m.version > target) continue;
+      await this.transaction(async () => {
+        for (const sql of m.statements) await this.run(sql);
+        await this.run(`INSERT OR REPLACE INTO pinsight_meta VALUES ('schema_version', $v)`, { v: String(m.version) });
+      });
+    }
+  }
+
+  async run(sql: string, params?: SqlParams): Promise<void> {
+    await this.conn.run(sql, params as Record<string, DuckDBValue>);
+  }
+
+  async all<T = PlainRow>(sql: string, params?: SqlParams): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(sql, params as Record<string, DuckDBValue>);
+    return reader.getRowObjects().map(rowToPlain) as T[];
+  }
+
+  async one<T = PlainRow>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  /** The first column of the first row, or null. */
+  async value<T>(sql: string, params?: SqlParams): Promise<T | null> {
+    const row = await this.one<PlainRow>(sql, params);
+    if (!row) return null;
+    const first = Object.values(row)[0];
+    return (first ?? null) as T | null;
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    return this.value<string>(`SELECT value FROM pinsight_meta WHERE key = $key`, { key });
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.run(`INSERT OR REPLACE INTO pinsight_meta VALUES ($key, $value)`, { key, value });
+  }
+
+  /** Runs `body` in one transaction: all of it lands, or none of it. */
+  async transaction<T>(body: () => Promise<T>): Promise<T> {
+    await this.run('BEGIN TRANSACTION');
+    try {
+      const result = await body();
+      await this.run('COMMIT');
+      return result;
+    } catch (e) {
+      await this.run('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  }
+
+  async checkpoint(): Promise<void> {
+    if (this.path !== IN_MEMORY) await this.run('CHECKPOINT');
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function translateOpenError(path: string, e: unknown): Error {
+  const message = e instanceof Error ? e.message : String(e);
+  const lock = /Conflicting lock is held in (.*?) \(PID (\d+)\)/.exec(message);
+  if (lock || /Could not set lock/.test(message)) {
+    const holder = lock ? ` by ${lock[1]} (process ${lock[2]})` : '';
+    return new PinsightError(
+      'workspace-in-use',
+      `The workspace ${path} is in use${holder}. Close the other Pinsight window or command and try again.`,
+    );
+  }
+  if (/not a valid DuckDB database file|Invalid Input Error.*database/i.test(message)) {
+    return new PinsightError('bad-input', `${path} is not a Pinsight workspace (not a DuckDB file)`);
+  }
+  return new PinsightError('internal', `Cannot open workspace ${path}: ${message}`);
+}

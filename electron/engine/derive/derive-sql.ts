@@ -1,0 +1,118 @@
+/**
+ * The cleaning rules of Pinterest's Pin stats help text, as SQL over the raw tables:
+ * - re-saves inherit image and URL from their parent chain;
+ * - Pins sharing image_signature and destination_url are one Pin group;
+ * - a group is in scope when one of its Pins was created by a claimed profile or links to a claimed website;
+ * - duplicate events (same event_id; without one, same time, type, Pin and user) and spam users are removed.
+ * Identifiers here are fixed; the only value (the time zone) is validated before it is inlined.
+ */
+
+/** Host of a URL, lower-case, without a leading "www.". */
+const host = (expr: string): string =>
+  `regexp_replace(lower(regexp_extract(${expr}, '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+)', 1)), '^www\\.', '')`;
+
+/** Order of Pin ids: numerically when both are numbers, else as text. */
+export const PIN_ID_ORDER = (col: string): string => `TRY_CAST(${col} AS HUGEINT) NULLS LAST, ${col}`;
+
+export const PIN_DIM_SQL = `
+CREATE OR REPLACE TABLE pin_dim AS
+WITH RECURSIVE chain(pin_id, ancestor, depth) AS (
+  SELECT pin_id, pin_id, 0 FROM pins
+  UNION ALL
+  SELECT c.pin_id, p.parent_pin_id, c.depth + 1
+  FROM chain c JOIN pins p ON p.pin_id = c.ancestor
+  WHERE p.parent_pin_id IS NOT NULL AND p.parent_pin_id <> '' AND c.depth < 64
+),
+inherited AS (
+  SELECT c.pin_id,
+         arg_min(a.image_signature, c.depth) FILTER (WHERE a.image_signature IS NOT NULL AND a.image_signature <> '') AS image_signature,
+         arg_min(a.destination_url, c.depth) FILTER (WHERE a.destination_url IS NOT NULL AND a.destination_url <> '') AS destination_url
+  FROM chain c JOIN pins a ON a.pin_id = c.ancestor
+  GROUP BY c.pin_id
+),
+resolved AS (
+  SELECT p.pin_id, i.image_signature, i.destination_url, ${host('i.destination_url')} AS host,
+         p.board_id, p.creator_id, p.created_at, p.parent_pin_id, p.title,
+         CASE WHEN lower(p.pin_format) IN ('video', 'carousel') THEN lower(p.pin_format) ELSE 'standard' END AS format,
+         CASE WHEN i.image_signature IS NULL OR i.destination_url IS NULL THEN 'pin:' || p.pin_id
+              ELSE 'sig:' || i.image_signature || chr(1) || i.destination_url END AS group_sig
+  FROM pins p JOIN inherited i USING (pin_id)
+)
+SELECT CAST(row_number() OVER (ORDER BY ${PIN_ID_ORDER('pin_id')}) AS INTEGER) AS pin_key,
+       CAST(dense_rank() OVER (ORDER BY group_sig) AS INTEGER) AS group_key,
+       pin_id, image_signature, destination_url, host, board_id, creator_id, created_at, parent_pin_id, title,
+       format::VARCHAR AS format,
+       CASE WHEN creator_id IN (SELECT value FROM accounts WHERE type = 'profile') THEN 'yours' ELSE 'others' END AS source
+FROM resolved`;
+
+export const GROUP_ACCOUNTS_SQL = `
+CREATE OR REPLACE TABLE group_accounts AS
+SELECT DISTINCT d.group_key, a.account_id
+FROM pin_dim d JOIN accounts a
+  ON (a.type = 'profile' AND d.creator_id = a.value)
+  OR (a.type = 'website' AND d.host IS NOT NULL AND d.host = ${host("'https://' || regexp_replace(a.value, '^[A-Za-z]+://', '')")})`;
+
+/** The group's face in top lists: its earliest-created Pin, ties broken by the smallest id. */
+export const GROUP_DIM_SQL = `
+CREATE OR REPLACE TABLE group_dim AS
+SELECT group_key,
+       arg_min(pin_id, (created_at, TRY_CAST(pin_id AS HUGEINT), pin_id)) AS rep_pin_id,
+       min(created_at) AS first_created_at,
+       count(*)::INTEGER AS size,
+       group_key IN (SELECT group_key FROM group_accounts) AS in_scope
+FROM pin_dim GROUP BY group_key`;
+
+export function dayExpression(timeZone: string, column = 'e.event_time'): string {
+  if (timeZone === 'UTC') return `CAST(${column} AS DATE)`;
+  // ICU: read the stored UTC timestamp as an instant, then take the calendar day in the workspace's zone.
+  return `CAST(timezone('${timeZone.replaceAll("'", "''")}', ${column} AT TIME ZONE 'UTC') AS DATE)`;
+}
+
+export function eventsCleanSql(timeZone: string): string {
+  return `
+CREATE OR REPLACE TABLE events_clean AS
+WITH deduplicated AS (
+  SELECT DISTINCT ON (event_id) * FROM events WHERE event_id IS NOT NULL
+  UNION ALL
+  SELECT DISTINCT ON (event_time, event_type, pin_id, user_id) * FROM events WHERE event_id IS NULL
+)
+SELECT ${dayExpression(timeZone)} AS day, e.event_time, e.event_type, d.pin_key, d.group_key,
+       d.source::VARCHAR AS source, d.format::VARCHAR AS format, e.content_type, e.app_type,
+       hash(e.user_id) AS user_hash, e.watch_ms, e.progress_pct, e.in_view_pct
+FROM deduplicated e
+JOIN pin_dim d ON d.pin_id = e.pin_id
+JOIN group_dim g ON g.group_key = d.group_key AND g.in_scope
+WHERE e.user_id NOT IN (SELECT user_id FROM spam_users)`;
+}
+
+/** Per-event counters; the rollup sums them. Shared with the real-time (uncleaned) Pin stats. */
+export const COUNTER_EXPRESSIONS = {
+  impressions: `count(*) FILTER (WHERE event_type = 'impression')`,
+  closeups: `count(*) FILTER (WHERE event_type = 'closeup')`,
+  saves: `count(*) FILTER (WHERE event_type = 'save')`,
+  link_clicks: `count(*) FILTER (WHERE event_type = 'link_click')`,
+  carousel_swipes: `count(*) FILTER (WHERE event_type = 'carousel_swipe')`,
+  video_starts: `count(*) FILTER (WHERE event_type = 'video_play')`,
+  video_views: `count(*) FILTER (WHERE event_type = 'video_play' AND watch_ms >= 2000 AND in_view_pct >= 50)`,
+  ten_second_views: `count(*) FILTER (WHERE event_type = 'video_play' AND watch_ms >= 10000)`,
+  p95_views: `count(*) FILTER (WHERE event_type = 'video_play' AND progress_pct >= 95)`,
+  watch_ms: `coalesce(sum(watch_ms) FILTER (WHERE event_type = 'video_play'), 0)`,
+} as const;
+
+export const COUNTER_SELECT = Object.entries(COUNTER_EXPRESSIONS)
+  .map(([name, expr]) => `CAST(${expr} AS BIGINT) AS ${name}`)
+  .join(',\n       ');
+
+export const ROLLUP_SQL = `
+CREATE OR REPLACE TABLE rollup_daily AS
+SELECT day, pin_key, group_key, source, format, content_type, app_type,
+       ${COUNTER_SELECT}
+FROM events_clean
+GROUP BY ALL
+ORDER BY day`;
+
+/** Events on Pins that are unknown or belong to no claimed account. */
+export const OUT_OF_SCOPE_COUNT_SQL = `
+SELECT count(*) FROM events e
+WHERE NOT EXISTS (
+  SELECT 1 FROM pin_dim d JOIN group_dim g ON g.group_key = d.group_key AND g.in_scope WHERE d.pin_id = e.pin_id)`;

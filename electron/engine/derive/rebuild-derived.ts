@@ -1,0 +1,40 @@
+/** Rebuilds the derived tables (Pin groups, clean events, rollups) from the raw tables. */
+import type { Workspace } from '../db/workspace';
+import {
+  eventsCleanSql,
+  GROUP_ACCOUNTS_SQL,
+  GROUP_DIM_SQL,
+  OUT_OF_SCOPE_COUNT_SQL,
+  PIN_DIM_SQL,
+  ROLLUP_SQL,
+} from './derive-sql';
+
+export interface DeriveSummary {
+  cleanEvents: number;
+  outOfScopeEvents: number;
+}
+
+export async function rebuildDerived(ws: Workspace): Promise<DeriveSummary> {
+  const timeZone = (await ws.getMeta('time_zone')) ?? 'UTC';
+  for (const sql of [PIN_DIM_SQL, GROUP_ACCOUNTS_SQL, GROUP_DIM_SQL, eventsCleanSql(timeZone), ROLLUP_SQL]) {
+    await ws.run(sql);
+  }
+  const outOfScopeEvents = (await ws.value<number>(OUT_OF_SCOPE_COUNT_SQL)) ?? 0;
+  const cleanEvents = (await ws.value<number>('SELECT count(*) FROM events_clean')) ?? 0;
+  const bounds = await ws.one<{ first: string | null; last: string | null; latest: string | null }>(
+    `SELECT min(day)::VARCHAR AS first, max(day)::VARCHAR AS last, max(event_time) AS latest FROM events_clean`,
+  );
+  await ws.setMeta('out_of_scope_events', String(outOfScopeEvents));
+  await ws.setMeta('events_first_day', bounds?.first ?? '');
+  await ws.setMeta('events_last_day', bounds?.last ?? '');
+  await ws.setMeta('events_latest_time', bounds?.latest ?? '');
+  return { cleanEvents, outOfScopeEvents };
+}
+
+/** True when the derived tables exist (a workspace that has never been derived has none). */
+export async function hasDerived(ws: Workspace): Promise<boolean> {
+  const n = await ws.value<number>(
+    `SELECT count(*) FROM information_schema.tables WHERE table_name = 'rollup_daily' AND table_schema = 'main'`,
+  );
+  return (n ?? 0) > 0;
+}

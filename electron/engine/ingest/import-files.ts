@@ -1,0 +1,153 @@
+/**
+ * Imports files into the workspace as one transaction: every file lands, or none does. Bad rows are
+ * rejected with file, line and reason and the import goes on; a file imported before (same bytes) is skipped.
+ */
+import { basename } from 'node:path';
+import { matchDumpColumns, nearestDumpKind, type DumpKind } from '../../../shared/dump-columns';
+import { PinsightError } from '../../../shared/api';
+import type { ImportFileSummary, ImportSummary, RejectedRow } from '../../../shared/results';
+import type { Workspace } from '../db/workspace';
+import { rebuildDerived } from '../derive/rebuild-derived';
+import { fileHash } from './file-hash';
+import { listInputFiles, type InputFile } from './input-files';
+import { lineMapper, readColumns, readerRejects, sourceSelect } from './read-source';
+import { KIND_RULES, reasonSql } from './validate-rows';
+
+export interface ImportProgress {
+  file: string;
+  fileIndex: number;
+  fileCount: number;
+  phase: 'reading' | 'deriving' | 'done';
+}
+
+export interface ImportOptions {
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Rejected rows listed in a summary; all of them are kept in the workspace's import_rejects table. */
+export const MAX_LISTED_REJECTS = 1000;
+
+export async function importFiles(ws: Workspace, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+  const files = listInputFiles(paths);
+  const summaries: ImportFileSummary[] = [];
+  const rejected: RejectedRow[] = [];
+  let rejectedTotal = 0;
+  const checkCancel = () => {
+    if (options.signal?.aborted) throw new PinsightError('cancelled', 'Import cancelled; the workspace is unchanged');
+  };
+
+  const derived = await ws.transaction(async () => {
+    let changed = false;
+    for (const [i, file] of files.entries()) {
+      checkCancel();
+      options.onProgress?.({ file: file.path, fileIndex: i, fileCount: files.length, phase: 'reading' });
+      const result = await importOne(ws, file, summaries.length);
+      summaries.push(result.summary);
+      rejectedTotal += result.rejected.length;
+      for (const r of result.rejected) if (rejected.length < MAX_LISTED_REJECTS) rejected.push(r);
+      changed ||= result.summary.status === 'imported';
+    }
+    checkCancel();
+    options.onProgress?.({ file: '', fileIndex: files.length, fileCount: files.length, phase: 'deriving' });
+    const summary = changed ? await rebuildDerived(ws) : null;
+    checkCancel();
+    return summary;
+  });
+  await ws.checkpoint();
+  options.onProgress?.({ file: '', fileIndex: files.length, fileCount: files.length, phase: 'done' });
+
+  const imported = summaries.filter((s) => s.status === 'imported').reduce((n, s) => n + s.rows, 0);
+  const outOfScopeEvents = derived?.outOfScopeEvents ?? Number((await ws.getMeta('out_of_scope_events')) ?? 0);
+  return { files: summaries, imported, rejected, outOfScopeEvents, message: describe(summaries, rejectedTotal, outOfScopeEvents) };
+}
+
+interface FileResult {
+  summary: ImportFileSummary;
+  rejected: RejectedRow[];
+}
+
+async function importOne(ws: Workspace, file: InputFile, index: number): Promise<FileResult> {
+  const name = basename(file.path);
+  const hash = await fileHash(file.path);
+  const before = await ws.one<{ file: string; kind: string }>(`SELECT file, kind FROM import_log WHERE content_hash = $hash`, { hash });
+  if (before) {
+    return { summary: { file: file.path, kind: before.kind, rows: 0, rejected: 0, status: 'already-imported' }, rejected: [] };
+  }
+  const columns = await readColumns(ws, file.path, file.format).catch((e: unknown) => {
+    throw new PinsightError('bad-input', `${name}: cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
+  });
+  const match = matchDumpColumns(columns);
+  if (!match) throw new PinsightError('bad-input', unrecognised(name, columns));
+
+  const importId = ((await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0) + 1;
+  const rejectsId = `pinsight_rejects_${importId}_${index}`;
+  const rules = KIND_RULES[match.kind];
+  const staged = `pinsight_staged_${importId}`;
+  try {
+    await ws.run(
+      `CREATE TEMP TABLE ${staged} AS
+       SELECT *, ${reasonSql(rules)} AS reason
+       FROM (${sourceSelect(file.path, file.format, rules.canonical, match.mapping, rejectsId)})`,
+    );
+  } catch (e) {
+    throw new PinsightError('bad-input', `${name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    await ws.run(rules.insert(staged), { importId });
+    const dropped = await readerRejects(ws, rejectsId);
+    const lineOf = lineMapper(file.format, dropped.map((d) => d.line));
+    const bad = await ws.all<{ rn: number; reason: string }>(`SELECT rn, reason FROM ${staged} WHERE reason IS NOT NULL ORDER BY rn`);
+    const rejected: RejectedRow[] = [
+      ...dropped.map((d) => ({ file: file.path, line: d.line, reason: d.reason })),
+      ...bad.map((b) => ({ file: file.path, line: lineOf(b.rn), column: b.reason.split(':')[0], reason: b.reason })),
+    ].sort((a, b) => a.line - b.line);
+    const good = (await ws.value<number>(`SELECT count(*) FROM ${staged} WHERE reason IS NULL`)) ?? 0;
+    await ws.run(
+      `INSERT INTO import_log VALUES ($importId, $file, $kind, $hash, $rows, $rejected, now()::TIMESTAMP)`,
+      { importId, file: file.path, kind: match.kind, hash, rows: good, rejected: rejected.length },
+    );
+    await storeRejects(ws, importId, rejected);
+    return { summary: { file: file.path, kind: match.kind, rows: good, rejected: rejected.length, status: 'imported' }, rejected };
+  } finally {
+    await ws.run(`DROP TABLE IF EXISTS ${staged}`);
+  }
+}
+
+async function storeRejects(ws: Workspace, importId: number, rows: RejectedRow[]): Promise<void> {
+  const appender = await ws.conn.createAppender('import_rejects');
+  for (const r of rows) {
+    appender.appendInteger(importId);
+    appender.appendVarchar(r.file);
+    appender.appendBigInt(BigInt(r.line));
+    appender.appendVarchar(r.reason);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+function unrecognised(name: string, columns: string[]): string {
+  const near = nearestDumpKind(columns);
+  const shown = columns.slice(0, 12).join(', ');
+  if (near) return `${name}: looks like a ${near.label} file but lacks the column(s) ${near.missing.join(', ')} (found: ${shown})`;
+  return `${name}: not a Pinsight import: its columns (${shown}) match no known file (events, Pins, boards, claimed accounts, spam users, Analytics export)`;
+}
+
+const KIND_LABEL: Record<DumpKind, string> = {
+  events: 'events',
+  pins: 'Pins',
+  boards: 'boards',
+  accounts: 'claimed accounts',
+  spam_users: 'spam users',
+};
+
+function describe(files: ImportFileSummary[], rejected: number, outOfScope: number): string {
+  const parts = files.map((f) =>
+    f.status === 'already-imported'
+      ? `${basename(f.file)}: already imported, nothing changed`
+      : `${basename(f.file)}: ${f.rows} ${KIND_LABEL[f.kind as DumpKind] ?? f.kind} rows${f.rejected ? `, ${f.rejected} rejected` : ''}`,
+  );
+  if (rejected) parts.push(`${rejected} rows rejected in all`);
+  if (outOfScope) parts.push(`${outOfScope} events are on Pins of no claimed account and are left out of every view`);
+  return parts.join('\n');
+}

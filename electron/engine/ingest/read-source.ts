@@ -1,0 +1,92 @@
+/**
+ * Reads a dump file through DuckDB as text columns with canonical names and a row number, whatever its
+ * format. Every value arrives as VARCHAR so that validation can say exactly what was wrong with it.
+ */
+import { sqlString } from '../db/duckdb-values';
+import type { Workspace } from '../db/workspace';
+import type { FileFormat } from './input-files';
+
+/** Lines before the first data row: the header line of a CSV. */
+export const HEADER_LINES: Record<FileFormat, number> = { csv: 1, json: 0, parquet: 0 };
+
+const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+function csvReader(path: string, rejectsId?: string): string {
+  const rejects = rejectsId ? `, store_rejects = true, rejects_table = '${rejectsId}_errors', rejects_scan = '${rejectsId}_scans'` : '';
+  return `read_csv(${sqlString(path)}, all_varchar = true, header = true, null_padding = false${rejects})`;
+}
+
+export async function readColumns(ws: Workspace, path: string, format: FileFormat): Promise<string[]> {
+  if (format === 'json') {
+    const rows = await ws.all<{ k: string }>(
+      `SELECT DISTINCT unnest(json_keys(json)) AS k
+       FROM (SELECT json FROM read_ndjson_objects(${sqlString(path)}, ignore_errors = true) WHERE json IS NOT NULL LIMIT 10000)`,
+    );
+    return rows.map((r) => r.k);
+  }
+  const reader = format === 'csv' ? csvReader(path) : `read_parquet(${sqlString(path)})`;
+  const rows = await ws.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${reader}`);
+  return rows.map((r) => r.column_name);
+}
+
+/**
+ * SELECT rn, bad_row, <canonical columns as VARCHAR> from the file. `mapping` is canonical -> file column;
+ * canonical columns the file lacks come out as NULL.
+ */
+export function sourceSelect(
+  path: string,
+  format: FileFormat,
+  canonical: readonly string[],
+  mapping: Record<string, string>,
+  rejectsId: string,
+): string {
+  const cols = canonical.map((c) => {
+    const src = mapping[c];
+    if (!src) return `CAST(NULL AS VARCHAR) AS ${c}`;
+    if (format === 'json') return `json_extract_string(json, ${sqlString(`$."${src.replaceAll('"', '\\"')}"`)}) AS ${c}`;
+    return `CAST(${ident(src)} AS VARCHAR) AS ${c}`;
+  });
+  const rn = 'row_number() OVER () AS rn';
+  if (format === 'json') {
+    return `SELECT ${rn}, json IS NULL AS bad_row, ${cols.join(', ')} FROM read_ndjson_objects(${sqlString(path)}, ignore_errors = true)`;
+  }
+  const reader = format === 'csv' ? csvReader(path, rejectsId) : `read_parquet(${sqlString(path)})`;
+  return `SELECT ${rn}, false AS bad_row, ${cols.join(', ')} FROM ${reader}`;
+}
+
+/** Rows the CSV reader itself refused (wrong number of fields, bad quoting), with their line numbers. */
+export async function readerRejects(ws: Workspace, rejectsId: string): Promise<{ line: number; reason: string }[]> {
+  const exists = await ws.value<number>(
+    `SELECT count(*) FROM duckdb_tables() WHERE table_name = $t`,
+    { t: `${rejectsId}_errors` },
+  );
+  if (!exists) return [];
+  const rows = await ws.all<{ line: number; column_name: string | null; error_message: string }>(
+    `SELECT line, column_name, error_message FROM ${rejectsId}_errors ORDER BY line`,
+  );
+  await ws.run(`DROP TABLE IF EXISTS ${rejectsId}_errors`);
+  await ws.run(`DROP TABLE IF EXISTS ${rejectsId}_scans`);
+  const seen = new Set<number>();
+  return rows
+    .filter((r) => !seen.has(r.line) && seen.add(r.line))
+    .map((r) => ({ line: r.line, reason: `${r.column_name ? `${r.column_name}: ` : ''}${r.error_message}` }));
+}
+
+/**
+ * Maps row numbers to file lines, given the lines the reader dropped: every dropped line at or before a row
+ * moves it one line down. The k-th dropped line L moves the rows with rn >= L - header - k.
+ */
+export function lineMapper(format: FileFormat, droppedLines: number[]): (rn: number) => number {
+  const header = HEADER_LINES[format];
+  const thresholds = [...droppedLines].sort((a, b) => a - b).map((line, k) => line - header - k);
+  return (rn) => {
+    let lo = 0;
+    let hi = thresholds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (thresholds[mid]! <= rn) lo = mid + 1;
+      else hi = mid;
+    }
+    return rn + header + lo;
+  };
+}

@@ -1,0 +1,123 @@
+/** The engine: one open workspace, and every operation the API contract offers, as plain async methods. */
+import { PinsightError } from '../../shared/api';
+import { CONTENT_TYPES, DEVICES, FORMATS, SOURCES } from '../../shared/filters';
+import type { QuerySpec } from '../../shared/query';
+import type { ExportSummary, FilterOptions, ImportRecord, ImportSummary, QueryResult, WorkspaceInfo } from '../../shared/results';
+import { Workspace, type OpenOptions } from './db/workspace';
+import { hasDerived, rebuildDerived } from './derive/rebuild-derived';
+import { viewTable, writeViewFile } from './export/export-view';
+import { importFiles, type ImportOptions } from './ingest/import-files';
+import { overviewQuery } from './query/overview-query';
+import { eventBounds } from './query/resolve-range';
+import { topQuery } from './query/top-query';
+import { SerialQueue } from './serial-queue';
+
+export class PinsightEngine {
+  private readonly queue = new SerialQueue();
+
+  private constructor(private ws: Workspace) {}
+
+  static async open(path: string, options: OpenOptions = {}): Promise<PinsightEngine> {
+    const ws = await Workspace.open(path, options);
+    try {
+      if (!(await hasDerived(ws))) await rebuildDerived(ws);
+    } catch (e) {
+      ws.close();
+      throw e;
+    }
+    return new PinsightEngine(ws);
+  }
+
+  get workspace(): Workspace {
+    return this.ws;
+  }
+
+  /** Runs one operation on the workspace, after any still running. */
+  private serial<T>(job: () => Promise<T>): Promise<T> {
+    return this.queue.run(job);
+  }
+
+  workspaceInfo(): Promise<WorkspaceInfo> {
+    return this.serial(async () => {
+      const ws = this.ws;
+      const counts = await ws.one<{ events: number; pins: number }>(
+        `SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM pins) AS pins`,
+      );
+      const bounds = await eventBounds(ws);
+      return {
+        path: ws.path,
+        schemaVersion: (await ws.schemaVersion()) ?? 0,
+        eventCount: counts?.events ?? 0,
+        pinCount: counts?.pins ?? 0,
+        firstDay: bounds.firstDay,
+        lastDay: bounds.lastDay,
+        timeZone: (await ws.getMeta('time_zone')) ?? 'UTC',
+      };
+    });
+  }
+
+  /** Switches to another workspace file; the current one stays open if the new one cannot be opened. */
+  async switchWorkspace(path: string, create: boolean): Promise<WorkspaceInfo> {
+    const next = await PinsightEngine.open(path, { create });
+    await this.serial(async () => {
+      this.ws.close();
+      this.ws = next.ws;
+    });
+    return this.workspaceInfo();
+  }
+
+  filterOptions(): Promise<FilterOptions> {
+    return this.serial(async () => {
+      const accounts = await this.ws.all<{ id: string; type: string; value: string }>(
+        `SELECT account_id AS id, type, value FROM accounts ORDER BY account_id`,
+      );
+      const bounds = await eventBounds(this.ws);
+      return {
+        accounts,
+        devices: [...DEVICES],
+        contentTypes: [...CONTENT_TYPES],
+        formats: [...FORMATS],
+        sources: [...SOURCES],
+        firstDay: bounds.firstDay,
+        lastDay: bounds.lastDay,
+      };
+    });
+  }
+
+  query(spec: QuerySpec): Promise<QueryResult> {
+    return this.serial(() => this.runQuery(spec));
+  }
+
+  private runQuery(spec: QuerySpec): Promise<QueryResult> {
+    switch (spec.view) {
+      case 'overview':
+        return overviewQuery(this.ws, spec);
+      case 'top-pins':
+      case 'top-boards':
+      case 'top-video-pins':
+        return topQuery(this.ws, { ...spec, view: spec.view });
+      default:
+        throw new PinsightError('invalid-argument', `The ${spec.view} view is not available yet`);
+    }
+  }
+
+  importFiles(paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+    return this.serial(() => importFiles(this.ws, paths, options));
+  }
+
+  importHistory(): Promise<ImportRecord[]> {
+    return this.serial(() =>
+      this.ws.all<ImportRecord>(
+        `SELECT import_id AS id, file, kind, rows, imported_at AS "importedAt" FROM import_log ORDER BY import_id`,
+      ),
+    );
+  }
+
+  exportView(spec: QuerySpec, out: string, format: 'csv' | 'parquet'): Promise<ExportSummary> {
+    return this.serial(async () => writeViewFile(this.ws, viewTable(await this.runQuery(spec)), out, format));
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}

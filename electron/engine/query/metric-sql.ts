@@ -1,0 +1,26 @@
+/** Metric formulas from the shared catalogue, compiled to SQL aggregates. */
+import { METRICS, type MetricFormula, type MetricId } from '../../../shared/metrics';
+
+const ENGAGEMENT_TYPES = `('closeup', 'save', 'link_click', 'carousel_swipe')`;
+
+/** An aggregate over rollup_daily (counters) or, for audience, over events_clean. */
+export function formulaSql(f: MetricFormula): string {
+  switch (f.kind) {
+    case 'sum':
+      return `coalesce(sum(${f.counter}), 0)`;
+    case 'sumOf':
+      return `(${f.counters.map((c) => `coalesce(sum(${c}), 0)`).join(' + ')})`;
+    case 'ratio':
+      return `(${formulaSql(f.numerator)}) * ${f.scale} / nullif(${formulaSql(f.denominator)}, 0)`;
+    case 'scaled':
+      return `(${formulaSql(f.of)}) * ${f.scale}`;
+    case 'distinctUsers':
+      return f.of === 'impression'
+        ? `count(DISTINCT user_hash) FILTER (WHERE event_type = 'impression')`
+        : `count(DISTINCT user_hash) FILTER (WHERE event_type IN ${ENGAGEMENT_TYPES})`;
+  }
+}
+
+export function metricSelect(ids: readonly MetricId[]): string {
+  return ids.map((id) => `CAST(${formulaSql(METRICS[id].formula)} AS DOUBLE) AS ${id}`).join(',\n  ');
+}

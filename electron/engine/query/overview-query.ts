@@ -1,0 +1,102 @@
+/** The overview view over event data: totals and a (split) time series. */
+import { SPLIT_VALUES, type SplitBy } from '../../../shared/filters';
+import { AUDIENCE_METRICS, METRIC_IDS, METRICS, type MetricId } from '../../../shared/metrics';
+import type { QuerySpec } from '../../../shared/query';
+import type { MetricValues, OverviewResult, ResolvedRange, SeriesPoint } from '../../../shared/results';
+import { numberOrNull, type PlainRow } from '../db/duckdb-values';
+import type { Workspace } from '../db/workspace';
+import { bucketOf, bucketSql, bucketsBetween } from './buckets';
+import { compileFilters, splitExpression } from './compile-filters';
+import { metricSelect } from './metric-sql';
+import { eventBounds, resolveRange, type DataBounds } from './resolve-range';
+
+const ROLLUP_METRICS = METRIC_IDS.filter((id) => !AUDIENCE_METRICS.includes(id));
+
+export function emptyMetrics(): MetricValues {
+  return Object.fromEntries(METRIC_IDS.map((id) => [id, null])) as MetricValues;
+}
+
+function pickMetrics(row: PlainRow | undefined, ids: readonly MetricId[], into: Partial<MetricValues>): void {
+  for (const id of ids) into[id] = numberOrNull(row?.[id]);
+}
+
+export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<OverviewResult> {
+  const bounds = await eventBounds(ws);
+  const range = resolveRange(spec.filters, bounds);
+  const totals = emptyMetrics();
+  if (!bounds.lastDay) {
+    return { view: 'overview', range, granularity: spec.granularity, totals, series: [], provenance: { kind: 'none', detail: 'No event data in this workspace' } };
+  }
+  const where = compileFilters(spec.filters, range);
+  const split = splitExpression(spec.splitBy);
+  const audience = spec.skipAudience ? [] : AUDIENCE_METRICS;
+  const bucket = bucketSql(spec.granularity);
+  const groupCols = [`${bucket} AS date`, `${split ?? 'NULL'} AS split`].join(', ');
+
+  // One connection runs one statement at a time; the audience scans go last because they are the slow ones.
+  const rollupSelect = metricSelect(ROLLUP_METRICS);
+  const totalRow = await ws.one(`SELECT ${rollupSelect} FROM rollup_daily WHERE ${where.sql}`, where.params);
+  const seriesRows = await ws.all(`SELECT ${groupCols}, ${rollupSelect} FROM rollup_daily WHERE ${where.sql} GROUP BY ALL`, where.params);
+  let audienceTotal: PlainRow | undefined;
+  let audienceRows: PlainRow[] = [];
+  if (audience.length) {
+    audienceTotal = await ws.one(`SELECT ${metricSelect(audience)} FROM events_clean WHERE ${where.sql}`, where.params);
+    audienceRows = await ws.all(`SELECT ${groupCols}, ${metricSelect(audience)} FROM events_clean WHERE ${where.sql} GROUP BY ALL`, where.params);
+  }
+  pickMetrics(totalRow, ROLLUP_METRICS, totals);
+  if (audienceTotal) pickMetrics(audienceTotal, audience, totals);
+
+  const series = buildSeries(range, bounds, spec.splitBy, spec.granularity, seriesRows, audienceRows, audience);
+  return {
+    view: 'overview',
+    range,
+    granularity: spec.granularity,
+    totals,
+    series,
+    provenance: { kind: 'events', detail: `Event data, ${range.from} to ${range.to}` },
+  };
+}
+
+/** Every bucket and split value appears; buckets wholly outside the data's days have null metrics. */
+function buildSeries(
+  range: ResolvedRange,
+  bounds: DataBounds,
+  splitBy: SplitBy,
+  granularity: QuerySpec['granularity'],
+  rows: PlainRow[],
+  audienceRows: PlainRow[],
+  audience: readonly MetricId[],
+): SeriesPoint[] {
+  const key = (date: unknown, split: unknown) => `${String(date)}|${split === null ? '' : String(split)}`;
+  const byKey = new Map(rows.map((r) => [key(r.date, r.split), r]));
+  const audienceByKey = new Map(audienceRows.map((r) => [key(r.date, r.split), r]));
+  const splitValues: (string | null)[] = splitBy === 'none' ? [null] : [...SPLIT_VALUES[splitBy]];
+  for (const r of rows) if (r.split !== null && !splitValues.includes(String(r.split))) splitValues.push(String(r.split));
+  const firstBucket = bucketOf(bounds.firstDay ?? range.from, granularity);
+  const lastBucket = bucketOf(bounds.lastDay ?? range.to, granularity);
+
+  const out: SeriesPoint[] = [];
+  for (const date of bucketsBetween(range.from, range.to, granularity)) {
+    const covered = date >= firstBucket && date <= lastBucket;
+    for (const split of splitValues) {
+      const point: SeriesPoint = { date, split };
+      const row = byKey.get(key(date, split));
+      if (covered) {
+        pickMetrics(row, ROLLUP_METRICS, point);
+        // Zero-filled counts, but a ratio with nothing to divide stays null.
+        for (const id of ROLLUP_METRICS) if (point[id] === null && !row) point[id] = zeroOrNull(id);
+        for (const id of audience) point[id] = numberOrNull(audienceByKey.get(key(date, split))?.[id]) ?? 0;
+      } else {
+        for (const id of ROLLUP_METRICS) point[id] = null;
+      }
+      for (const id of AUDIENCE_METRICS) if (!audience.includes(id) || !covered) point[id] = null;
+      out.push(point);
+    }
+  }
+  return out;
+}
+
+/** An empty bucket counts zero; a ratio over an empty bucket has nothing to divide and stays null. */
+function zeroOrNull(id: MetricId): number | null {
+  return METRICS[id].formula.kind === 'ratio' ? null : 0;
+}

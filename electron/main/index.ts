@@ -1,0 +1,33 @@
+/** Electron entry: opens the workspace (the demo on first start) and shows the window. */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as electron from 'electron';
+import { defaultWorkspacePath } from '../engine/app-paths';
+import { Workspace } from '../engine/db/workspace';
+import { generateDemo } from '../engine/demo/generate-demo';
+import { engineApi } from '../engine/engine-api';
+import { PinsightEngine } from '../engine/pinsight-engine';
+import { startDesktopApp } from './desktop-app';
+
+const here = dirname(fileURLToPath(import.meta.url));
+let engine: PinsightEngine | undefined;
+
+void startDesktopApp(electron, {
+  preloadPath: join(here, '../preload/index.cjs'),
+  rendererFile: join(here, '../renderer/index.html'),
+  devUrl: process.env.ELECTRON_RENDERER_URL,
+  async openApi() {
+    const path = process.env.PINSIGHT_WORKSPACE ?? defaultWorkspacePath();
+    if (!existsSync(path)) {
+      const ws = await Workspace.open(path);
+      await generateDemo(ws).finally(() => ws.close());
+    }
+    engine = await PinsightEngine.open(path);
+    return engineApi(engine);
+  },
+  onQuit: () => engine?.close(),
+}).catch((e: unknown) => {
+  electron.dialog.showErrorBox('Pinsight cannot start', e instanceof Error ? e.message : String(e));
+  electron.app.exit(1);
+});

@@ -1,0 +1,33 @@
+/** Picks the transport at start: the Electron bridge when the preload exposed it, else HTTP to `pinsight serve`. */
+import { createApiClient, type ApiMethod, type ApiResult, type PinsightApi, type Transport } from '../../../shared/api';
+
+interface Bridge {
+  call(method: string, arg: unknown): Promise<ApiResult<unknown>>;
+}
+
+declare global {
+  interface Window {
+    pinsight?: Bridge;
+  }
+}
+
+export const httpTransport: Transport = async (method: ApiMethod, arg: unknown) => {
+  try {
+    const res = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ arg }),
+    });
+    if (!res.ok) return { ok: false, error: { code: 'internal', message: `${res.status} ${await res.text()}` } };
+    return (await res.json()) as ApiResult<unknown>;
+  } catch (e) {
+    return { ok: false, error: { code: 'internal', message: `Pinsight is not reachable: ${String(e)}` } };
+  }
+};
+
+export function chooseTransport(): Transport {
+  const bridge = window.pinsight;
+  return bridge ? (method, arg) => bridge.call(method, arg) : httpTransport;
+}
+
+export const api: PinsightApi = createApiClient(chooseTransport());

@@ -1,0 +1,101 @@
+/** The filter panel on the left: date range, content type, claimed accounts, device, source, format. */
+import { DATE_PRESETS, type DatePreset } from '../../../shared/date-presets';
+import { CONTENT_TYPES, DEVICES, FORMATS, SOURCES, type Filters } from '../../../shared/filters';
+import type { StringKey } from '../../../shared/ui-strings';
+import { useStrings } from '../i18n/use-strings';
+import { useAppStore } from '../store/app-store';
+
+type ChoiceKey = 'contentType' | 'device' | 'source' | 'format';
+const CHOICES: { key: ChoiceKey; label: StringKey; values: readonly string[] }[] = [
+  { key: 'contentType', label: 'contentType', values: CONTENT_TYPES },
+  { key: 'device', label: 'device', values: DEVICES },
+  { key: 'source', label: 'source', values: SOURCES },
+  { key: 'format', label: 'format', values: FORMATS },
+];
+
+export function FilterPanel() {
+  const { t } = useStrings();
+  const filters = useAppStore((s) => s.filters);
+  const preset = useAppStore((s) => s.preset);
+  const options = useAppStore((s) => s.options);
+  const setPreset = useAppStore((s) => s.setPreset);
+  const setCustomRange = useAppStore((s) => s.setCustomRange);
+  const setFilter = useAppStore((s) => s.setFilter);
+  const setAccounts = useAppStore((s) => s.setAccounts);
+
+  return (
+    <aside className="filter-panel" aria-label={t('filters')}>
+      <h2>{t('filters')}</h2>
+      <fieldset>
+        <legend>{t('dateRange')}</legend>
+        <select aria-label={t('dateRange')} data-testid="filter-preset" value={preset} onChange={(e) => setPreset(e.target.value as DatePreset)}>
+          {DATE_PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {t(p)}
+            </option>
+          ))}
+        </select>
+        <label>
+          {t('from')}
+          <input
+            type="date"
+            data-testid="filter-from"
+            value={filters.from ?? ''}
+            min={options?.firstDay ?? undefined}
+            max={filters.to ?? options?.lastDay ?? undefined}
+            onChange={(e) => e.target.value && setCustomRange(e.target.value, filters.to ?? e.target.value)}
+          />
+        </label>
+        <label>
+          {t('to')}
+          <input
+            type="date"
+            data-testid="filter-to"
+            value={filters.to ?? ''}
+            min={filters.from ?? options?.firstDay ?? undefined}
+            max={options?.lastDay ?? undefined}
+            onChange={(e) => e.target.value && setCustomRange(filters.from ?? e.target.value, e.target.value)}
+          />
+        </label>
+      </fieldset>
+      {CHOICES.map(({ key, label, values }) => (
+        <fieldset key={key}>
+          <legend>{t(label)}</legend>
+          <div className="segmented" role="radiogroup" aria-label={t(label)}>
+            {['all', ...values].map((v) => (
+              <button
+                key={v}
+                type="button"
+                role="radio"
+                aria-checked={filters[key] === v}
+                data-testid={`filter-${key}-${v}`}
+                className={filters[key] === v ? 'active' : ''}
+                onClick={() => setFilter(key, v as Filters[typeof key])}
+              >
+                {t(v as StringKey)}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      {options && options.accounts.length > 0 && (
+        <fieldset>
+          <legend>{t('claimedAccounts')}</legend>
+          {options.accounts.map((a) => (
+            <label key={a.id} className="check">
+              <input
+                type="checkbox"
+                data-testid={`filter-account-${a.id}`}
+                checked={filters.accounts.includes(a.id)}
+                onChange={(e) =>
+                  setAccounts(e.target.checked ? [...filters.accounts, a.id] : filters.accounts.filter((x) => x !== a.id))
+                }
+              />
+              <span title={`${a.type}: ${a.value}`}>{a.value}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </aside>
+  );
+}

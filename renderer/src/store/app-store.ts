@@ -1,0 +1,18 @@
+/** One store combined from small slices. Components read it; API calls live in slice actions. */
+import { create } from 'zustand';
+import { createFiltersSlice, initialFilters, type FiltersSlice } from './filters-slice';
+import { createUiSlice, initialUi, type UiSlice } from './ui-slice';
+import { createViewsSlice, initialViews, type ViewsSlice } from './views-slice';
+import { createWorkspaceSlice, initialWorkspace, type WorkspaceSlice } from './workspace-slice';
+
+export type AppState = FiltersSlice & WorkspaceSlice & ViewsSlice & UiSlice;
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createFiltersSlice(...a),
+  ...createWorkspaceSlice(...a),
+  ...createViewsSlice(...a),
+  ...createUiSlice(...a),
+}));
+
+/** Initial data state, for tests that reset the store. */
+export const initialAppState = { ...initialFilters, ...initialWorkspace, ...initialViews, ...initialUi };

@@ -1,0 +1,66 @@
+/** The filter state every view reads. */
+import type { StateCreator } from 'zustand';
+import { presetRange, type DatePreset } from '../../../shared/date-presets';
+import { DEFAULT_FILTERS, type Filters, type SplitBy } from '../../../shared/filters';
+import type { MetricId } from '../../../shared/metrics';
+import type { Granularity } from '../../../shared/query';
+import type { AppState } from './app-store';
+
+export interface FiltersSlice {
+  filters: Filters;
+  preset: DatePreset;
+  splitBy: SplitBy;
+  granularity: Granularity;
+  chartMetric: MetricId;
+  setPreset(preset: DatePreset): void;
+  setCustomRange(from: string, to: string): void;
+  setFilter<K extends 'contentType' | 'device' | 'source' | 'format'>(key: K, value: Filters[K]): void;
+  setAccounts(accounts: string[]): void;
+  setSplitBy(split: SplitBy): void;
+  setGranularity(g: Granularity): void;
+  setChartMetric(m: MetricId): void;
+}
+
+export const initialFilters: Pick<FiltersSlice, 'filters' | 'preset' | 'splitBy' | 'granularity' | 'chartMetric'> = {
+  filters: DEFAULT_FILTERS,
+  preset: 'last30',
+  splitBy: 'none',
+  granularity: 'day',
+  chartMetric: 'impressions',
+};
+
+export const createFiltersSlice: StateCreator<AppState, [], [], FiltersSlice> = (set, get) => ({
+  ...initialFilters,
+  setPreset(preset) {
+    const latest = get().options?.lastDay;
+    if (preset === 'custom' || !latest) {
+      set({ preset });
+      return;
+    }
+    set({ preset, filters: { ...get().filters, ...presetRange(preset, latest) } });
+    get().refresh();
+  },
+  setCustomRange(from, to) {
+    set({ preset: 'custom', filters: { ...get().filters, from, to } });
+    get().refresh();
+  },
+  setFilter(key, value) {
+    set({ filters: { ...get().filters, [key]: value } });
+    get().refresh();
+  },
+  setAccounts(accounts) {
+    set({ filters: { ...get().filters, accounts } });
+    get().refresh();
+  },
+  setSplitBy(splitBy) {
+    set({ splitBy });
+    get().refresh();
+  },
+  setGranularity(granularity) {
+    set({ granularity });
+    get().refresh();
+  },
+  setChartMetric(chartMetric) {
+    set({ chartMetric });
+  },
+});

@@ -1,0 +1,77 @@
+/** Overview: KPI tiles and a time series of a chosen metric, optionally split. */
+import { SPLITS, type SplitBy } from '../../../shared/filters';
+import { METRIC_IDS, type MetricId } from '../../../shared/metrics';
+import { GRANULARITIES, type Granularity } from '../../../shared/query';
+import type { StringKey } from '../../../shared/ui-strings';
+import { KpiTiles } from '../components/KpiTiles';
+import { StatusMessage } from '../components/StatusMessage';
+import { TimeSeriesChart } from '../components/TimeSeriesChart';
+import { useStrings } from '../i18n/use-strings';
+import { useAppStore } from '../store/app-store';
+
+const SPLIT_LABEL: Record<SplitBy, StringKey> = {
+  none: 'none',
+  'content-type': 'contentType',
+  device: 'device',
+  source: 'source',
+  format: 'format',
+};
+
+export function OverviewView() {
+  const { t, metricLabel } = useStrings();
+  const overview = useAppStore((s) => s.overview);
+  const theme = useAppStore((s) => s.theme);
+  const splitBy = useAppStore((s) => s.splitBy);
+  const granularity = useAppStore((s) => s.granularity);
+  const chartMetric = useAppStore((s) => s.chartMetric);
+  const { setSplitBy, setGranularity, setChartMetric, refresh } = useAppStore.getState();
+
+  const data = overview.status === 'ready' ? overview.data : overview.status === 'loading' ? overview.previous : undefined;
+  if (overview.status === 'error') return <StatusMessage kind="error" message={overview.error.message} onRetry={refresh} />;
+  if (!data) return <StatusMessage kind="loading" message={t('loading')} />;
+  if (data.provenance.kind === 'none') return <StatusMessage kind="empty" message={t('noWorkspaceData')} />;
+
+  return (
+    <section className="view overview" aria-busy={overview.status === 'loading'}>
+      <KpiTiles totals={data.totals} loading={overview.status === 'loading'} />
+      <div className="chart-card">
+        <div className="chart-controls">
+          <label>
+            {t('metric')}
+            <select data-testid="chart-metric" value={chartMetric} onChange={(e) => setChartMetric(e.target.value as MetricId)}>
+              {METRIC_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {metricLabel(id)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('splitBy')}
+            <select data-testid="split-by" value={splitBy} onChange={(e) => setSplitBy(e.target.value as SplitBy)}>
+              {SPLITS.map((s) => (
+                <option key={s} value={s}>
+                  {t(SPLIT_LABEL[s])}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('granularity')}
+            <select data-testid="granularity" value={granularity} onChange={(e) => setGranularity(e.target.value as Granularity)}>
+              {GRANULARITIES.map((g) => (
+                <option key={g} value={g}>
+                  {t(g)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <TimeSeriesChart series={data.series} metric={chartMetric} theme={theme} />
+      </div>
+      <p className="provenance" data-testid="provenance">
+        {t('dataFrom')}: {data.provenance.detail}
+      </p>
+    </section>
+  );
+}

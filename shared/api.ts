@@ -1,0 +1,113 @@
+/**
+ * The API contract: everything the renderer may ask of the engine. The Electron IPC bridge and the HTTP host
+ * both implement it; the renderer depends only on this file. Every call takes at most one argument object,
+ * validated against its schema at the boundary; errors come back as data.
+ */
+import { z } from 'zod';
+import { API_METHODS, isApiMethod, type ApiMethod } from './api-methods';
+import { querySpecSchema, type QuerySpecInput } from './query';
+import type {
+  ExportSummary,
+  FilterOptions,
+  ImportRecord,
+  ImportSummary,
+  QueryResult,
+  WorkspaceInfo,
+} from './results';
+
+export type ApiErrorCode =
+  | 'invalid-argument'
+  | 'unknown-method'
+  | 'workspace-in-use'
+  | 'workspace-too-new'
+  | 'workspace-missing'
+  | 'not-found'
+  | 'bad-input'
+  | 'cancelled'
+  | 'internal';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+const path = z.string().min(1).max(4096);
+
+/** One schema per call, for every method of the contract. */
+export const callSchemas: { [M in ApiMethod]: z.ZodType } = {
+  getWorkspace: z.undefined(),
+  openWorkspace: z.object({ path, create: z.boolean().default(false) }).strict(),
+  filterOptions: z.undefined(),
+  query: querySpecSchema,
+  importFiles: z.object({ paths: z.array(path).min(1).max(10_000) }).strict(),
+  importHistory: z.undefined(),
+  exportView: z
+    .object({ spec: querySpecSchema, out: path, format: z.enum(['csv', 'parquet']).default('csv') })
+    .strict(),
+};
+
+export { API_METHODS, isApiMethod, type ApiMethod };
+
+export interface PinsightApi {
+  getWorkspace(): Promise<ApiResult<WorkspaceInfo>>;
+  openWorkspace(arg: { path: string; create?: boolean }): Promise<ApiResult<WorkspaceInfo>>;
+  filterOptions(): Promise<ApiResult<FilterOptions>>;
+  query(arg: QuerySpecInput): Promise<ApiResult<QueryResult>>;
+  importFiles(arg: { paths: string[] }): Promise<ApiResult<ImportSummary>>;
+  importHistory(): Promise<ApiResult<ImportRecord[]>>;
+  exportView(arg: { spec: QuerySpecInput; out: string; format?: 'csv' | 'parquet' }): Promise<ApiResult<ExportSummary>>;
+}
+
+/** Something that carries one call across a boundary (IPC, HTTP) and brings back its result. */
+export type Transport = (method: ApiMethod, arg: unknown) => Promise<ApiResult<unknown>>;
+
+/** A client for the contract over any transport. */
+export function createApiClient(transport: Transport): PinsightApi {
+  const call =
+    (method: ApiMethod) =>
+    (arg?: unknown): Promise<ApiResult<never>> =>
+      transport(method, arg) as Promise<ApiResult<never>>;
+  return Object.fromEntries(API_METHODS.map((m) => [m, call(m)])) as unknown as PinsightApi;
+}
+
+/** Formats a schema failure as "field: problem; field: problem". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+export class PinsightError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PinsightError';
+  }
+}
+
+/**
+ * Validates one call against its schema and runs it on `impl`; never throws. Used by every host of the
+ * contract, so the renderer is treated as untrusted in the same way everywhere.
+ */
+export async function dispatchCall(impl: PinsightApi, method: string, arg: unknown): Promise<ApiResult<unknown>> {
+  if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown-method', message: `Unknown method "${method}"` } };
+  const parsed = callSchemas[method].safeParse(arg ?? undefined);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid-argument', message: `${method}: ${describeIssues(parsed.error)}` } };
+  }
+  try {
+    const fn = impl[method] as (a: unknown) => Promise<ApiResult<unknown>>;
+    return await fn.call(impl, parsed.data);
+  } catch (e) {
+    return { ok: false, error: toApiError(e) };
+  }
+}
+
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof PinsightError) return { code: e.code, message: e.message };
+  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+}

@@ -1,0 +1,224 @@
+/**
+ * The metric catalogue: the one place where a metric's id, labels, unit and formula live.
+ * The query compiler, UI labels, CSV headers and docs all read from here.
+ */
+
+/** Counters kept per event in the rollups; every count metric is a sum of one of these. */
+export const ROLLUP_COUNTERS = [
+  'impressions',
+  'closeups',
+  'saves',
+  'link_clicks',
+  'carousel_swipes',
+  'video_starts',
+  'video_views',
+  'ten_second_views',
+  'p95_views',
+  'watch_ms',
+] as const;
+export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
+
+export const METRIC_IDS = [
+  'impressions',
+  'engagements',
+  'closeups',
+  'saves',
+  'link_clicks',
+  'carousel_swipes',
+  'engagement_rate',
+  'total_audience',
+  'engaged_audience',
+  'video_starts',
+  'video_views',
+  'avg_watch_time_s',
+  'total_watch_time_min',
+  'p95_views',
+  'ten_second_views',
+] as const;
+export type MetricId = (typeof METRIC_IDS)[number];
+
+export type MetricUnit = 'count' | 'ratio' | 'seconds' | 'minutes';
+
+/** How a metric is computed from the cleaned events; the engine compiles this to SQL. */
+export type MetricFormula =
+  | { kind: 'sum'; counter: RollupCounter }
+  | { kind: 'sumOf'; counters: readonly RollupCounter[] }
+  | { kind: 'ratio'; numerator: MetricFormula; denominator: MetricFormula; scale: number }
+  | { kind: 'scaled'; of: MetricFormula; scale: number }
+  | { kind: 'distinctUsers'; of: 'impression' | 'engagement' };
+
+export interface MetricDef {
+  id: MetricId;
+  label: { en: string; sv: string };
+  unit: MetricUnit;
+  /** true for metrics that only video Pins produce. */
+  video: boolean;
+  formula: MetricFormula;
+  description: { en: string; sv: string };
+}
+
+const ENGAGEMENT_COUNTERS = ['closeups', 'saves', 'link_clicks', 'carousel_swipes'] as const;
+const sum = (counter: RollupCounter): MetricFormula => ({ kind: 'sum', counter });
+
+export const METRICS: Record<MetricId, MetricDef> = {
+  impressions: {
+    id: 'impressions',
+    label: { en: 'Impressions', sv: 'Visningar' },
+    unit: 'count',
+    video: false,
+    formula: sum('impressions'),
+    description: { en: 'The total number of times your Pins were shown', sv: 'Det totala antalet gånger dina pins visades' },
+  },
+  engagements: {
+    id: 'engagements',
+    label: { en: 'Engagements', sv: 'Händelser' },
+    unit: 'count',
+    video: false,
+    formula: { kind: 'sumOf', counters: ENGAGEMENT_COUNTERS },
+    description: {
+      en: 'Saves, closeups, link clicks and carousel card swipes',
+      sv: 'Sparningar, närbilder, länkklick samt bläddringar av karusellkort',
+    },
+  },
+  closeups: {
+    id: 'closeups',
+    label: { en: 'Closeups', sv: 'Närbilder' },
+    unit: 'count',
+    video: false,
+    formula: sum('closeups'),
+    description: { en: 'Times people viewed a close-up version of your Pin', sv: 'Antal gånger någon tittade på en närbild av din pin' },
+  },
+  saves: {
+    id: 'saves',
+    label: { en: 'Saves', sv: 'Sparningar' },
+    unit: 'count',
+    video: false,
+    formula: sum('saves'),
+    description: { en: 'Times people saved your Pins to a board', sv: 'Antal gånger någon sparat dina pins på en anslagstavla' },
+  },
+  link_clicks: {
+    id: 'link_clicks',
+    label: { en: 'Link clicks', sv: 'Länkklick' },
+    unit: 'count',
+    video: false,
+    formula: sum('link_clicks'),
+    description: { en: 'Clicks to a destination on or off Pinterest', sv: 'Klick till en destination på eller utanför Pinterest' },
+  },
+  carousel_swipes: {
+    id: 'carousel_swipes',
+    label: { en: 'Carousel swipes', sv: 'Karusellbläddringar' },
+    unit: 'count',
+    video: false,
+    formula: sum('carousel_swipes'),
+    description: { en: 'Carousel card swipes', sv: 'Bläddringar av karusellkort' },
+  },
+  engagement_rate: {
+    id: 'engagement_rate',
+    label: { en: 'Engagement rate', sv: 'Engagemangsgrad' },
+    unit: 'ratio',
+    video: false,
+    formula: {
+      kind: 'ratio',
+      numerator: { kind: 'sumOf', counters: ENGAGEMENT_COUNTERS },
+      denominator: sum('impressions'),
+      scale: 1,
+    },
+    description: { en: 'Engagements divided by impressions', sv: 'Händelser delat med visningar' },
+  },
+  total_audience: {
+    id: 'total_audience',
+    label: { en: 'Total audience', sv: 'Total publik' },
+    unit: 'count',
+    video: false,
+    formula: { kind: 'distinctUsers', of: 'impression' },
+    description: { en: 'Distinct people who saw your Pins', sv: 'Unika personer som såg dina pins' },
+  },
+  engaged_audience: {
+    id: 'engaged_audience',
+    label: { en: 'Engaged audience', sv: 'Engagerad publik' },
+    unit: 'count',
+    video: false,
+    formula: { kind: 'distinctUsers', of: 'engagement' },
+    description: { en: 'Distinct people who engaged with your Pins', sv: 'Unika personer som interagerade med dina pins' },
+  },
+  video_starts: {
+    id: 'video_starts',
+    label: { en: 'Video starts', sv: 'Videostarter' },
+    unit: 'count',
+    video: true,
+    formula: sum('video_starts'),
+    description: { en: 'Times a video started playing', sv: 'Antal gånger en video började spelas' },
+  },
+  video_views: {
+    id: 'video_views',
+    label: { en: 'Video views', sv: 'Videovisningar' },
+    unit: 'count',
+    video: true,
+    formula: sum('video_views'),
+    description: {
+      en: 'Views for at least 2 seconds with 50% of the video in view',
+      sv: 'Antalet visningar i minst 2 sekunder med 50 % av videon synlig',
+    },
+  },
+  avg_watch_time_s: {
+    id: 'avg_watch_time_s',
+    label: { en: 'Average watch time', sv: 'Genomsnittlig visningstid' },
+    unit: 'seconds',
+    video: true,
+    formula: { kind: 'ratio', numerator: sum('watch_ms'), denominator: sum('video_starts'), scale: 1 / 1000 },
+    description: { en: 'The average time someone spent watching your video', sv: 'Den genomsnittliga tid som någon har tittat på din video' },
+  },
+  total_watch_time_min: {
+    id: 'total_watch_time_min',
+    label: { en: 'Total watch time', sv: 'Total visningstid' },
+    unit: 'minutes',
+    video: true,
+    formula: { kind: 'scaled', of: sum('watch_ms'), scale: 1 / 60000 },
+    description: { en: 'The total watch time for your video in minutes', sv: 'Den totala visningstiden för din video i minuter' },
+  },
+  p95_views: {
+    id: 'p95_views',
+    label: { en: '95% views', sv: '95 % visningar' },
+    unit: 'count',
+    video: true,
+    formula: sum('p95_views'),
+    description: { en: 'Times your video was viewed to 95% of its length', sv: 'Antalet gånger din video har visats till 95 % av sin längd' },
+  },
+  ten_second_views: {
+    id: 'ten_second_views',
+    label: { en: '10-second views', sv: '10-sekundersvisningar' },
+    unit: 'count',
+    video: true,
+    formula: sum('ten_second_views'),
+    description: { en: 'Times your video was viewed for at least 10 seconds', sv: 'Antal gånger din video visades i minst 10 sekunder' },
+  },
+};
+
+export function isMetricId(value: string): value is MetricId {
+  return (METRIC_IDS as readonly string[]).includes(value);
+}
+
+/** Metrics that need distinct users, which rollups cannot give. */
+export const AUDIENCE_METRICS: readonly MetricId[] = METRIC_IDS.filter((id) => METRICS[id].formula.kind === 'distinctUsers');
+export const VIDEO_METRICS: readonly MetricId[] = METRIC_IDS.filter((id) => METRICS[id].video);
+/** Metrics a top list may be sorted by. */
+export const SORTABLE_METRICS: readonly MetricId[] = [
+  'impressions',
+  'engagements',
+  'saves',
+  'closeups',
+  'link_clicks',
+  ...VIDEO_METRICS,
+];
+
+/** The overview's KPI tiles, in order. */
+export const OVERVIEW_KPIS: readonly MetricId[] = [
+  'impressions',
+  'engagements',
+  'engagement_rate',
+  'closeups',
+  'saves',
+  'link_clicks',
+  'total_audience',
+  'engaged_audience',
+];

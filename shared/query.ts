@@ -1,0 +1,32 @@
+/** QuerySpec: what the UI and the CLI ask for. The engine compiles it; nobody sends SQL. */
+import { z } from 'zod';
+import { filtersSchema, SPLITS } from './filters';
+import { METRIC_IDS } from './metrics';
+
+export const VIEW_IDS = ['overview', 'top-pins', 'top-boards', 'top-video-pins', 'pin', 'legacy'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
+
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+export const DEFAULT_TOP_LIMIT = 50;
+export const MAX_TOP_LIMIT = 10_000;
+
+export const querySpecSchema = z
+  .object({
+    view: z.enum(VIEW_IDS),
+    filters: filtersSchema.default({ contentType: 'all', device: 'all', source: 'all', format: 'all', accounts: [] }),
+    splitBy: z.enum(SPLITS).default('none'),
+    granularity: z.enum(GRANULARITIES).default('day'),
+    sortBy: z.enum(METRIC_IDS).optional(),
+    limit: z.number().int().min(1).max(MAX_TOP_LIMIT).optional(),
+    pinId: z.string().min(1).max(200).optional(),
+    /** ISO timestamp; Pin stats "now". Defaults to the latest event in the workspace. */
+    asOf: z.string().datetime({ offset: true }).optional(),
+    /** Skip the distinct-user metrics (they arrive in a second, slower request). */
+    skipAudience: z.boolean().default(false),
+  })
+  .strict();
+
+export type QuerySpec = z.infer<typeof querySpecSchema>;
+export type QuerySpecInput = z.input<typeof querySpecSchema>;

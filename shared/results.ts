@@ -1,0 +1,115 @@
+/** Result shapes: plain JSON-safe data (numbers, strings, ISO dates, null for "the data cannot say"). */
+import type { MetricId } from './metrics';
+import type { Granularity, ViewId } from './query';
+
+export type MetricValues = Record<MetricId, number | null>;
+
+export interface SeriesPoint extends Partial<MetricValues> {
+  /** First day of the bucket (YYYY-MM-DD). */
+  date: string;
+  /** Filter word of the split value, or null without a split. */
+  split: string | null;
+}
+
+/** Where a view's numbers come from, shown next to them. */
+export interface DataProvenance {
+  kind: 'events' | 'export' | 'legacy' | 'none';
+  detail: string;
+}
+
+export interface ResolvedRange {
+  from: string;
+  to: string;
+  /** Latest day that has data in the workspace, or null for an empty workspace. */
+  dataLatestDay: string | null;
+}
+
+export interface OverviewResult {
+  view: 'overview';
+  range: ResolvedRange;
+  granularity: Granularity;
+  totals: MetricValues;
+  series: SeriesPoint[];
+  provenance: DataProvenance;
+}
+
+export interface TopRow extends Partial<MetricValues> {
+  pin_id?: string;
+  title?: string | null;
+  board_id?: string | null;
+  name?: string | null;
+  board_name?: string | null;
+  format?: string | null;
+  source?: string | null;
+  group_size?: number;
+}
+
+export interface TopResult {
+  view: 'top-pins' | 'top-boards' | 'top-video-pins';
+  range: ResolvedRange;
+  sortBy: MetricId;
+  rows: TopRow[];
+  provenance: DataProvenance;
+}
+
+export type QueryResult = OverviewResult | TopResult;
+
+export interface WorkspaceInfo {
+  path: string;
+  schemaVersion: number;
+  eventCount: number;
+  pinCount: number;
+  firstDay: string | null;
+  lastDay: string | null;
+  timeZone: string;
+}
+
+export interface FilterOptions {
+  accounts: { id: string; type: string; value: string }[];
+  devices: string[];
+  contentTypes: string[];
+  formats: string[];
+  sources: string[];
+  firstDay: string | null;
+  lastDay: string | null;
+}
+
+export interface RejectedRow {
+  file: string;
+  line: number;
+  column?: string;
+  reason: string;
+}
+
+export interface ImportFileSummary {
+  file: string;
+  kind: string;
+  rows: number;
+  rejected: number;
+  status: 'imported' | 'already-imported' | 'failed';
+}
+
+export interface ImportSummary {
+  files: ImportFileSummary[];
+  imported: number;
+  rejected: RejectedRow[];
+  /** Events whose Pin belongs to no claimed account. */
+  outOfScopeEvents: number;
+  message: string;
+}
+
+export interface ImportRecord {
+  id: number;
+  file: string;
+  kind: string;
+  rows: number;
+  importedAt: string;
+}
+
+export interface ExportSummary {
+  path: string;
+  rows: number;
+  format: 'csv' | 'parquet';
+}
+
+export type { ViewId };

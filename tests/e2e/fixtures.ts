@@ -1,0 +1,53 @@
+/** Shared e2e fixtures: a generated workspace served by `pinsight serve` on a free port. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+import { BIN, runCli } from '../helpers/run-cli';
+
+export interface Served {
+  url: string;
+  /** The served workspace (held open by the server). */
+  workspace: string;
+  /** A byte-identical copy for CLI queries while the server holds the original. */
+  cliWorkspace: string;
+  dir: string;
+}
+
+export async function serve(workspace: string): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--workspace', workspace, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) ok(m[1]!);
+    });
+    child.on('exit', (code) => fail(new Error(`pinsight serve exited (${code}): ${err}`)));
+  });
+  return { url, process: child };
+}
+
+/** One demo workspace and server per worker. */
+export const test = base.extend<object, { served: Served }>({
+  served: [
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'pinsight-e2e-'));
+      const workspace = join(dir, 'e2e.duckdb');
+      const demo = runCli(['demo', '--workspace', workspace, '--events', '30000']);
+      if (demo.code !== 0) throw new Error(demo.stderr);
+      const cliWorkspace = join(dir, 'e2e-cli.duckdb');
+      copyFileSync(workspace, cliWorkspace);
+      const server = await serve(workspace);
+      await use({ url: server.url, workspace, cliWorkspace, dir });
+      server.process.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,93 @@
+/** The engine's final numbers on the demo world equal an independent computation of the help texts' rules. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { METRIC_IDS } from '../../shared/metrics';
+import { querySpecSchema, type QuerySpecInput } from '../../shared/query';
+import type { OverviewResult, TopResult } from '../../shared/results';
+import { IN_MEMORY } from '../../electron/engine/db/workspace';
+import { generateDemo } from '../../electron/engine/demo/generate-demo';
+import { PinsightEngine } from '../../electron/engine/pinsight-engine';
+import { clean, closeTo, matches, metrics, readWorld, topBy, type CleanEvent } from '../helpers/reference-metrics';
+
+let engine: PinsightEngine;
+let cleanEvents: CleanEvent[];
+let rawCount: number;
+
+beforeAll(async () => {
+  engine = await PinsightEngine.open(IN_MEMORY);
+  await generateDemo(engine.workspace, 12_000, 7);
+  const world = await readWorld(engine.workspace);
+  rawCount = world.events.length;
+  cleanEvents = clean(world);
+});
+
+const query = async (input: QuerySpecInput) => engine.query(querySpecSchema.parse(input));
+
+const CASES = [
+  { name: 'all, last 30 days', filters: {} },
+  { name: 'a year', filters: { from: '2025-11-01', to: '2026-10-31' } },
+  { name: 'paid on mobile', filters: { from: '2026-06-01', to: '2026-10-31', contentType: 'paid', device: 'mobile' } },
+  { name: 'other people\u2019s Pins', filters: { from: '2026-01-01', to: '2026-10-31', source: 'others' } },
+  { name: 'video on web', filters: { from: '2026-03-01', to: '2026-10-31', format: 'video', device: 'web' } },
+  { name: 'the website account', filters: { from: '2026-01-01', to: '2026-10-31', accounts: ['acc-site'] } },
+  { name: 'two accounts', filters: { from: '2026-08-01', to: '2026-09-30', accounts: ['acc-travel', 'acc-site'], contentType: 'organic' } },
+] as const;
+
+describe('demo world: the cleaning the help texts describe', () => {
+  it('removes duplicates, spam and out-of-scope events, so final counts are below raw counts', () => {
+    expect(cleanEvents.length).toBeGreaterThan(rawCount * 0.7);
+    expect(cleanEvents.length).toBeLessThan(rawCount);
+  });
+
+  it.each(CASES)('overview totals equal the reference: $name', async ({ filters }) => {
+    const result = (await query({ view: 'overview', filters })) as OverviewResult;
+    const expected = metrics(cleanEvents.filter((e) => matches(e, { ...result.range, contentType: 'all', device: 'all', source: 'all', format: 'all', accounts: [], ...filters })));
+    expect(expected.impressions).toBeGreaterThan(0);
+    for (const id of METRIC_IDS) expect(closeTo(result.totals[id], expected[id]), `${id}: ${result.totals[id]} vs ${expected[id]}`).toBe(true);
+  });
+
+  it('the daily series adds up to the totals, and each day equals the reference', async () => {
+    const r = (await query({ view: 'overview', filters: { from: '2026-10-01', to: '2026-10-31' }, splitBy: 'content-type' })) as OverviewResult;
+    expect(r.series).toHaveLength(31 * 2);
+    const sum = r.series.reduce((n, p) => n + (p.impressions ?? 0), 0);
+    expect(sum).toBe(r.totals.impressions);
+    for (const p of r.series.filter((_, i) => i % 7 === 0)) {
+      const day = cleanEvents.filter((e) => e.day === p.date && e.content_type === p.split);
+      const m = metrics(day);
+      expect(p.impressions).toBe(m.impressions);
+      expect(p.saves).toBe(m.saves);
+      expect(p.total_audience).toBe(m.total_audience);
+    }
+  });
+
+  it('top Pins sum each Pin group and show it by its earliest Pin', async () => {
+    const r = (await query({ view: 'top-pins', filters: { from: '2025-11-01', to: '2026-10-31' }, sortBy: 'saves', limit: 10 })) as TopResult;
+    const expected = topBy(cleanEvents, (e) => e.group, 'saves');
+    expect(r.rows.map((x) => x.saves)).toEqual(expected.slice(0, 10).map((x) => x.m.saves));
+    expect(r.rows.some((x) => (x.group_size ?? 0) > 1)).toBe(true);
+  });
+
+  it('top boards equal the reference', async () => {
+    const r = (await query({ view: 'top-boards', filters: { from: '2026-05-01', to: '2026-10-31', device: 'tablet' }, limit: 5 })) as TopResult;
+    const expected = topBy(
+      cleanEvents.filter((e) => e.day >= '2026-05-01' && e.day <= '2026-10-31' && e.app_type === 'tablet'),
+      (e) => e.board_id,
+      'impressions',
+    );
+    expect(r.rows.map((x) => [x.board_id, x.impressions])).toEqual(expected.slice(0, 5).map((x) => [x.key, x.m.impressions]));
+    expect(r.rows[0]!.name).toBeTruthy();
+  });
+
+  it('top video Pins rank by video views, and only video Pins appear', async () => {
+    const r = (await query({ view: 'top-video-pins', filters: { from: '2025-11-01', to: '2026-10-31' } })) as TopResult;
+    expect(r.sortBy).toBe('video_views');
+    expect(r.rows.length).toBeGreaterThan(0);
+    expect(r.rows.every((x) => x.format === 'video')).toBe(true);
+    const views = r.rows.map((x) => x.video_views ?? 0);
+    expect([...views].sort((a, b) => b - a)).toEqual(views);
+  });
+
+  it('a range with no data after the latest day has null metrics, not zeros', async () => {
+    const r = (await query({ view: 'overview', filters: { from: '2026-11-05', to: '2026-11-10' } })) as OverviewResult;
+    expect(r.series.every((p) => p.impressions === null)).toBe(true);
+  });
+});

@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process';
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { PinsightError } from '../../shared/api';
+import { SCHEMA_VERSION } from '../../electron/engine/db/migrations';
+import { Workspace } from '../../electron/engine/db/workspace';
+import { tempDir } from '../helpers/temp-dir';
+
+const dir = tempDir();
+
+async function openError(path: string): Promise<PinsightError> {
+  try {
+    (await Workspace.open(path, { create: false })).close();
+  } catch (e) {
+    return e as PinsightError;
+  }
+  throw new Error('expected the open to fail');
+}
+
+describe('workspace file', () => {
+  it('creates a new file at the current schema version', async () => {
+    const ws = await Workspace.open(join(dir, 'new.duckdb'));
+    expect(await ws.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(await ws.getMeta('time_zone')).toBe('UTC');
+    ws.close();
+  });
+
+  it('migrates an older file on open, keeping its data', async () => {
+    const path = join(dir, 'old.duckdb');
+    const old = await Workspace.open(path, { targetVersion: 1 });
+    expect(await old.schemaVersion()).toBe(1);
+    await old.run(`INSERT INTO boards VALUES ('b1', 'Baking', 'u1')`);
+    old.close();
+
+    const ws = await Workspace.open(path);
+    expect(await ws.schemaVersion()).toBe(2);
+    expect(await ws.getMeta('time_zone')).toBe('UTC');
+    expect(await ws.value('SELECT name FROM boards')).toBe('Baking');
+    expect(await ws.value(`SELECT count(*) FROM information_schema.tables WHERE table_name = 'import_rejects'`)).toBe(1);
+    ws.close();
+  });
+
+  it('refuses a file from a newer Pinsight and leaves it untouched', async () => {
+    const path = join(dir, 'future.duckdb');
+    const ws = await Workspace.open(path);
+    await ws.run(`INSERT INTO boards VALUES ('b1', 'Kept', 'u1')`);
+    await ws.setMeta('schema_version', '99');
+    await ws.checkpoint();
+    ws.close();
+    const size = statSync(path).size;
+
+    const e = await openError(path);
+    expect(e.code).toBe('workspace-too-new');
+    expect(e.message).toContain('newer Pinsight');
+    expect(e.message).toContain('99');
+    expect(statSync(path).size).toBe(size);
+    const raw = await (await DuckDBInstance.create(path)).connect();
+    expect((await raw.runAndReadAll('SELECT name FROM boards')).getRows()).toEqual([['Kept']]);
+    raw.closeSync();
+  });
+
+  it('says "in use" when another process has the workspace open', async () => {
+    const path = join(dir, 'busy.duckdb');
+    (await Workspace.open(path)).close();
+    const holder = spawn(
+      process.execPath,
+      ['-e', `import('@duckdb/node-api').then(async (d) => { await d.DuckDBInstance.create(${JSON.stringify(path)}); console.log('held'); setTimeout(() => {}, 30000); })`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((ok) => holder.stdout!.on('data', (d: Buffer) => d.toString().includes('held') && ok()));
+      const e = await openError(path);
+      expect(e.code).toBe('workspace-in-use');
+      expect(e.message).toMatch(/is in use by .*process \d+/);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('refuses files that are not Pinsight workspaces', async () => {
+    const other = join(dir, 'other.duckdb');
+    const c = await (await DuckDBInstance.create(other)).connect();
+    await c.run('CREATE TABLE sales (x INTEGER)');
+    c.closeSync();
+    expect((await openError(other)).message).toContain('not a Pinsight workspace');
+
+    const text = join(dir, 'notes.duckdb');
+    writeFileSync(text, 'hello, this is not a database\n'.repeat(200));
+    const e = await openError(text);
+    expect(e.message).toContain(text);
+  });
+
+  it('says when there is no workspace and create is off', async () => {
+    const e = await openError(join(dir, 'missing.duckdb'));
+    expect(e.code).toBe('workspace-missing');
+  });
+
+  it('rolls a failed transaction back completely', async () => {
+    const ws = await Workspace.open(join(dir, 'tx.duckdb'));
+    await expect(
+      ws.transaction(async () => {
+        await ws.run(`INSERT INTO boards VALUES ('b1', 'A', 'u')`);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await ws.value('SELECT count(*) FROM boards')).toBe(0);
+    ws.close();
+  });
+});
