@@ -1,5 +1,6 @@
 /** The engine's final numbers on the demo world equal an independent computation of the help texts' rules. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { FiltersInput } from '../../shared/filters';
 import { METRIC_IDS } from '../../shared/metrics';
 import { querySpecSchema, type QuerySpecInput } from '../../shared/query';
 import type { OverviewResult, TopResult } from '../../shared/results';
@@ -22,7 +23,7 @@ beforeAll(async () => {
 
 const query = async (input: QuerySpecInput) => engine.query(querySpecSchema.parse(input));
 
-const CASES = [
+const CASES: { name: string; filters: FiltersInput }[] = [
   { name: 'all, last 30 days', filters: {} },
   { name: 'a year', filters: { from: '2025-11-01', to: '2026-10-31' } },
   { name: 'paid on mobile', filters: { from: '2026-06-01', to: '2026-10-31', contentType: 'paid', device: 'mobile' } },
@@ -30,7 +31,7 @@ const CASES = [
   { name: 'video on web', filters: { from: '2026-03-01', to: '2026-10-31', format: 'video', device: 'web' } },
   { name: 'the website account', filters: { from: '2026-01-01', to: '2026-10-31', accounts: ['acc-site'] } },
   { name: 'two accounts', filters: { from: '2026-08-01', to: '2026-09-30', accounts: ['acc-travel', 'acc-site'], contentType: 'organic' } },
-] as const;
+];
 
 describe('demo world: the cleaning the help texts describe', () => {
   it('removes duplicates, spam and out-of-scope events, so final counts are below raw counts', () => {

@@ -132,7 +132,7 @@ export function demoStatements({ events, seed }: DemoSize): string[] {
        FROM ev JOIN pins p ON p.pin_id = ${pinId('ev.idx')}
      )
      SELECT CASE WHEN k % 20 = 7 THEN NULL ELSE 'ev' || k END,
-            created_at + to_microseconds(CAST(ut * date_diff('microsecond', created_at, ${END}) AS BIGINT)),
+            created_at + to_milliseconds(CAST(ut * date_diff('millisecond', created_at, ${END}) AS BIGINT)),
             event_type, pin_id,
             CASE WHEN k % 333 = 1 THEN 'u_spambot' ELSE 'u' || floor(${U} * pow(uu, 1.6))::BIGINT END,
             CASE WHEN ud < 0.58 THEN 'mobile' WHEN ud < 0.68 THEN 'tablet' ELSE 'web' END,

@@ -94,7 +94,8 @@ async function importOne(ws: Workspace, file: InputFile, index: number): Promise
     throw new PinsightError('bad-input', `${name}: ${e instanceof Error ? e.message : String(e)}`);
   }
   try {
-    await ws.run(rules.insert(staged), { importId });
+    const insert = rules.insert(staged);
+    await ws.run(insert, insert.includes('$importId') ? { importId } : undefined);
     const dropped = await readerRejects(ws, rejectsId);
     const lineOf = lineMapper(file.format, dropped.map((d) => d.line));
     const bad = await ws.all<{ rn: number; reason: string }>(`SELECT rn, reason FROM ${staged} WHERE reason IS NOT NULL ORDER BY rn`);
