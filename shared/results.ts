@@ -52,7 +52,23 @@ export interface TopResult {
   provenance: DataProvenance;
 }
 
-export type QueryResult = OverviewResult | TopResult;
+export interface PinStatsResult {
+  view: 'pin';
+  pin_id: string;
+  title: string | null;
+  created_at: string | null;
+  /** Ids of every Pin of the group (the Pin, the Pins sharing its image and URL, and re-saves). */
+  group: string[];
+  groupPins: { pin_id: string; parent_pin_id: string | null; creator_id: string | null; created_at: string | null; source: string; title: string | null }[];
+  phase: 'real-time' | 'final';
+  as_of: string;
+  real_time?: MetricValues;
+  last_24h?: MetricValues;
+  final?: MetricValues;
+  windows?: { last_24h: { from: string; to: string }; final: { from: string; to: string } };
+}
+
+export type QueryResult = OverviewResult | TopResult | PinStatsResult;
 
 export interface WorkspaceInfo {
   path: string;

@@ -9,6 +9,7 @@ import { viewTable, writeViewFile } from './export/export-view';
 import { importFiles, type ImportOptions } from './ingest/import-files';
 import { overviewQuery } from './query/overview-query';
 import { eventBounds } from './query/resolve-range';
+import { pinStatsQuery } from './query/pin-stats-query';
 import { topQuery } from './query/top-query';
 import { SerialQueue } from './serial-queue';
 
@@ -96,6 +97,8 @@ export class PinsightEngine {
       case 'top-boards':
       case 'top-video-pins':
         return topQuery(this.ws, { ...spec, view: spec.view });
+      case 'pin':
+        return pinStatsQuery(this.ws, spec);
       default:
         throw new PinsightError('invalid-argument', `The ${spec.view} view is not available yet`);
     }

@@ -148,7 +148,7 @@ export function metrics(events: CleanEvent[]): Record<string, number | null> {
   };
 }
 
-/** Sums per key (Pin group or board), sorted like the engine: metric descending. */
+/** Sums per key (Pin group or board), sorted like the engine: metric descending, ties by key. */
 export function topBy(events: CleanEvent[], key: (e: CleanEvent) => string | null, sortBy: string): { key: string | null; m: Record<string, number | null> }[] {
   const byKey = new Map<string | null, CleanEvent[]>();
   for (const e of events) {
@@ -157,8 +157,10 @@ export function topBy(events: CleanEvent[], key: (e: CleanEvent) => string | nul
   }
   return [...byKey.entries()]
     .map(([k, evs]) => ({ key: k, m: metrics(evs) }))
-    .sort((a, b) => (b.m[sortBy] ?? -1) - (a.m[sortBy] ?? -1));
+    .sort((a, b) => (b.m[sortBy] ?? -1) - (a.m[sortBy] ?? -1) || compareKeys(a.key, b.key));
 }
+
+const compareKeys = (a: string | null, b: string | null): number => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
 
 export function closeTo(a: number | null | undefined, b: number | null | undefined): boolean {
   if (a === null || a === undefined || b === null || b === undefined) return a === b || (a == null && b == null);

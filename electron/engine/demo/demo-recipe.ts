@@ -93,7 +93,7 @@ export function demoStatements({ events, seed }: DemoSize): string[] {
                  ELSE 'u_other' || i END,
             CASE WHEN i > ${P} - 2 THEN ${END} - to_hours(CAST(6 * (${P} - i + 1) AS BIGINT))
                  ELSE ${END} - INTERVAL ${DEMO_DAYS} DAY + to_seconds(CAST((i / ${P + 1}) * 350 * 86400 + ${u('i', 4)} * 3 * 86400 AS BIGINT)) END,
-            CASE WHEN cat = 6 THEN ${fmt('parent')} ELSE ${fmt('i')} END,
+            CASE WHEN cat = 6 THEN ${fmt('parent')} WHEN cat <= 5 AND i % 20 = 4 AND i >= 20 THEN ${fmt('(i - 10)')} ELSE ${fmt('i')} END,
             CASE WHEN cat = 6 THEN ${pinId('parent')} ELSE NULL END,
             ${titles}[1 + (CASE WHEN cat = 6 THEN parent ELSE i END) % 12] || ' #' || i
      FROM base WHERE cat <> 7`,

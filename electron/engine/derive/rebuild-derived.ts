@@ -22,7 +22,7 @@ export async function rebuildDerived(ws: Workspace): Promise<DeriveSummary> {
   const outOfScopeEvents = (await ws.value<number>(OUT_OF_SCOPE_COUNT_SQL)) ?? 0;
   const cleanEvents = (await ws.value<number>('SELECT count(*) FROM events_clean')) ?? 0;
   const bounds = await ws.one<{ first: string | null; last: string | null; latest: string | null }>(
-    `SELECT min(day)::VARCHAR AS first, max(day)::VARCHAR AS last, max(event_time) AS latest FROM events_clean`,
+    `SELECT min(day)::VARCHAR AS first, max(day)::VARCHAR AS last, (SELECT max(event_time) FROM events) AS latest FROM events_clean`,
   );
   await ws.setMeta('out_of_scope_events', String(outOfScopeEvents));
   await ws.setMeta('events_first_day', bounds?.first ?? '');

@@ -19,6 +19,11 @@ export function viewTable(result: QueryResult): ViewTable {
     const header = ['date', 'split', ...METRIC_IDS];
     return { header, rows: result.series.map((p) => header.map((h) => (p as unknown as Record<string, unknown>)[h] ?? null)) };
   }
+  if (result.view === 'pin') {
+    const blocks = result.phase === 'real-time' ? { real_time: result.real_time! } : { last_24h: result.last_24h!, final: result.final! };
+    const header = ['pin_id', 'phase', 'as_of', 'block', ...METRIC_IDS];
+    return { header, rows: Object.entries(blocks).map(([name, b]) => [result.pin_id, result.phase, result.as_of, name, ...METRIC_IDS.map((id) => b[id])]) };
+  }
   const labels = result.view === 'top-boards' ? ['board_id', 'name'] : ['pin_id', 'title', 'board_name', 'format', 'source'];
   const header = ['rank', ...labels, ...METRIC_IDS];
   return {

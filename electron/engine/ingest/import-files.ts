@@ -88,7 +88,7 @@ async function importOne(ws: Workspace, file: InputFile, index: number): Promise
     await ws.run(
       `CREATE TEMP TABLE ${staged} AS
        SELECT *, ${reasonSql(rules)} AS reason
-       FROM (${sourceSelect(file.path, file.format, rules.canonical, match.mapping, rejectsId)})`,
+       FROM (${sourceSelect(file.path, file.format, rules.canonical, match.mapping, rejectsId, columns)})`,
     );
   } catch (e) {
     throw new PinsightError('bad-input', `${name}: ${e instanceof Error ? e.message : String(e)}`);

@@ -5,15 +5,23 @@
 import { sqlString } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
 import type { FileFormat } from './input-files';
+import { normaliseColumnName } from '../../../shared/dump-columns';
+import { csvHeader } from './sniff-text';
 
 /** Lines before the first data row: the header line of a CSV. */
 export const HEADER_LINES: Record<FileFormat, number> = { csv: 1, json: 0, parquet: 0 };
 
 const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
+/**
+ * The CSV reader with the header read by us: explicit text columns and no dialect sniffing, which gives up on
+ * files with irregular rows. Rows with the wrong number of fields go to the rejects table with their line.
+ */
 function csvReader(path: string, rejectsId?: string): string {
+  const { delimiter, columns } = csvHeader(path);
+  const struct = columns.map((c, i) => `${sqlString(c || `column${i}`)}: 'VARCHAR'`).join(', ');
   const rejects = rejectsId ? `, store_rejects = true, rejects_table = '${rejectsId}_errors', rejects_scan = '${rejectsId}_scans'` : '';
-  return `read_csv(${sqlString(path)}, all_varchar = true, header = true, null_padding = false${rejects})`;
+  return `read_csv(${sqlString(path)}, columns = {${struct}}, auto_detect = false, header = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"'${rejects})`;
 }
 
 export async function readColumns(ws: Workspace, path: string, format: FileFormat): Promise<string[]> {
@@ -24,8 +32,8 @@ export async function readColumns(ws: Workspace, path: string, format: FileForma
     );
     return rows.map((r) => r.k);
   }
-  const reader = format === 'csv' ? csvReader(path) : `read_parquet(${sqlString(path)})`;
-  const rows = await ws.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${reader}`);
+  if (format === 'csv') return csvHeader(path).columns;
+  const rows = await ws.all<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`);
   return rows.map((r) => r.column_name);
 }
 
@@ -39,11 +47,18 @@ export function sourceSelect(
   canonical: readonly string[],
   mapping: Record<string, string>,
   rejectsId: string,
+  fileColumns: readonly string[] = [],
 ): string {
+  const jsonKey = (k: string) => `json_extract_string(json, ${sqlString(`$."${k.replaceAll('"', '\\"')}"`)})`;
   const cols = canonical.map((c) => {
     const src = mapping[c];
     if (!src) return `CAST(NULL AS VARCHAR) AS ${c}`;
-    if (format === 'json') return `json_extract_string(json, ${sqlString(`$."${src.replaceAll('"', '\\"')}"`)}) AS ${c}`;
+    if (format === 'json') {
+      // Each JSON object may spell a key its own way: take whichever spelling the object has.
+      const spellings = fileColumns.filter((k) => normaliseColumnName(k) === normaliseColumnName(src));
+      const keys = spellings.length ? spellings : [src];
+      return `${keys.length > 1 ? `coalesce(${keys.map(jsonKey).join(', ')})` : jsonKey(keys[0]!)} AS ${c}`;
+    }
     return `CAST(${ident(src)} AS VARCHAR) AS ${c}`;
   });
   const rn = 'row_number() OVER () AS rn';

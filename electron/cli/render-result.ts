@@ -1,0 +1,52 @@
+/** How the CLI prints each view: the documented JSON shapes, or readable tables. */
+import { METRIC_IDS, METRICS } from '../../shared/metrics';
+import type { PinStatsResult, QueryResult } from '../../shared/results';
+import { viewTable } from '../engine/export/export-view';
+import { textTable } from './text-table';
+
+export function toJson(result: QueryResult): unknown {
+  switch (result.view) {
+    case 'overview':
+      return { range: result.range, source: result.provenance, totals: result.totals, series: result.series };
+    case 'pin': {
+      const { view: _view, groupPins: _pins, ...rest } = result;
+      return rest;
+    }
+    default:
+      return { range: result.range, source: result.provenance, sortBy: result.sortBy, rows: result.rows };
+  }
+}
+
+const TOP_COLUMNS: Record<string, string[]> = {
+  'top-boards': ['rank', 'board_id', 'name', 'impressions', 'engagements', 'saves', 'closeups', 'link_clicks'],
+  'top-video-pins': ['rank', 'pin_id', 'title', 'video_views', 'avg_watch_time_s', 'p95_views', 'ten_second_views', 'total_watch_time_min'],
+  'top-pins': ['rank', 'pin_id', 'title', 'format', 'source', 'impressions', 'engagements', 'saves', 'closeups', 'link_clicks'],
+};
+
+function pick(header: string[], rows: unknown[][], shown: string[]): string {
+  const idx = shown.map((h) => header.indexOf(h));
+  return textTable(shown, rows.map((r) => idx.map((i) => r[i])));
+}
+
+export function toText(result: QueryResult): string {
+  if (result.view === 'pin') return pinText(result);
+  const head = `${result.view} ${result.range.from} to ${result.range.to} (${result.provenance.detail})`;
+  const t = viewTable(result);
+  if (result.view === 'overview') {
+    const totals = textTable(['metric', 'total'], METRIC_IDS.map((id) => [METRICS[id].label.en, result.totals[id]]));
+    const series = pick(t.header, t.rows, ['date', 'split', 'impressions', 'engagements', 'saves', 'link_clicks', 'total_audience']);
+    return `${head}\n\n${totals}\n\n${series}`;
+  }
+  return `${head}, sorted by ${result.sortBy}\n\n${pick(t.header, t.rows, TOP_COLUMNS[result.view]!)}`;
+}
+
+function pinText(r: PinStatsResult): string {
+  const blocks = r.phase === 'real-time' ? { 'real time': r.real_time! } : { 'last 24 hours': r.last_24h!, final: r.final! };
+  const table = textTable(['metric', ...Object.keys(blocks)], METRIC_IDS.map((id) => [METRICS[id].label.en, ...Object.values(blocks).map((b) => b[id])]));
+  return [
+    `Pin ${r.pin_id}${r.title ? `: ${r.title}` : ''}`,
+    `phase ${r.phase}, as of ${r.as_of}; group of ${r.group.length} Pin(s): ${r.group.join(', ')}`,
+    '',
+    table,
+  ].join('\n');
+}
