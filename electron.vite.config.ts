@@ -13,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           cli: resolve(root, 'electron/cli/index.ts'),
+          bench: resolve(root, 'electron/bench/index.ts'),
           
         },
       },

@@ -2,13 +2,14 @@
 import { PinsightError } from '../../shared/api';
 import { UsageError } from './cli-args';
 import type { Command, CommandOutput } from './commands/command';
+import { configCommand } from './commands/config-command';
 import { demoCommand } from './commands/demo-command';
 import { exportCommand } from './commands/export-command';
 import { importCommand } from './commands/import-command';
 import { queryCommand } from './commands/query-command';
 import { serveCommand } from './commands/serve-command';
 
-const COMMANDS: Command[] = [demoCommand, importCommand, queryCommand, exportCommand, serveCommand];
+const COMMANDS: Command[] = [demoCommand, importCommand, queryCommand, exportCommand, serveCommand, configCommand];
 
 const MAIN_HELP = `Usage: pinsight COMMAND [options]
 

@@ -3,7 +3,7 @@
  * varying case and aliases, times with mixed offsets or as epoch milliseconds, overlapping files, and
  * (optionally) malformed rows at known lines. Tests import these; benchmarks use the plain variant.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { IN_MEMORY, Workspace } from '../db/workspace';
 import { sqlString } from '../db/duckdb-values';
@@ -21,14 +21,19 @@ const iso = (col: string, offsetHours: number) =>
     ? `strftime(${col}, '%Y-%m-%dT%H:%M:%S.%gZ')`
     : `strftime(${col} + to_hours(${offsetHours}), '%Y-%m-%dT%H:%M:%S.%g') || '${offsetHours > 0 ? '+' : '-'}${String(Math.abs(offsetHours)).padStart(2, '0')}:00'`;
 
-async function withWorld<T>(events: number, seed: number, work: (ws: Workspace) => Promise<T>): Promise<T> {
-  const ws = await Workspace.open(IN_MEMORY);
+async function withWorld<T>(events: number, seed: number, work: (ws: Workspace) => Promise<T>, worldPath = IN_MEMORY): Promise<T> {
+  // Large worlds are generated in a scratch file so that DuckDB can spill to disk.
+  const ws = await Workspace.open(worldPath);
   try {
     for (const sql of demoStatements({ events, seed })) await ws.run(sql);
     await ws.run(`CREATE TEMP TABLE numbered AS SELECT row_number() OVER () AS r, * FROM events`);
     return await work(ws);
   } finally {
     ws.close();
+    if (worldPath !== IN_MEMORY) {
+      rmSync(worldPath, { force: true });
+      rmSync(`${worldPath}.wal`, { force: true });
+    }
   }
 }
 
@@ -97,6 +102,7 @@ export async function writeDemoDump(dir: string, events: number, seed = DEMO_SEE
 /** The plain variant for benchmarks: one events file in one format, plus the dimension files. */
 export async function writeDemoEventsFile(dir: string, events: number, format: 'csv' | 'ndjson' | 'parquet', seed = DEMO_SEED): Promise<{ eventsFile: string; dimensionFiles: string[] }> {
   mkdirSync(dir, { recursive: true });
+  const worldPath = events > 2_000_000 ? join(dir, 'world.tmp.duckdb') : IN_MEMORY;
   return withWorld(events, seed, async (ws) => {
     const dimensionFiles = await writeDimensions(ws, dir);
     const eventsFile = join(dir, `events.${format === 'ndjson' ? 'ndjson' : format}`);
@@ -104,5 +110,5 @@ export async function writeDemoEventsFile(dir: string, events: number, format: '
     const time = format === 'parquet' ? 'event_time' : `${iso('event_time', 0)} AS event_time`;
     await ws.run(`COPY (SELECT ${EVENT_COLUMNS(time)} FROM events) TO ${q(eventsFile)} ${options}`);
     return { eventsFile, dimensionFiles };
-  });
+  }, worldPath);
 }
