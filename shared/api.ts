@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { API_METHODS, isApiMethod, type ApiMethod } from './api-methods';
+import { exportContextSchema, type ExportContextInput } from './filters';
 import { querySpecSchema, type QuerySpecInput } from './query';
 import type {
   ExportSummary,
@@ -41,7 +42,7 @@ export const callSchemas: { [M in ApiMethod]: z.ZodType } = {
   openWorkspace: z.object({ path, create: z.boolean().default(false) }).strict(),
   filterOptions: z.undefined(),
   query: querySpecSchema,
-  importFiles: z.object({ paths: z.array(path).min(1).max(10_000) }).strict(),
+  importFiles: z.object({ paths: z.array(path).min(1).max(10_000), exportContext: exportContextSchema.optional() }).strict(),
   importHistory: z.undefined(),
   exportView: z
     .object({ spec: querySpecSchema, out: path, format: z.enum(['csv', 'parquet']).default('csv') })
@@ -55,7 +56,7 @@ export interface PinsightApi {
   openWorkspace(arg: { path: string; create?: boolean }): Promise<ApiResult<WorkspaceInfo>>;
   filterOptions(): Promise<ApiResult<FilterOptions>>;
   query(arg: QuerySpecInput): Promise<ApiResult<QueryResult>>;
-  importFiles(arg: { paths: string[] }): Promise<ApiResult<ImportSummary>>;
+  importFiles(arg: { paths: string[]; exportContext?: ExportContextInput }): Promise<ApiResult<ImportSummary>>;
   importHistory(): Promise<ApiResult<ImportRecord[]>>;
   exportView(arg: { spec: QuerySpecInput; out: string; format?: 'csv' | 'parquet' }): Promise<ApiResult<ExportSummary>>;
 }

@@ -52,3 +52,17 @@ export const DEFAULT_FILTERS: Filters = {
 
 /** Default range length when no --from/--to is given. */
 export const DEFAULT_RANGE_DAYS = 30;
+
+/** The filter context of an Analytics export, as the user sets or corrects it at import. */
+export const exportContextSchema = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    contentType: z.enum(['all', ...CONTENT_TYPES]).optional(),
+    device: z.enum(['all', ...DEVICES]).optional(),
+    source: z.enum(['all', ...SOURCES]).optional(),
+    format: z.enum(['all', ...FORMATS]).optional(),
+    accounts: z.array(z.string().min(1).max(200)).max(100).optional(),
+  })
+  .strict();
+export type ExportContextInput = z.infer<typeof exportContextSchema>;

@@ -68,7 +68,18 @@ export interface PinStatsResult {
   windows?: { last_24h: { from: string; to: string }; final: { from: string; to: string } };
 }
 
-export type QueryResult = OverviewResult | TopResult | PinStatsResult;
+/** The pre-2019 history: today's metrics where the meaning matches (Repins as saves, Clicks as link clicks), legacy ones as they were. */
+export interface LegacyResult {
+  view: 'legacy';
+  range: ResolvedRange;
+  /** Metric ids present in the legacy exports (today's ids, and daily_viewers, monthly_viewers, ...). */
+  metrics: string[];
+  totals: Record<string, number | null>;
+  series: ({ date: string } & Record<string, number | null | string>)[];
+  provenance: DataProvenance;
+}
+
+export type QueryResult = OverviewResult | TopResult | PinStatsResult | LegacyResult;
 
 export interface WorkspaceInfo {
   path: string;

@@ -8,6 +8,8 @@ export function toJson(result: QueryResult): unknown {
   switch (result.view) {
     case 'overview':
       return { range: result.range, source: result.provenance, totals: result.totals, series: result.series };
+    case 'legacy':
+      return { range: result.range, source: result.provenance, metrics: result.metrics, totals: result.totals, series: result.series };
     case 'pin': {
       const { view: _view, groupPins: _pins, ...rest } = result;
       return rest;
@@ -30,6 +32,12 @@ function pick(header: string[], rows: unknown[][], shown: string[]): string {
 
 export function toText(result: QueryResult): string {
   if (result.view === 'pin') return pinText(result);
+  if (result.view === 'legacy') {
+    const head = `legacy ${result.range.from} to ${result.range.to} (${result.provenance.detail})`;
+    const totals = textTable(['metric', 'total'], result.metrics.map((m) => [m, result.totals[m] ?? null]));
+    const t = viewTable(result);
+    return `${head}\n\n${totals}\n\n${textTable(t.header, t.rows)}`;
+  }
   const head = `${result.view} ${result.range.from} to ${result.range.to} (${result.provenance.detail})`;
   const t = viewTable(result);
   if (result.view === 'overview') {

@@ -18,7 +18,7 @@ export function engineApi(engine: PinsightEngine): PinsightApi {
     openWorkspace: (a) => wrap(() => engine.switchWorkspace(a.path, a.create ?? false)),
     filterOptions: () => wrap(() => engine.filterOptions()),
     query: (spec) => wrap(() => engine.query(spec as QuerySpec)),
-    importFiles: (a) => wrap(() => engine.importFiles(a.paths)),
+    importFiles: (a) => wrap(() => engine.importFiles(a.paths, { exportContext: a.exportContext })),
     importHistory: () => wrap(() => engine.importHistory()),
     exportView: (a) => wrap(() => engine.exportView(a.spec as QuerySpec, a.out, a.format ?? 'csv')),
   };

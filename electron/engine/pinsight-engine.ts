@@ -1,5 +1,4 @@
 /** The engine: one open workspace, and every operation the API contract offers, as plain async methods. */
-import { PinsightError } from '../../shared/api';
 import { CONTENT_TYPES, DEVICES, FORMATS, SOURCES } from '../../shared/filters';
 import type { QuerySpec } from '../../shared/query';
 import type { ExportSummary, FilterOptions, ImportRecord, ImportSummary, QueryResult, WorkspaceInfo } from '../../shared/results';
@@ -7,10 +6,8 @@ import { Workspace, type OpenOptions } from './db/workspace';
 import { hasDerived, rebuildDerived } from './derive/rebuild-derived';
 import { viewTable, writeViewFile } from './export/export-view';
 import { importFiles, type ImportOptions } from './ingest/import-files';
-import { overviewQuery } from './query/overview-query';
 import { eventBounds } from './query/resolve-range';
-import { pinStatsQuery } from './query/pin-stats-query';
-import { topQuery } from './query/top-query';
+import { runQuery } from './query/run-query';
 import { SerialQueue } from './serial-queue';
 
 export class PinsightEngine {
@@ -90,18 +87,7 @@ export class PinsightEngine {
   }
 
   private runQuery(spec: QuerySpec): Promise<QueryResult> {
-    switch (spec.view) {
-      case 'overview':
-        return overviewQuery(this.ws, spec);
-      case 'top-pins':
-      case 'top-boards':
-      case 'top-video-pins':
-        return topQuery(this.ws, { ...spec, view: spec.view });
-      case 'pin':
-        return pinStatsQuery(this.ws, spec);
-      default:
-        throw new PinsightError('invalid-argument', `The ${spec.view} view is not available yet`);
-    }
+    return runQuery(this.ws, spec);
   }
 
   importFiles(paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {

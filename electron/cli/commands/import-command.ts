@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PinsightEngine } from '../../engine/pinsight-engine';
+import { describeIssues } from '../../../shared/api';
+import { exportContextSchema } from '../../../shared/filters';
 import { UsageError, WORKSPACE_OPTION } from '../cli-args';
 import { withEngine, workspacePath } from '../open-engine';
 import { progressBar } from '../progress-bar';
@@ -15,18 +17,45 @@ Imports files or folders (CSV, CSV.gz, JSON Lines/NDJSON, .gz, Parquet) in one t
 land, or the workspace stays as it was. Bad rows are rejected with file, line and reason; a file imported
 before is skipped. The workspace is created when it does not exist.
   --workspace FILE  the workspace (default: the desktop app's demo workspace)
-  --json            print the summary as JSON`,
+  --json            print the summary as JSON
+
+Analytics exports carry their filter selection in their first lines. Set or correct it for files that lack it:
+  --export-from YYYY-MM-DD  --export-to YYYY-MM-DD
+  --export-content-type all|organic|paid  --export-device all|mobile|tablet|web
+  --export-source all|yours|others  --export-format all|standard|video|carousel
+  --export-account NAME (repeatable)`,
   async run(argv, out) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { ...WORKSPACE_OPTION, json: { type: 'boolean' } },
+      options: {
+        ...WORKSPACE_OPTION,
+        json: { type: 'boolean' },
+        'export-from': { type: 'string' },
+        'export-to': { type: 'string' },
+        'export-content-type': { type: 'string' },
+        'export-device': { type: 'string' },
+        'export-source': { type: 'string' },
+        'export-format': { type: 'string' },
+        'export-account': { type: 'string', multiple: true },
+      },
       allowPositionals: true,
       strict: true,
     });
     if (!positionals.length) throw new UsageError('Name at least one file or folder to import.');
+    const context = exportContextSchema.safeParse({
+      from: values['export-from'],
+      to: values['export-to'],
+      contentType: values['export-content-type'],
+      device: values['export-device'],
+      source: values['export-source'],
+      format: values['export-format'],
+      accounts: values['export-account'],
+    });
+    if (!context.success) throw new UsageError(describeIssues(context.error).replace(/^(\w+)/, (k) => `--export-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
     const engine = await PinsightEngine.open(workspacePath(values.workspace));
     const summary = await withEngine(engine, (e) =>
       e.importFiles(positionals, {
+        exportContext: context.data,
         onProgress: (p) =>
           out.progress(
             p.phase === 'reading'

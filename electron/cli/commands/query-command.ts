@@ -5,11 +5,11 @@ import { openExisting, withEngine } from '../open-engine';
 import { toJson, toText } from '../render-result';
 import type { Command } from './command';
 
-export const QUERY_VIEWS = ['overview', 'top-pins', 'top-boards', 'top-video-pins', 'pin'] as const;
+export const QUERY_VIEWS = ['overview', 'top-pins', 'top-boards', 'top-video-pins', 'pin', 'legacy'] as const;
 
 export const queryCommand: Command = {
   name: 'query',
-  summary: 'print a view (overview, top-pins, top-boards, top-video-pins, pin)',
+  summary: 'print a view (overview, top-pins, top-boards, top-video-pins, pin, legacy)',
   help: `Usage: pinsight query VIEW [--workspace FILE] [filters] [--json]
 
 VIEW is one of: ${QUERY_VIEWS.join(', ')}.

@@ -38,6 +38,22 @@ export const MIGRATIONS: Migration[] = [
       `CREATE TABLE import_rejects (import_id INTEGER NOT NULL, file VARCHAR NOT NULL, line BIGINT NOT NULL, reason VARCHAR NOT NULL)`,
     ],
   },
+  {
+    version: 3,
+    description: 'Analytics export snapshots',
+    statements: [
+      `CREATE TABLE export_snapshots (
+         snapshot_id INTEGER PRIMARY KEY, import_id INTEGER NOT NULL, file VARCHAR NOT NULL, language VARCHAR NOT NULL,
+         report VARCHAR, legacy BOOLEAN NOT NULL, date_from DATE NOT NULL, date_to DATE NOT NULL,
+         content_type VARCHAR NOT NULL, device VARCHAR NOT NULL, source VARCHAR NOT NULL, format VARCHAR NOT NULL,
+         accounts VARCHAR NOT NULL)`,
+      `CREATE TABLE export_daily (snapshot_id INTEGER NOT NULL, day DATE NOT NULL, metric VARCHAR NOT NULL, value DOUBLE)`,
+      `CREATE TABLE export_totals (snapshot_id INTEGER NOT NULL, section VARCHAR NOT NULL, metric VARCHAR NOT NULL, value DOUBLE)`,
+      `CREATE TABLE export_top (
+         snapshot_id INTEGER NOT NULL, section VARCHAR NOT NULL, rank INTEGER NOT NULL, pin_id VARCHAR, title VARCHAR,
+         board VARCHAR, metric VARCHAR NOT NULL, value DOUBLE)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -19,6 +19,10 @@ export function viewTable(result: QueryResult): ViewTable {
     const header = ['date', 'split', ...METRIC_IDS];
     return { header, rows: result.series.map((p) => header.map((h) => (p as unknown as Record<string, unknown>)[h] ?? null)) };
   }
+  if (result.view === 'legacy') {
+    const header = ['date', ...result.metrics];
+    return { header, rows: result.series.map((p) => header.map((h) => p[h] ?? null)) };
+  }
   if (result.view === 'pin') {
     const blocks = result.phase === 'real-time' ? { real_time: result.real_time! } : { last_24h: result.last_24h!, final: result.final! };
     const header = ['pin_id', 'phase', 'as_of', 'block', ...METRIC_IDS];

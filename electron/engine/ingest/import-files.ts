@@ -11,7 +11,9 @@ import { rebuildDerived } from '../derive/rebuild-derived';
 import { fileHash } from './file-hash';
 import { listInputFiles, type InputFile } from './input-files';
 import { lineMapper, readColumns, readerRejects, sourceSelect } from './read-source';
-import { KIND_RULES, reasonSql } from './validate-rows';
+import { KIND_RULES, stagedSelect } from './validate-rows';
+import type { ExportContext } from '../exports/export-types';
+import { importExportFile, looksLikeExport } from '../exports/import-export-file';
 
 export interface ImportProgress {
   file: string;
@@ -23,6 +25,8 @@ export interface ImportProgress {
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
+  /** Sets or corrects the filter context of Analytics exports that lack it. */
+  exportContext?: Partial<ExportContext>;
 }
 
 /** Rejected rows listed in a summary; all of them are kept in the workspace's import_rejects table. */
@@ -42,7 +46,7 @@ export async function importFiles(ws: Workspace, paths: string[], options: Impor
     for (const [i, file] of files.entries()) {
       checkCancel();
       options.onProgress?.({ file: file.path, fileIndex: i, fileCount: files.length, phase: 'reading' });
-      const result = await importOne(ws, file, summaries.length);
+      const result = await importOne(ws, file, summaries.length, options.exportContext ?? {});
       summaries.push(result.summary);
       rejectedTotal += result.rejected.length;
       for (const r of result.rejected) if (rejected.length < MAX_LISTED_REJECTS) rejected.push(r);
@@ -67,12 +71,16 @@ interface FileResult {
   rejected: RejectedRow[];
 }
 
-async function importOne(ws: Workspace, file: InputFile, index: number): Promise<FileResult> {
+async function importOne(ws: Workspace, file: InputFile, index: number, exportContext: Partial<ExportContext>): Promise<FileResult> {
   const name = basename(file.path);
   const hash = await fileHash(file.path);
   const before = await ws.one<{ file: string; kind: string }>(`SELECT file, kind FROM import_log WHERE content_hash = $hash`, { hash });
   if (before) {
     return { summary: { file: file.path, kind: before.kind, rows: 0, rejected: 0, status: 'already-imported' }, rejected: [] };
+  }
+  const importId = ((await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0) + 1;
+  if (file.format === 'csv' && !file.path.endsWith('.gz') && looksLikeExport(file.path)) {
+    return { summary: await importExportFile(ws, file.path, importId, hash, exportContext), rejected: [] };
   }
   const columns = await readColumns(ws, file.path, file.format).catch((e: unknown) => {
     throw new PinsightError('bad-input', `${name}: cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
@@ -80,15 +88,12 @@ async function importOne(ws: Workspace, file: InputFile, index: number): Promise
   const match = matchDumpColumns(columns);
   if (!match) throw new PinsightError('bad-input', unrecognised(name, columns));
 
-  const importId = ((await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0) + 1;
   const rejectsId = `pinsight_rejects_${importId}_${index}`;
   const rules = KIND_RULES[match.kind];
   const staged = `pinsight_staged_${importId}`;
   try {
     await ws.run(
-      `CREATE TEMP TABLE ${staged} AS
-       SELECT *, ${reasonSql(rules)} AS reason
-       FROM (${sourceSelect(file.path, file.format, rules.canonical, match.mapping, rejectsId, columns)})`,
+      `CREATE TEMP TABLE ${staged} AS ${stagedSelect(rules, sourceSelect(file.path, file.format, rules.canonical, match.mapping, rejectsId, columns))}`,
     );
   } catch (e) {
     throw new PinsightError('bad-input', `${name}: ${e instanceof Error ? e.message : String(e)}`);
@@ -134,7 +139,9 @@ function unrecognised(name: string, columns: string[]): string {
   return `${name}: not a Pinsight import: its columns (${shown}) match no known file (events, Pins, boards, claimed accounts, spam users, Analytics export)`;
 }
 
-const KIND_LABEL: Record<DumpKind, string> = {
+const KIND_LABEL: Record<DumpKind | 'export' | 'legacy-export', string> = {
+  export: 'Analytics export',
+  'legacy-export': 'legacy Analytics export',
   events: 'events',
   pins: 'Pins',
   boards: 'boards',
@@ -146,7 +153,7 @@ function describe(files: ImportFileSummary[], rejected: number, outOfScope: numb
   const parts = files.map((f) =>
     f.status === 'already-imported'
       ? `${basename(f.file)}: already imported, nothing changed`
-      : `${basename(f.file)}: ${f.rows} ${KIND_LABEL[f.kind as DumpKind] ?? f.kind} rows${f.rejected ? `, ${f.rejected} rejected` : ''}`,
+      : `${basename(f.file)}: ${f.rows} ${KIND_LABEL[f.kind as keyof typeof KIND_LABEL] ?? f.kind} rows${f.rejected ? `, ${f.rejected} rejected` : ''}`,
   );
   if (rejected) parts.push(`${rejected} rows rejected in all`);
   if (outOfScope) parts.push(`${outOfScope} events are on Pins of no claimed account and are left out of every view`);

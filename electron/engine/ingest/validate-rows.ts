@@ -1,6 +1,7 @@
 /**
  * Parsing and validation rules per dump kind, as SQL over the text columns of sourceSelect().
- * A row gets the first reason that applies, or NULL when it is good; nothing is guessed.
+ * Each value is parsed once into a typed column (p_<name>); a row gets the first reason that applies, or NULL
+ * when it is good; the insert copies the typed columns of good rows. Nothing is guessed.
  */
 import type { DumpKind } from '../../../shared/dump-columns';
 import { EVENT_TYPES } from '../../../shared/dump-columns';
@@ -12,86 +13,118 @@ const quoted = (c: string) => `'"' || left(trim(${c}), 60) || '"'`;
 
 /** ISO-8601 with any offset or Z (no offset: UTC), or epoch milliseconds; NULL when unreadable. */
 export const timeSql = (c: string) =>
-  `CASE WHEN regexp_full_match(trim(${c}), '-?[0-9]{1,15}') THEN epoch_ms(TRY_CAST(trim(${c}) AS BIGINT))
-        ELSE CAST(TRY_CAST(trim(${c}) AS TIMESTAMPTZ) AS TIMESTAMP) END`;
+  `coalesce(epoch_ms(TRY_CAST(trim(${c}) AS BIGINT)), CAST(TRY_CAST(trim(${c}) AS TIMESTAMPTZ) AS TIMESTAMP))`;
 
 const missing = (c: string) => `WHEN ${text(c)} IS NULL THEN '${c}: missing value'`;
-const badTime = (c: string, required: boolean) =>
-  `WHEN ${required ? '' : `${text(c)} IS NOT NULL AND `}${timeSql(c)} IS NULL THEN '${c}: cannot read ' || ${quoted(c)} || ' as a time (ISO-8601 or epoch milliseconds)'`;
-const oneOf = (c: string, values: readonly string[], expr = `lower(${text(c)})`) =>
-  `WHEN ${text(c)} IS NOT NULL AND ${expr} NOT IN ${list(values)} THEN '${c}: unknown value ' || ${quoted(c)} || ' (expected ${values.join(', ')})'`;
+const badTime = (c: string) =>
+  `WHEN ${text(c)} IS NOT NULL AND p_${c} IS NULL THEN '${c}: cannot read ' || ${quoted(c)} || ' as a time (ISO-8601 or epoch milliseconds)'`;
+const unknown = (c: string, values: readonly string[]) =>
+  `WHEN ${text(c)} IS NOT NULL AND p_${c} IS NULL THEN '${c}: unknown value ' || ${quoted(c)} || ' (expected ${values.join(', ')})'`;
 const numberIn = (c: string, min: number, max: number | null) => [
-  `WHEN ${text(c)} IS NOT NULL AND TRY_CAST(trim(${c}) AS DOUBLE) IS NULL THEN '${c}: not a number: ' || ${quoted(c)}`,
-  `WHEN TRY_CAST(trim(${c}) AS DOUBLE) < ${min}${max === null ? '' : ` OR TRY_CAST(trim(${c}) AS DOUBLE) > ${max}`} THEN '${c}: ' || ${quoted(c)} || ' is out of range (${min} to ${max ?? 'any'})'`,
+  `WHEN ${text(c)} IS NOT NULL AND p_${c} IS NULL THEN '${c}: not a number: ' || ${quoted(c)}`,
+  `WHEN p_${c} < ${min}${max === null ? '' : ` OR p_${c} > ${max}`} THEN '${c}: ' || ${quoted(c)} || ' is out of range (${min} to ${max ?? 'any'})'`,
 ];
+const number = (c: string) => `TRY_CAST(trim(${c}) AS DOUBLE)`;
+const oneOf = (expr: string, values: readonly string[]) => `CASE WHEN ${expr} IN ${list(values)} THEN ${expr} END`;
 
 /** `desktop` is Pinterest's own word for web. */
 const deviceSql = (c: string) => `CASE lower(${text(c)}) WHEN 'desktop' THEN 'web' ELSE lower(${text(c)}) END`;
 
 export interface KindRules {
   canonical: readonly string[];
+  /** Typed columns computed once per row: [name, expression over the text columns]. */
+  parsed: [string, string][];
   reasons: string[];
-  /** INSERT of the good rows of `staged`; $importId is bound. */
+  /** INSERT of the good rows of `staged` (typed p_ columns); $importId is bound where used. */
   insert: (staged: string) => string;
 }
 
 export const KIND_RULES: Record<DumpKind, KindRules> = {
   events: {
     canonical: ['event_time', 'event_type', 'pin_id', 'user_id', 'event_id', 'app_type', 'content_type', 'watch_ms', 'progress_pct', 'in_view_pct'],
+    parsed: [
+      ['p_event_id', text('event_id')],
+      ['p_event_time', timeSql('event_time')],
+      ['p_event_type', `TRY_CAST(lower(trim(event_type)) AS event_type)`],
+      ['p_pin_id', text('pin_id')],
+      ['p_user_id', text('user_id')],
+      ['p_app_type', `TRY_CAST(${deviceSql('app_type')} AS app_type)`],
+      ['p_content_type', `TRY_CAST(lower(${text('content_type')}) AS content_type)`],
+      ['p_watch_ms', number('watch_ms')],
+      ['p_progress_pct', number('progress_pct')],
+      ['p_in_view_pct', number('in_view_pct')],
+    ],
     reasons: [
       missing('event_time'),
-      badTime('event_time', true),
+      badTime('event_time'),
       missing('event_type'),
-      oneOf('event_type', EVENT_TYPES),
+      unknown('event_type', EVENT_TYPES),
       missing('pin_id'),
       missing('user_id'),
-      oneOf('app_type', DEVICES, deviceSql('app_type')),
-      oneOf('content_type', CONTENT_TYPES),
+      unknown('app_type', DEVICES),
+      unknown('content_type', CONTENT_TYPES),
       ...numberIn('watch_ms', 0, null),
       ...numberIn('progress_pct', 0, 100),
       ...numberIn('in_view_pct', 0, 100),
     ],
     insert: (staged) => `
       INSERT INTO events
-      SELECT ${text('event_id')}, ${timeSql('event_time')}, CAST(lower(trim(event_type)) AS event_type), trim(pin_id), trim(user_id),
-             CAST(${deviceSql('app_type')} AS app_type), CAST(coalesce(lower(${text('content_type')}), 'organic') AS content_type),
-             CAST(round(TRY_CAST(trim(watch_ms) AS DOUBLE)) AS INTEGER), TRY_CAST(trim(progress_pct) AS DOUBLE),
-             TRY_CAST(trim(in_view_pct) AS DOUBLE), $importId
+      SELECT p_event_id, p_event_time, p_event_type, p_pin_id, p_user_id, p_app_type,
+             coalesce(p_content_type, 'organic'), CAST(round(p_watch_ms) AS INTEGER), p_progress_pct, p_in_view_pct, $importId
       FROM ${staged} WHERE reason IS NULL`,
   },
   pins: {
     canonical: ['pin_id', 'image_signature', 'destination_url', 'board_id', 'creator_id', 'created_at', 'pin_format', 'parent_pin_id', 'title'],
-    reasons: [missing('pin_id'), badTime('created_at', false), oneOf('pin_format', FORMATS)],
+    parsed: [
+      ['p_pin_id', text('pin_id')],
+      ['p_created_at', timeSql('created_at')],
+      ['p_pin_format', oneOf(`lower(${text('pin_format')})`, FORMATS)],
+      ...(['image_signature', 'destination_url', 'board_id', 'creator_id', 'parent_pin_id', 'title'] as const).map(
+        (c): [string, string] => [`p_${c}`, text(c)],
+      ),
+    ],
+    reasons: [missing('pin_id'), badTime('created_at'), unknown('pin_format', FORMATS)],
     insert: (staged) => `
       INSERT OR REPLACE INTO pins
-      SELECT DISTINCT ON (trim(pin_id)) trim(pin_id), ${text('image_signature')}, ${text('destination_url')}, ${text('board_id')},
-             ${text('creator_id')}, ${timeSql('created_at')}, coalesce(lower(${text('pin_format')}), 'standard'),
-             ${text('parent_pin_id')}, ${text('title')}
-      FROM ${staged} WHERE reason IS NULL ORDER BY trim(pin_id), rn DESC`,
+      SELECT DISTINCT ON (p_pin_id) p_pin_id, p_image_signature, p_destination_url, p_board_id, p_creator_id, p_created_at,
+             coalesce(p_pin_format, 'standard'), p_parent_pin_id, p_title
+      FROM ${staged} WHERE reason IS NULL ORDER BY p_pin_id, rn DESC`,
   },
   boards: {
     canonical: ['board_id', 'name', 'owner_id'],
+    parsed: [
+      ['p_board_id', text('board_id')],
+      ['p_name', text('name')],
+      ['p_owner_id', text('owner_id')],
+    ],
     reasons: [missing('board_id')],
     insert: (staged) => `
       INSERT OR REPLACE INTO boards
-      SELECT DISTINCT ON (trim(board_id)) trim(board_id), ${text('name')}, ${text('owner_id')}
-      FROM ${staged} WHERE reason IS NULL ORDER BY trim(board_id), rn DESC`,
+      SELECT DISTINCT ON (p_board_id) p_board_id, p_name, p_owner_id FROM ${staged} WHERE reason IS NULL ORDER BY p_board_id, rn DESC`,
   },
   accounts: {
     canonical: ['account_id', 'type', 'value'],
-    reasons: [missing('account_id'), missing('type'), oneOf('type', ['profile', 'website']), missing('value')],
+    parsed: [
+      ['p_account_id', text('account_id')],
+      ['p_type', oneOf(`lower(${text('type')})`, ['profile', 'website'])],
+      ['p_value', text('value')],
+    ],
+    reasons: [missing('account_id'), missing('type'), unknown('type', ['profile', 'website']), missing('value')],
     insert: (staged) => `
       INSERT OR REPLACE INTO accounts
-      SELECT DISTINCT ON (trim(account_id)) trim(account_id), lower(trim(type)), trim(value)
-      FROM ${staged} WHERE reason IS NULL ORDER BY trim(account_id), rn DESC`,
+      SELECT DISTINCT ON (p_account_id) p_account_id, p_type, p_value FROM ${staged} WHERE reason IS NULL ORDER BY p_account_id, rn DESC`,
   },
   spam_users: {
     canonical: ['user_id'],
+    parsed: [['p_user_id', text('user_id')]],
     reasons: [missing('user_id')],
-    insert: (staged) => `INSERT OR IGNORE INTO spam_users SELECT DISTINCT trim(user_id) FROM ${staged} WHERE reason IS NULL`,
+    insert: (staged) => `INSERT OR IGNORE INTO spam_users SELECT DISTINCT p_user_id FROM ${staged} WHERE reason IS NULL`,
   },
 };
 
-export function reasonSql(rules: KindRules): string {
-  return `CASE WHEN bad_row THEN 'not a JSON object' ${rules.reasons.join('\n ')} END`;
+/** SELECT list of the staged table: row number, typed columns and the reason (over `parsedRows`). */
+export function stagedSelect(rules: KindRules, source: string): string {
+  return `SELECT rn, ${rules.parsed.map(([name]) => name).join(', ')},
+       CASE WHEN bad_row THEN 'not a JSON object' ${rules.reasons.join('\n ')} END AS reason
+FROM (SELECT *, ${rules.parsed.map(([name, expr]) => `${expr} AS ${name}`).join(', ')} FROM (${source}))`;
 }

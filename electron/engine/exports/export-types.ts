@@ -1,0 +1,44 @@
+/** What an Analytics export holds once read: its filter context, and its sections of rows. */
+import type { ExportColumn, ExportLanguage, LegacyOnlyMetric, SectionKind } from '../../../shared/export-vocabulary';
+import type { ContentType, Device, PinFormat, Source } from '../../../shared/filters';
+
+/** The filter selection an export is a snapshot of. */
+export interface ExportContext {
+  from: string;
+  to: string;
+  contentType: ContentType | 'all';
+  device: Device | 'all';
+  source: Source | 'all';
+  format: PinFormat | 'all';
+  /** Claimed accounts as the export names them; empty = all. */
+  accounts: string[];
+}
+
+export type ExportValueColumn = Exclude<ExportColumn, 'date' | 'pin_id' | 'title' | 'board'> | LegacyOnlyMetric;
+
+export interface ExportRow {
+  line: number;
+  date?: string;
+  pin_id?: string;
+  title?: string;
+  board?: string;
+  values: Partial<Record<ExportValueColumn, number | null>>;
+}
+
+export interface ExportSection {
+  kind: SectionKind;
+  line: number;
+  columns: ExportValueColumn[];
+  rows: ExportRow[];
+  total?: ExportRow;
+}
+
+export interface ParsedExport {
+  language: ExportLanguage;
+  legacy: boolean;
+  report: string | null;
+  /** What the preamble said; missing keys are filled by the user's corrections or defaults. */
+  context: Partial<ExportContext>;
+  sections: ExportSection[];
+  ignoredColumns: string[];
+}

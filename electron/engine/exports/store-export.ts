@@ -1,0 +1,89 @@
+/** Stores one parsed export as a snapshot (inside the caller's import transaction). */
+import { dateValue } from '@duckdb/node-api';
+import { PinsightError } from '../../../shared/api';
+import type { Workspace } from '../db/workspace';
+import type { ExportContext, ParsedExport } from './export-types';
+
+export function completeContext(parsed: ParsedExport, overrides: Partial<ExportContext>, file: string): ExportContext {
+  const days = parsed.sections.flatMap((s) => s.rows.map((r) => r.date).filter((d): d is string => Boolean(d))).sort();
+  const merged: Partial<ExportContext> = { ...parsed.context, ...definedOnly(overrides) };
+  const from = merged.from ?? days[0];
+  const to = merged.to ?? days.at(-1);
+  if (!from || !to) {
+    throw new PinsightError('bad-input', `${file}: the export states no date range and has no daily rows; set one at import (--export-from, --export-to)`);
+  }
+  return {
+    from,
+    to,
+    contentType: merged.contentType ?? 'all',
+    device: merged.device ?? 'all',
+    source: merged.source ?? 'all',
+    format: merged.format ?? 'all',
+    accounts: [...(merged.accounts ?? [])].sort(),
+  };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export async function storeExport(ws: Workspace, importId: number, file: string, parsed: ParsedExport, context: ExportContext): Promise<number> {
+  const snapshotId = ((await ws.value<number>('SELECT max(snapshot_id) FROM export_snapshots')) ?? 0) + 1;
+  await ws.run(
+    `INSERT INTO export_snapshots VALUES ($id, $importId, $file, $language, $report, $legacy, CAST($from AS DATE), CAST($to AS DATE),
+       $contentType, $device, $source, $format, $accounts)`,
+    {
+      id: snapshotId,
+      importId,
+      file,
+      language: parsed.language,
+      report: parsed.report ?? '',
+      legacy: parsed.legacy,
+      from: context.from,
+      to: context.to,
+      contentType: context.contentType,
+      device: context.device,
+      source: context.source,
+      format: context.format,
+      accounts: context.accounts.join('\n'),
+    },
+  );
+  const daily = await ws.conn.createAppender('export_daily');
+  const totals = await ws.conn.createAppender('export_totals');
+  const top = await ws.conn.createAppender('export_top');
+  const value = (a: typeof daily, v: number | null | undefined) => (v === null || v === undefined ? a.appendNull() : a.appendDouble(v));
+  for (const section of parsed.sections) {
+    if (section.total) {
+      for (const [metric, v] of Object.entries(section.total.values)) {
+        totals.appendInteger(snapshotId);
+        totals.appendVarchar(section.kind);
+        totals.appendVarchar(metric);
+        value(totals, v);
+        totals.endRow();
+      }
+    }
+    section.rows.forEach((row, rank) => {
+      for (const [metric, v] of Object.entries(row.values)) {
+        if (section.kind === 'daily') {
+          daily.appendInteger(snapshotId);
+          daily.appendDate(dateValue(Date.parse(`${row.date!}T00:00:00Z`) / 86_400_000));
+          daily.appendVarchar(metric);
+          value(daily, v);
+          daily.endRow();
+        } else {
+          top.appendInteger(snapshotId);
+          top.appendVarchar(section.kind);
+          top.appendInteger(rank + 1);
+          row.pin_id ? top.appendVarchar(row.pin_id) : top.appendNull();
+          row.title ? top.appendVarchar(row.title) : top.appendNull();
+          row.board ? top.appendVarchar(row.board) : top.appendNull();
+          top.appendVarchar(metric);
+          value(top, v);
+          top.endRow();
+        }
+      }
+    });
+  }
+  for (const a of [daily, totals, top]) a.closeSync();
+  return snapshotId;
+}

@@ -1,0 +1,102 @@
+/**
+ * Writes an export the way the analytics site does: a preamble with the filter selection, then stacked
+ * sections with their own headers and a Total row. Used for re-export (so a file from Pinsight imports back
+ * with the same numbers) and to generate test files in every dialect analysts have.
+ */
+import {
+  EXPORT_VOCABULARY,
+  type ExportLanguage,
+  type LabelColumn,
+  type LegacyOnlyMetric,
+  type SectionKind,
+} from '../../../shared/export-vocabulary';
+import { METRICS, isMetricId } from '../../../shared/metrics';
+import type { ExportContext, ExportValueColumn } from './export-types';
+
+export type DocumentRow = Partial<Record<LabelColumn, string>> & Partial<Record<ExportValueColumn, number | null>>;
+
+export interface ExportDocument {
+  report: string;
+  legacy?: boolean;
+  context: ExportContext;
+  sections: { kind: SectionKind; columns: (LabelColumn | ExportValueColumn)[]; rows: DocumentRow[]; total?: DocumentRow }[];
+}
+
+export interface RenderStyle {
+  language: ExportLanguage;
+  delimiter: ',' | ';' | '\t';
+  encoding: 'utf8' | 'utf8-bom' | 'utf16le';
+  lineEnding: '\n' | '\r\n';
+  /** Write engagement rate as a percentage ("3.5%"), watch times as durations ("0:17"). */
+  humanUnits: boolean;
+  /** Group thousands ("1,234" / "1 234"). */
+  grouping: boolean;
+}
+
+export const PLAIN_STYLE: RenderStyle = { language: 'en', delimiter: ',', encoding: 'utf8', lineEnding: '\r\n', humanUnits: false, grouping: false };
+
+const first = (labels: readonly string[] | undefined, fallback: string) => labels?.[0] ?? fallback;
+
+function header(column: LabelColumn | ExportValueColumn, language: ExportLanguage, legacy: boolean): string {
+  const v = EXPORT_VOCABULARY[language];
+  if (legacy) {
+    const legacyName = Object.entries(v.legacyColumns).find(([, id]) => id === column)?.[0];
+    if (legacyName) return legacyName;
+  }
+  return first(v.columns[column as keyof typeof v.columns], column);
+}
+
+function formatNumber(n: number, style: RenderStyle, decimals: number): string {
+  const v = EXPORT_VOCABULARY[style.language];
+  const fixed = Number(n.toFixed(decimals));
+  const [whole, frac] = Math.abs(fixed).toString().split('.');
+  const grouped = style.grouping ? whole!.replace(/\B(?=(\d{3})+(?!\d))/g, v.decimal === '.' ? ',' : '\u00a0') : whole!;
+  return `${fixed < 0 ? '-' : ''}${grouped}${frac ? `${v.decimal}${frac}` : ''}`;
+}
+
+function formatValue(column: ExportValueColumn, value: number | null | undefined, style: RenderStyle): string {
+  if (value === null || value === undefined) return '';
+  const unit = isMetricId(column) ? METRICS[column].unit : 'count';
+  if (unit === 'ratio') {
+    return style.humanUnits
+      ? `${formatNumber(value * 100, style, 4)}${style.language === 'sv' ? '\u00a0%' : '%'}`
+      : formatNumber(value, style, 6);
+  }
+  if (unit === 'seconds' && style.humanUnits) return `${formatNumber(value, style, 3)} s`;
+  if (unit === 'count') return formatNumber(value, style, 0);
+  return formatNumber(value, style, 6);
+}
+
+function cell(s: string, delimiter: string): string {
+  return s.includes(delimiter) || s.includes('"') || s.includes('\n') ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export function renderExport(doc: ExportDocument, style: RenderStyle): Buffer {
+  const v = EXPORT_VOCABULARY[style.language];
+  const word = (w: string) => first(v.values[w], w);
+  const lines: string[][] = [
+    [first(v.preamble.report, 'Report'), doc.report],
+    [first(v.preamble.dateRange, 'Date range'), `${doc.context.from} - ${doc.context.to}`],
+    [first(v.preamble.contentType, 'Content type'), word(doc.context.contentType)],
+    [first(v.preamble.accounts, 'Claimed accounts'), doc.context.accounts.length ? doc.context.accounts.join(', ') : word('all')],
+    [first(v.preamble.device, 'Device'), word(doc.context.device)],
+    [first(v.preamble.source, 'Source'), word(doc.context.source)],
+    [first(v.preamble.format, 'Format'), word(doc.context.format)],
+  ];
+  for (const section of doc.sections) {
+    lines.push([], [first(v.sections[section.kind], section.kind)]);
+    lines.push(section.columns.map((c) => header(c, style.language, Boolean(doc.legacy))));
+    const render = (row: DocumentRow, total: boolean) =>
+      section.columns.map((c, i) => {
+        if (c === 'date' || c === 'pin_id' || c === 'title' || c === 'board') return total && i === 0 ? first(v.total, 'Total') : total ? '' : (row[c] ?? '');
+        return formatValue(c, row[c as ExportValueColumn], style);
+      });
+    for (const row of section.rows) lines.push(render(row, false));
+    if (section.total) lines.push(render(section.total, true));
+  }
+  const text = lines.map((l) => l.map((c) => cell(c, style.delimiter)).join(style.delimiter)).join(style.lineEnding) + style.lineEnding;
+  if (style.encoding === 'utf16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  return Buffer.concat([style.encoding === 'utf8-bom' ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+}
+
+export type { LegacyOnlyMetric };

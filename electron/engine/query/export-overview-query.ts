@@ -1,0 +1,99 @@
+/** The overview from Analytics export snapshots: per day, the newest snapshot of exactly this selection. */
+import { SPLIT_VALUES, type Filters } from '../../../shared/filters';
+import { METRIC_IDS, METRICS, type MetricId } from '../../../shared/metrics';
+import type { QuerySpec } from '../../../shared/query';
+import type { MetricValues, OverviewResult, ResolvedRange, SeriesPoint } from '../../../shared/results';
+import type { Workspace } from '../db/workspace';
+import { bucketOf, bucketsBetween } from './buckets';
+import { contextMatch, describeSnapshots, noMatchDetail, snapshotsById } from './export-snapshots';
+import { emptyMetrics } from './overview-query';
+
+type DayValues = Map<string, Partial<Record<string, number | null>>>;
+
+/** Values per day for one selection: each day from the newest snapshot that has it (never two snapshots). */
+export async function dailyFromSnapshots(ws: Workspace, filters: Filters, range: { from: string; to: string }, legacy = false) {
+  const match = legacy ? { sql: 's.legacy', params: {} } : contextMatch(filters);
+  const rows = await ws.all<{ day: string; metric: string; value: number | null; snapshot_id: number }>(
+    `WITH candidates AS (
+       SELECT d.* FROM export_daily d JOIN export_snapshots s USING (snapshot_id)
+       WHERE ${match.sql} AND d.day BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)),
+     newest AS (SELECT day, max(snapshot_id) AS snapshot_id FROM candidates GROUP BY day)
+     SELECT CAST(c.day AS VARCHAR) AS day, c.metric, c.value, c.snapshot_id
+     FROM candidates c JOIN newest n USING (day, snapshot_id) ORDER BY day`,
+    { ...match.params, from: range.from, to: range.to },
+  );
+  const days: DayValues = new Map();
+  for (const r of rows) {
+    const d = days.get(r.day) ?? {};
+    d[r.metric] = r.value;
+    days.set(r.day, d);
+  }
+  return { days, snapshotIds: [...new Set(rows.map((r) => r.snapshot_id))] };
+}
+
+const sum = (values: (number | null | undefined)[]): number | null => {
+  const present = values.filter((v): v is number => typeof v === 'number');
+  return present.length ? present.reduce((a, b) => a + b, 0) : null;
+};
+
+/** Metrics over several days: counts add up; ratios are recomputed; distinct audiences cannot be added. */
+export function combineDays(days: Partial<Record<string, number | null>>[], single: boolean): MetricValues {
+  const m = emptyMetrics();
+  if (!days.length) return m;
+  if (single) {
+    for (const id of METRIC_IDS) m[id] = days[0]![id] ?? null;
+    return m;
+  }
+  for (const id of METRIC_IDS) {
+    const f = METRICS[id].formula;
+    if (f.kind === 'sum' || f.kind === 'sumOf' || f.kind === 'scaled') m[id] = sum(days.map((d) => d[id]));
+  }
+  m.engagement_rate = m.engagements !== null && m.impressions ? m.engagements / m.impressions : null;
+  m.avg_watch_time_s = m.total_watch_time_min !== null && m.video_starts ? (m.total_watch_time_min * 60) / m.video_starts : null;
+  return m;
+}
+
+export async function exportOverviewQuery(ws: Workspace, spec: QuerySpec, range: ResolvedRange): Promise<OverviewResult> {
+  const base = { view: 'overview' as const, range, granularity: spec.granularity };
+  const whole = await dailyFromSnapshots(ws, spec.filters, range);
+  const splitValues: (string | null)[] = spec.splitBy === 'none' ? [null] : [...SPLIT_VALUES[spec.splitBy]];
+  const splitKey = { 'content-type': 'contentType', device: 'device', source: 'source', format: 'format' } as const;
+  const perSplit = new Map<string | null, DayValues>();
+  const used = new Set(whole.snapshotIds);
+  for (const v of splitValues) {
+    if (v === null || spec.splitBy === 'none') {
+      perSplit.set(null, whole.days);
+      continue;
+    }
+    const part = await dailyFromSnapshots(ws, { ...spec.filters, [splitKey[spec.splitBy]]: v }, range);
+    part.snapshotIds.forEach((id) => used.add(id));
+    perSplit.set(v, part.days);
+  }
+  if (!used.size) {
+    return { ...base, totals: emptyMetrics(), series: [], provenance: { kind: 'none', detail: await noMatchDetail(ws, spec.filters) } };
+  }
+  const series: SeriesPoint[] = [];
+  for (const bucket of bucketsBetween(range.from, range.to, spec.granularity)) {
+    for (const [split, days] of perSplit) {
+      const inBucket = [...days.entries()].filter(([d]) => bucketOf(d, spec.granularity) === bucket && d >= range.from && d <= range.to).map(([, v]) => v);
+      series.push({ date: bucket, split, ...combineDays(inBucket, spec.granularity === 'day') });
+    }
+  }
+  const totals = await totalsFor(ws, spec.filters, range, whole.days);
+  const snapshots = await snapshotsById(ws, [...used]);
+  return { ...base, totals, series, provenance: { kind: 'export', detail: `Analytics export snapshot(s): ${describeSnapshots(snapshots)}` } };
+}
+
+/** A snapshot of exactly this range has a Total row with the true distinct audiences; otherwise add days up. */
+async function totalsFor(ws: Workspace, filters: Filters, range: { from: string; to: string }, days: DayValues): Promise<MetricValues> {
+  const match = contextMatch(filters);
+  const exact = await ws.all<{ metric: string; value: number | null }>(
+    `SELECT t.metric, t.value FROM export_totals t JOIN export_snapshots s USING (snapshot_id)
+     WHERE ${match.sql} AND t.section = 'daily' AND s.date_from = CAST($from AS DATE) AND s.date_to = CAST($to AS DATE)
+       AND s.snapshot_id = (SELECT max(s.snapshot_id) FROM export_snapshots s WHERE ${match.sql} AND s.date_from = CAST($from AS DATE) AND s.date_to = CAST($to AS DATE))`,
+    { ...match.params, from: range.from, to: range.to },
+  );
+  const totals = combineDays([...days.values()], false);
+  for (const r of exact) if ((METRIC_IDS as readonly string[]).includes(r.metric)) totals[r.metric as MetricId] = r.value;
+  return totals;
+}

@@ -1,0 +1,52 @@
+/** Top Pins, boards and video Pins from the sections of the export snapshot that matches the selection. */
+import type { SectionKind } from '../../../shared/export-vocabulary';
+import type { MetricId } from '../../../shared/metrics';
+import { DEFAULT_TOP_LIMIT, type QuerySpec } from '../../../shared/query';
+import type { ResolvedRange, TopResult, TopRow } from '../../../shared/results';
+import type { Workspace } from '../db/workspace';
+import { contextMatch, describeSnapshots, noMatchDetail, snapshotsById } from './export-snapshots';
+
+const SECTION: Record<TopResult['view'], SectionKind> = { 'top-pins': 'topPins', 'top-boards': 'topBoards', 'top-video-pins': 'topVideoPins' };
+
+export async function exportTopQuery(ws: Workspace, spec: QuerySpec & { view: TopResult['view'] }, range: ResolvedRange, sortBy: MetricId): Promise<TopResult> {
+  const match = contextMatch(spec.filters);
+  const section = SECTION[spec.view];
+  // The snapshot of exactly this range if there is one, else the newest that overlaps it most.
+  const snapshotId = await ws.value<number>(
+    `SELECT s.snapshot_id FROM export_snapshots s
+     WHERE ${match.sql} AND EXISTS (SELECT 1 FROM export_top t WHERE t.snapshot_id = s.snapshot_id AND t.section = $section)
+       AND s.date_from <= CAST($to AS DATE) AND s.date_to >= CAST($from AS DATE)
+     ORDER BY (s.date_from = CAST($from AS DATE) AND s.date_to = CAST($to AS DATE)) DESC,
+              date_diff('day', greatest(s.date_from, CAST($from AS DATE)), least(s.date_to, CAST($to AS DATE))) DESC, s.snapshot_id DESC
+     LIMIT 1`,
+    { ...match.params, section, from: range.from, to: range.to },
+  );
+  if (snapshotId === null) {
+    return { view: spec.view, range, sortBy, rows: [], provenance: { kind: 'none', detail: await noMatchDetail(ws, spec.filters) } };
+  }
+  const cells = await ws.all<{ rank: number; pin_id: string | null; title: string | null; board: string | null; metric: string; value: number | null }>(
+    `SELECT rank, pin_id, title, board, metric, value FROM export_top WHERE snapshot_id = $id AND section = $section ORDER BY rank`,
+    { id: snapshotId, section },
+  );
+  const byRank = new Map<number, TopRow>();
+  for (const c of cells) {
+    const row = byRank.get(c.rank) ?? (spec.view === 'top-boards' ? { board_id: c.board, name: c.board } : { pin_id: c.pin_id ?? undefined, title: c.title });
+    (row as Record<string, unknown>)[c.metric] = c.value;
+    byRank.set(c.rank, row);
+  }
+  const rows = [...byRank.values()]
+    .sort((a, b) => ((b[sortBy] as number | null) ?? -Infinity) - ((a[sortBy] as number | null) ?? -Infinity))
+    .slice(0, spec.limit ?? DEFAULT_TOP_LIMIT);
+  const [snapshot] = await snapshotsById(ws, [snapshotId]);
+  const exact = snapshot!.date_from === range.from && snapshot!.date_to === range.to;
+  return {
+    view: spec.view,
+    range,
+    sortBy,
+    rows,
+    provenance: {
+      kind: 'export',
+      detail: `Analytics export snapshot ${describeSnapshots([snapshot!])}${exact ? '' : ' — the export covers its own date range, not exactly the one chosen'}`,
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Runs a view on the right source. Event data wins where it covers the chosen range; otherwise the view reads
+ * Analytics export snapshots. A view never adds two sources for the same days, and says which one it used.
+ */
+import { PinsightError } from '../../../shared/api';
+import type { QuerySpec } from '../../../shared/query';
+import type { QueryResult, TopResult } from '../../../shared/results';
+import type { Workspace } from '../db/workspace';
+import { exportBounds } from './export-snapshots';
+import { exportOverviewQuery } from './export-overview-query';
+import { exportTopQuery } from './export-top-query';
+import { legacyQuery } from './legacy-query';
+import { overviewQuery } from './overview-query';
+import { pinStatsQuery } from './pin-stats-query';
+import { eventBounds, resolveRange } from './resolve-range';
+import { defaultSort, topQuery } from './top-query';
+
+async function exportsFor(ws: Workspace, spec: QuerySpec) {
+  const events = await eventBounds(ws);
+  if (events.lastDay) {
+    const range = resolveRange(spec.filters, events);
+    if (range.from <= events.lastDay && range.to >= events.firstDay!) return null;
+  }
+  const exports = await exportBounds(ws, false);
+  if (!exports.lastDay) return null;
+  return resolveRange(spec.filters, exports);
+}
+
+export async function runQuery(ws: Workspace, spec: QuerySpec): Promise<QueryResult> {
+  switch (spec.view) {
+    case 'overview': {
+      const range = await exportsFor(ws, spec);
+      return range ? exportOverviewQuery(ws, spec, range) : overviewQuery(ws, spec);
+    }
+    case 'top-pins':
+    case 'top-boards':
+    case 'top-video-pins': {
+      const topSpec = { ...spec, view: spec.view } as QuerySpec & { view: TopResult['view'] };
+      const range = await exportsFor(ws, spec);
+      return range ? exportTopQuery(ws, topSpec, range, spec.sortBy ?? defaultSort(spec.view)) : topQuery(ws, topSpec);
+    }
+    case 'pin':
+      return pinStatsQuery(ws, spec);
+    case 'legacy':
+      return legacyQuery(ws, spec);
+    default:
+      throw new PinsightError('invalid-argument', `Unknown view ${String(spec.view)}`);
+  }
+}
