@@ -35,7 +35,7 @@ describe('workspace file', () => {
     old.close();
 
     const ws = await Workspace.open(path);
-    expect(await ws.schemaVersion()).toBe(2);
+    expect(await ws.schemaVersion()).toBe(SCHEMA_VERSION);
     expect(await ws.getMeta('time_zone')).toBe('UTC');
     expect(await ws.value('SELECT name FROM boards')).toBe('Baking');
     expect(await ws.value(`SELECT count(*) FROM information_schema.tables WHERE table_name = 'import_rejects'`)).toBe(1);
