@@ -5,6 +5,9 @@ export const API_METHODS = [
   'filterOptions',
   'query',
   'importFiles',
+  'startImport',
+  'importStatus',
+  'cancelImport',
   'importHistory',
   'exportView',
 ] as const;

@@ -10,6 +10,7 @@ import { querySpecSchema, type QuerySpecInput } from './query';
 import type {
   ExportSummary,
   FilterOptions,
+  ImportJobStatus,
   ImportRecord,
   ImportSummary,
   QueryResult,
@@ -43,6 +44,9 @@ export const callSchemas: { [M in ApiMethod]: z.ZodType } = {
   filterOptions: z.undefined(),
   query: querySpecSchema,
   importFiles: z.object({ paths: z.array(path).min(1).max(10_000), exportContext: exportContextSchema.optional() }).strict(),
+  startImport: z.object({ paths: z.array(path).min(1).max(10_000), exportContext: exportContextSchema.optional() }).strict(),
+  importStatus: z.object({ id: z.string().min(1).max(100) }).strict(),
+  cancelImport: z.object({ id: z.string().min(1).max(100) }).strict(),
   importHistory: z.undefined(),
   exportView: z
     .object({ spec: querySpecSchema, out: path, format: z.enum(['csv', 'parquet']).default('csv') })
@@ -57,6 +61,10 @@ export interface PinsightApi {
   filterOptions(): Promise<ApiResult<FilterOptions>>;
   query(arg: QuerySpecInput): Promise<ApiResult<QueryResult>>;
   importFiles(arg: { paths: string[]; exportContext?: ExportContextInput }): Promise<ApiResult<ImportSummary>>;
+  /** Starts an import as a job: follow it with importStatus, stop it with cancelImport. */
+  startImport(arg: { paths: string[]; exportContext?: ExportContextInput }): Promise<ApiResult<ImportJobStatus>>;
+  importStatus(arg: { id: string }): Promise<ApiResult<ImportJobStatus>>;
+  cancelImport(arg: { id: string }): Promise<ApiResult<ImportJobStatus>>;
   importHistory(): Promise<ApiResult<ImportRecord[]>>;
   exportView(arg: { spec: QuerySpecInput; out: string; format?: 'csv' | 'parquet' }): Promise<ApiResult<ExportSummary>>;
 }

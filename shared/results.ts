@@ -140,3 +140,15 @@ export interface ExportSummary {
 }
 
 export type { ViewId };
+
+export interface ImportJobStatus {
+  id: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  files: string[];
+  fileIndex: number;
+  fileCount: number;
+  currentFile: string | null;
+  phase: 'queued' | 'reading' | 'deriving' | 'done';
+  summary?: ImportSummary;
+  error?: { code: string; message: string };
+}

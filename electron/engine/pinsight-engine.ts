@@ -6,6 +6,7 @@ import { Workspace, type OpenOptions } from './db/workspace';
 import { hasDerived, rebuildDerived } from './derive/rebuild-derived';
 import { viewTable, writeViewFile } from './export/export-view';
 import { importFiles, type ImportOptions } from './ingest/import-files';
+import { exportBounds } from './query/export-snapshots';
 import { eventBounds } from './query/resolve-range';
 import { runQuery } from './query/run-query';
 import { SerialQueue } from './serial-queue';
@@ -66,10 +67,16 @@ export class PinsightEngine {
 
   filterOptions(): Promise<FilterOptions> {
     return this.serial(async () => {
+      // Claimed accounts of the event data, and the accounts that export snapshots name.
       const accounts = await this.ws.all<{ id: string; type: string; value: string }>(
-        `SELECT account_id AS id, type, value FROM accounts ORDER BY account_id`,
+        `SELECT account_id AS id, type, value FROM accounts
+         UNION
+         SELECT DISTINCT a AS id, 'export' AS type, a AS value
+         FROM (SELECT unnest(string_split(accounts, chr(10))) AS a FROM export_snapshots WHERE accounts <> '' AND NOT legacy)
+         ORDER BY id`,
       );
-      const bounds = await eventBounds(this.ws);
+      const events = await eventBounds(this.ws);
+      const bounds = events.lastDay ? events : await exportBounds(this.ws, false);
       return {
         accounts,
         devices: [...DEVICES],

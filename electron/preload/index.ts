@@ -1,5 +1,5 @@
-/** Exposes the API contract to the page, and nothing else. */
-import { contextBridge, ipcRenderer } from 'electron';
+/** Exposes the API contract to the page, and nothing else (plus the path of a file dropped on it). */
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { ApiResult } from '../../shared/api';
 import { isApiMethod } from '../../shared/api-methods';
 import { IPC_CHANNEL } from '../../shared/ipc-channel';
@@ -9,4 +9,6 @@ contextBridge.exposeInMainWorld('pinsight', {
     isApiMethod(method)
       ? ipcRenderer.invoke(IPC_CHANNEL, method, arg)
       : Promise.resolve({ ok: false, error: { code: 'unknown-method', message: `Unknown method "${method}"` } }),
+  // Dropped files reach the engine by path; the page itself never sees the file system.
+  pathForFile: (file: File): string => webUtils.getPathForFile(file),
 });

@@ -1,17 +1,47 @@
 import { useEffect } from 'react';
+import type { StringKey } from '../../shared/ui-strings';
 import { LOCALES, type Locale } from '../../shared/ui-strings';
 import { FilterPanel } from './components/FilterPanel';
 import { StatusMessage } from './components/StatusMessage';
+import { WorkspaceMenu } from './components/WorkspaceMenu';
 import { useStrings } from './i18n/use-strings';
 import { useAppStore } from './store/app-store';
 import type { ViewName } from './store/ui-slice';
+import { ImportView } from './views/ImportView';
+import { LegacyView } from './views/LegacyView';
 import { OverviewView } from './views/OverviewView';
+import { PinStatsPanel } from './views/PinStatsPanel';
+import { TopListView } from './views/TopListView';
+import { VideoView } from './views/VideoView';
 
-const TABS: { view: ViewName; label: 'overview' }[] = [{ view: 'overview', label: 'overview' }];
+const TABS: { view: ViewName; label: StringKey }[] = [
+  { view: 'overview', label: 'overview' },
+  { view: 'top-pins', label: 'topPins' },
+  { view: 'top-boards', label: 'topBoards' },
+  { view: 'video', label: 'video' },
+  { view: 'legacy', label: 'legacy' },
+  { view: 'import', label: 'import' },
+];
+
+function CurrentView({ view }: { view: ViewName }) {
+  switch (view) {
+    case 'overview':
+      return <OverviewView />;
+    case 'top-pins':
+      return <TopListView kind="pins" />;
+    case 'top-boards':
+      return <TopListView kind="boards" />;
+    case 'video':
+      return <VideoView />;
+    case 'legacy':
+      return <LegacyView />;
+    case 'import':
+      return <ImportView />;
+  }
+}
 
 export function App() {
   const { t, locale } = useStrings();
-  const workspace = useAppStore((s) => s.workspace);
   const workspaceError = useAppStore((s) => s.workspaceError);
   const theme = useAppStore((s) => s.theme);
   const view = useAppStore((s) => s.view);
@@ -26,21 +56,32 @@ export function App() {
     document.documentElement.lang = locale;
   }, [theme, locale]);
 
+  // Alt+1 … Alt+6 switch views.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const n = Number(e.key);
+      if (e.altKey && n >= 1 && n <= TABS.length) {
+        setView(TABS[n - 1]!.view);
+        e.preventDefault();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setView]);
+
   return (
     <div className="app">
       <header className="app-header">
         <h1>{t('appName')}</h1>
         <nav className="tabs" role="tablist">
-          {TABS.map((tab) => (
-            <button key={tab.view} role="tab" aria-selected={view === tab.view} data-testid={`tab-${tab.view}`} onClick={() => setView(tab.view)}>
+          {TABS.map((tab, i) => (
+            <button key={tab.view} role="tab" aria-selected={view === tab.view} title={`Alt+${i + 1}`} data-testid={`tab-${tab.view}`} onClick={() => setView(tab.view)}>
               {t(tab.label)}
             </button>
           ))}
         </nav>
         <div className="header-tools">
-          <span className="workspace-path" title={workspace?.path} data-testid="workspace-path">
-            {workspace?.path.split(/[\\/]/).pop()}
-          </span>
+          <WorkspaceMenu />
           <label>
             {t('language')}
             <select data-testid="locale" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
@@ -58,8 +99,9 @@ export function App() {
       </header>
       <FilterPanel />
       <main className="content">
-        {workspaceError ? <StatusMessage kind="error" message={workspaceError.message} onRetry={() => void loadWorkspace()} /> : <OverviewView />}
+        {workspaceError ? <StatusMessage kind="error" message={workspaceError.message} onRetry={() => void loadWorkspace()} /> : <CurrentView view={view} />}
       </main>
+      <PinStatsPanel />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { dispatchCall } from '../../../shared/api';
 import { engineApi } from '../../engine/engine-api';
 import type { PinsightEngine } from '../../engine/pinsight-engine';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/content-security-policy';
+import { handleUpload } from './upload';
 
 export interface WebHost {
   url: string;
@@ -53,6 +54,11 @@ export async function startWebHost(engine: PinsightEngine, options: WebHostOptio
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 421, 'text/plain', 'Misdirected request');
     const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname === '/upload' && req.method === 'POST') {
+      const origin = req.headers.origin;
+      if (origin && origin !== `http://${host}`) return send(res, 403, 'text/plain', 'Cross-origin calls are refused');
+      return handleUpload(req, res, url);
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST');
       const origin = req.headers.origin;

@@ -79,7 +79,7 @@ export interface DemoExportFiles {
   paid: string;
   video: string;
   legacy: string;
-  documents: Record<string, ExportDocument>;
+  documents: Record<'overview' | 'paidMobile' | 'organic' | 'paid' | 'video' | 'legacy', ExportDocument>;
 }
 
 /** Writes the demo export set for a 30-day range of the demo world. */

@@ -3,6 +3,8 @@ import { createApiClient, type ApiMethod, type ApiResult, type PinsightApi, type
 
 interface Bridge {
   call(method: string, arg: unknown): Promise<ApiResult<unknown>>;
+  /** Electron only: the path of a file dropped on the window. */
+  pathForFile?(file: File): string;
 }
 
 declare global {

@@ -1,18 +1,20 @@
 /** One store combined from small slices. Components read it; API calls live in slice actions. */
 import { create } from 'zustand';
 import { createFiltersSlice, initialFilters, type FiltersSlice } from './filters-slice';
+import { createImportSlice, initialImport, type ImportSlice } from './import-slice';
 import { createUiSlice, initialUi, type UiSlice } from './ui-slice';
 import { createViewsSlice, initialViews, type ViewsSlice } from './views-slice';
 import { createWorkspaceSlice, initialWorkspace, type WorkspaceSlice } from './workspace-slice';
 
-export type AppState = FiltersSlice & WorkspaceSlice & ViewsSlice & UiSlice;
+export type AppState = FiltersSlice & WorkspaceSlice & ViewsSlice & UiSlice & ImportSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createFiltersSlice(...a),
   ...createWorkspaceSlice(...a),
   ...createViewsSlice(...a),
   ...createUiSlice(...a),
+  ...createImportSlice(...a),
 }));
 
 /** Initial data state, for tests that reset the store. */
-export const initialAppState = { ...initialFilters, ...initialWorkspace, ...initialViews, ...initialUi };
+export const initialAppState = { ...initialFilters, ...initialWorkspace, ...initialViews, ...initialUi, ...initialImport };

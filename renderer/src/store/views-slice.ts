@@ -1,36 +1,129 @@
-/** Results of the views, fetched for the current filters. Answers to superseded requests are dropped. */
+/**
+ * Results of the views for the current filters. A filter change refreshes every view (the one on screen
+ * first); answers to superseded requests are dropped. The overview arrives in two steps: the figures, then the
+ * exact audiences, which take longer.
+ */
 import type { StateCreator } from 'zustand';
-import type { ApiError } from '../../../shared/api';
+import type { ApiError, ApiResult } from '../../../shared/api';
+import type { MetricId } from '../../../shared/metrics';
 import type { QuerySpecInput } from '../../../shared/query';
-import type { OverviewResult } from '../../../shared/results';
+import type { LegacyResult, OverviewResult, PinStatsResult, TopResult } from '../../../shared/results';
 import { api } from '../api/transport';
 import type { AppState } from './app-store';
+import type { ViewName } from './ui-slice';
 
 export type Loadable<T> = { status: 'idle' } | { status: 'loading'; previous?: T } | { status: 'ready'; data: T } | { status: 'error'; error: ApiError };
 
 export interface ViewsSlice {
   overview: Loadable<OverviewResult>;
-  /** Bumped by every refresh; an answer is kept only if it belongs to the latest one. */
+  /** True while the exact audiences of the overview are still on their way. */
+  audiencePending: boolean;
+  topPins: Loadable<TopResult>;
+  topBoards: Loadable<TopResult>;
+  videoTotals: Loadable<OverviewResult>;
+  videoTop: Loadable<TopResult>;
+  legacy: Loadable<LegacyResult>;
+  pinStats: Loadable<PinStatsResult>;
+  selectedPin: string | null;
+  topPinsSort: MetricId;
+  topBoardsSort: MetricId;
+  videoSort: MetricId;
+  topLimit: number;
   generation: number;
   refresh(): void;
+  setSort(view: 'topPins' | 'topBoards' | 'video', metric: MetricId): void;
+  setTopLimit(limit: number): void;
+  openPin(pinId: string | null): void;
 }
 
-export const initialViews = { overview: { status: 'idle' } as Loadable<OverviewResult>, generation: 0 };
+const idle = { status: 'idle' } as const;
+export const initialViews = {
+  overview: idle,
+  audiencePending: false,
+  topPins: idle,
+  topBoards: idle,
+  videoTotals: idle,
+  videoTop: idle,
+  legacy: idle,
+  pinStats: idle,
+  selectedPin: null,
+  topPinsSort: 'impressions' as MetricId,
+  topBoardsSort: 'impressions' as MetricId,
+  videoSort: 'video_views' as MetricId,
+  topLimit: 50,
+  generation: 0,
+};
 
 export function currentSpec(state: AppState, view: QuerySpecInput['view']): QuerySpecInput {
   return { view, filters: state.filters, splitBy: state.splitBy, granularity: state.granularity };
 }
 
-export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set, get) => ({
-  ...initialViews,
-  refresh() {
-    if (!get().workspace) return;
-    const generation = get().generation + 1;
-    const previous = get().overview;
-    set({ generation, overview: { status: 'loading', previous: previous.status === 'ready' ? previous.data : undefined } });
-    void api.query(currentSpec(get(), 'overview')).then((res) => {
-      if (get().generation !== generation) return;
-      set({ overview: res.ok ? { status: 'ready', data: res.value as OverviewResult } : { status: 'error', error: res.error } });
-    });
-  },
-});
+type Key = 'overview' | 'topPins' | 'topBoards' | 'videoTotals' | 'videoTop' | 'legacy';
+
+const loading = <T,>(l: Loadable<T>): Loadable<T> => ({ status: 'loading', previous: l.status === 'ready' ? l.data : l.status === 'loading' ? l.previous : undefined });
+
+export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set, get) => {
+  /** Runs a query and stores its answer under `key`, unless a newer refresh has started meanwhile. */
+  const load = async <T,>(key: Key, spec: QuerySpecInput, generation: number): Promise<void> => {
+    set({ [key]: loading(get()[key] as Loadable<unknown>) } as Partial<AppState>);
+    const res = (await api.query(spec)) as ApiResult<T>;
+    if (get().generation !== generation) return;
+    set({ [key]: res.ok ? { status: 'ready', data: res.value } : { status: 'error', error: res.error } } as Partial<AppState>);
+  };
+
+  const loaders: Record<Exclude<ViewName, 'import'>, (g: number) => Promise<void>> = {
+    overview: async (g) => {
+      const spec = currentSpec(get(), 'overview');
+      set({ audiencePending: true });
+      await load('overview', { ...spec, skipAudience: true }, g);
+      await load('overview', spec, g);
+      if (get().generation === g) set({ audiencePending: false });
+    },
+    'top-pins': (g) => load('topPins', { ...currentSpec(get(), 'top-pins'), sortBy: get().topPinsSort, limit: get().topLimit }, g),
+    'top-boards': (g) => load('topBoards', { ...currentSpec(get(), 'top-boards'), sortBy: get().topBoardsSort, limit: get().topLimit }, g),
+    video: async (g) => {
+      const filters = { ...get().filters, format: 'video' as const };
+      await load('videoTotals', { ...currentSpec(get(), 'overview'), filters, splitBy: 'none', skipAudience: true }, g);
+      await load('videoTop', { ...currentSpec(get(), 'top-video-pins'), sortBy: get().videoSort, limit: get().topLimit }, g);
+    },
+    legacy: (g) => load('legacy', { view: 'legacy', filters: {}, granularity: get().granularity }, g),
+  };
+
+  return {
+    ...initialViews,
+    refresh() {
+      if (!get().workspace) return;
+      const generation = get().generation + 1;
+      set({ generation });
+      const active = get().view;
+      const order = (Object.keys(loaders) as (keyof typeof loaders)[]).sort((a, b) => Number(b === active) - Number(a === active));
+      void (async () => {
+        for (const view of order) {
+          if (get().generation !== generation) return;
+          await loaders[view](generation);
+        }
+      })();
+      if (get().selectedPin) get().openPin(get().selectedPin);
+    },
+    setSort(view, metric) {
+      if (view === 'topPins') set({ topPinsSort: metric });
+      else if (view === 'topBoards') set({ topBoardsSort: metric });
+      else set({ videoSort: metric });
+      const g = get().generation;
+      void loaders[view === 'topPins' ? 'top-pins' : view === 'topBoards' ? 'top-boards' : 'video'](g);
+    },
+    setTopLimit(topLimit) {
+      set({ topLimit });
+      get().refresh();
+    },
+    openPin(pinId) {
+      set({ selectedPin: pinId, pinStats: pinId ? loading(get().pinStats) : idle });
+      if (!pinId) return;
+      const { filters } = get();
+      void api.query({ view: 'pin', pinId, filters: { contentType: filters.contentType, device: filters.device } }).then((res) => {
+        if (get().selectedPin !== pinId) return;
+        set({ pinStats: res.ok ? { status: 'ready', data: res.value as PinStatsResult } : { status: 'error', error: res.error } });
+      });
+    },
+  };
+};

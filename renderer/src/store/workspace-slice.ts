@@ -10,18 +10,39 @@ export interface WorkspaceSlice {
   workspace: WorkspaceInfo | null;
   options: FilterOptions | null;
   workspaceError: ApiError | null;
+  recent: string[];
   loadWorkspace(): Promise<void>;
+  openWorkspace(path: string, create: boolean): Promise<void>;
 }
 
-export const initialWorkspace = { workspace: null, options: null, workspaceError: null };
+const RECENT_KEY = 'pinsight.recentWorkspaces';
+const readRecent = (): string[] => {
+  try {
+    return JSON.parse(globalThis.localStorage?.getItem(RECENT_KEY) ?? '[]') as string[];
+  } catch {
+    return [];
+  }
+};
+
+export const initialWorkspace = { workspace: null, options: null, workspaceError: null, recent: [] as string[] };
 
 export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => ({
   ...initialWorkspace,
+  recent: readRecent(),
+  async openWorkspace(path, create) {
+    const res = await api.openWorkspace({ path, create });
+    if (!res.ok) return set({ workspaceError: res.error });
+    const recent = [res.value.path, ...get().recent.filter((p) => p !== res.value.path)].slice(0, 8);
+    globalThis.localStorage?.setItem(RECENT_KEY, JSON.stringify(recent));
+    set({ recent, workspaceError: null, selectedPin: null });
+    await get().loadWorkspace();
+  },
   async loadWorkspace() {
     const [info, options] = await Promise.all([api.getWorkspace(), api.filterOptions()]);
     if (!info.ok) return set({ workspaceError: info.error });
     if (!options.ok) return set({ workspaceError: options.error });
     set({ workspace: info.value, options: options.value, workspaceError: null });
+    if (!get().recent.includes(info.value.path)) set({ recent: [info.value.path, ...get().recent].slice(0, 8) });
     const { preset, filters } = get();
     if (preset !== 'custom' && options.value.lastDay) {
       set({ filters: { ...filters, ...presetRange(preset, options.value.lastDay) } });

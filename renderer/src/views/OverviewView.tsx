@@ -4,6 +4,7 @@ import { METRIC_IDS, type MetricId } from '../../../shared/metrics';
 import { GRANULARITIES, type Granularity } from '../../../shared/query';
 import type { StringKey } from '../../../shared/ui-strings';
 import { KpiTiles } from '../components/KpiTiles';
+import { Provenance } from '../components/Provenance';
 import { StatusMessage } from '../components/StatusMessage';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
 import { useStrings } from '../i18n/use-strings';
@@ -20,6 +21,7 @@ const SPLIT_LABEL: Record<SplitBy, StringKey> = {
 export function OverviewView() {
   const { t, metricLabel } = useStrings();
   const overview = useAppStore((s) => s.overview);
+  const audiencePending = useAppStore((s) => s.audiencePending);
   const theme = useAppStore((s) => s.theme);
   const splitBy = useAppStore((s) => s.splitBy);
   const granularity = useAppStore((s) => s.granularity);
@@ -29,11 +31,13 @@ export function OverviewView() {
   const data = overview.status === 'ready' ? overview.data : overview.status === 'loading' ? overview.previous : undefined;
   if (overview.status === 'error') return <StatusMessage kind="error" message={overview.error.message} onRetry={refresh} />;
   if (!data) return <StatusMessage kind="loading" message={t('loading')} />;
-  if (data.provenance.kind === 'none') return <StatusMessage kind="empty" message={t('noWorkspaceData')} />;
+  if (data.provenance.kind === 'none') {
+    return <StatusMessage kind="empty" message={data.series.length === 0 && /^No event data/.test(data.provenance.detail) ? t('noWorkspaceData') : data.provenance.detail} />;
+  }
 
   return (
     <section className="view overview" aria-busy={overview.status === 'loading'}>
-      <KpiTiles totals={data.totals} loading={overview.status === 'loading'} />
+      <KpiTiles totals={data.totals} loading={overview.status === 'loading'} audiencePending={audiencePending} />
       <div className="chart-card">
         <div className="chart-controls">
           <label>
@@ -69,9 +73,7 @@ export function OverviewView() {
         </div>
         <TimeSeriesChart series={data.series} metric={chartMetric} theme={theme} />
       </div>
-      <p className="provenance" data-testid="provenance">
-        {t('dataFrom')}: {data.provenance.detail}
-      </p>
+      <Provenance provenance={data.provenance} />
     </section>
   );
 }

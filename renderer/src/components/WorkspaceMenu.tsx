@@ -1,0 +1,47 @@
+/** New, open and recent workspaces. */
+import { useState } from 'react';
+import { useStrings } from '../i18n/use-strings';
+import { useAppStore } from '../store/app-store';
+
+export function WorkspaceMenu() {
+  const { t } = useStrings();
+  const workspace = useAppStore((s) => s.workspace);
+  const recent = useAppStore((s) => s.recent);
+  const { openWorkspace } = useAppStore.getState();
+  const [open, setOpen] = useState(false);
+  const [path, setPath] = useState('');
+  return (
+    <div className="workspace-menu">
+      <button type="button" data-testid="workspace-button" aria-expanded={open} onClick={() => setOpen(!open)} title={workspace?.path}>
+        {t('workspace')}: <span data-testid="workspace-path">{workspace?.path.split(/[\\/]/).pop() ?? '…'}</span>
+      </button>
+      {open && (
+        <div className="workspace-popover" role="dialog" aria-label={t('workspace')} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+          <input data-testid="workspace-input" value={path} placeholder={t('workspacePathPlaceholder')} onChange={(e) => setPath(e.target.value)} autoFocus />
+          <div className="row">
+            <button type="button" data-testid="workspace-open" disabled={!path.trim()} onClick={() => void openWorkspace(path.trim(), false).then(() => setOpen(false))}>
+              {t('openWorkspace')}
+            </button>
+            <button type="button" data-testid="workspace-new" disabled={!path.trim()} onClick={() => void openWorkspace(path.trim(), true).then(() => setOpen(false))}>
+              {t('newWorkspace')}
+            </button>
+          </div>
+          {recent.length > 0 && (
+            <>
+              <h4>{t('recent')}</h4>
+              <ul>
+                {recent.map((p) => (
+                  <li key={p}>
+                    <button type="button" className="link" onClick={() => void openWorkspace(p, false).then(() => setOpen(false))}>
+                      {p}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/** Import jobs: start, follow per file, cancel; the summary stays for the user to read and save. */
+import type { StateCreator } from 'zustand';
+import type { ApiError } from '../../../shared/api';
+import type { ImportJobStatus, ImportRecord } from '../../../shared/results';
+import { api } from '../api/transport';
+import type { AppState } from './app-store';
+
+export interface ImportSlice {
+  job: ImportJobStatus | null;
+  importError: ApiError | null;
+  history: ImportRecord[];
+  startImport(paths: string[]): Promise<void>;
+  cancelImport(): Promise<void>;
+  loadHistory(): Promise<void>;
+}
+
+export const initialImport = { job: null, importError: null, history: [] };
+const POLL_MS = 250;
+
+export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (set, get) => ({
+  ...initialImport,
+  async startImport(paths) {
+    set({ importError: null });
+    const started = await api.startImport({ paths });
+    if (!started.ok) return set({ importError: started.error });
+    set({ job: started.value });
+    for (;;) {
+      await new Promise((r) => setTimeout(r, POLL_MS));
+      const status = await api.importStatus({ id: started.value.id });
+      if (!status.ok) return set({ importError: status.error });
+      set({ job: status.value });
+      if (status.value.state !== 'running') break;
+    }
+    if (get().job?.state === 'done') {
+      await get().loadWorkspace();
+      await get().loadHistory();
+    }
+  },
+  async cancelImport() {
+    const job = get().job;
+    if (job?.state === 'running') await api.cancelImport({ id: job.id });
+  },
+  async loadHistory() {
+    const res = await api.importHistory();
+    if (res.ok) set({ history: res.value });
+  },
+});

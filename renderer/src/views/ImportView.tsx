@@ -1,0 +1,138 @@
+/** Import: drop files or folders, or type paths; progress per file with cancel; the result and its rejected rows. */
+import { useEffect, useState, type DragEvent } from 'react';
+import type { RejectedRow } from '../../../shared/results';
+import { stageFiles } from '../api/stage-files';
+import { StatusMessage } from '../components/StatusMessage';
+import { VirtualTable } from '../components/VirtualTable';
+import { useStrings } from '../i18n/use-strings';
+import { useAppStore } from '../store/app-store';
+
+function rejectedCsv(rows: RejectedRow[]): string {
+  const cell = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+  return ['file,line,column,reason', ...rows.map((r) => [r.file, r.line, r.column ?? '', r.reason].map(cell).join(','))].join('\r\n') + '\r\n';
+}
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function ImportView() {
+  const { t } = useStrings();
+  const job = useAppStore((s) => s.job);
+  const error = useAppStore((s) => s.importError);
+  const history = useAppStore((s) => s.history);
+  const { startImport, cancelImport, loadHistory } = useAppStore.getState();
+  const [paths, setPaths] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const [uploading, setUploading] = useState<string | null>(null);
+  const [dropError, setDropError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void loadHistory();
+  }, [loadHistory]);
+
+  const onDrop = async (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    setDropError(null);
+    try {
+      const staged = await stageFiles(e.dataTransfer, setUploading);
+      setUploading(null);
+      if (staged.length) await startImport(staged);
+    } catch (err) {
+      setUploading(null);
+      setDropError(String(err));
+    }
+  };
+  const running = job?.state === 'running';
+  const summary = job?.summary;
+
+  return (
+    <section className="view import">
+      <h2>{t('importTitle')}</h2>
+      <div
+        className={`drop-zone${dragging ? ' dragging' : ''}`}
+        data-testid="drop-zone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => void onDrop(e)}
+      >
+        <p>{t('importHint')}</p>
+        <textarea data-testid="import-paths" rows={3} value={paths} onChange={(e) => setPaths(e.target.value)} aria-label={t('importTitle')} />
+        <button
+          type="button"
+          data-testid="import-start"
+          disabled={running || !paths.trim()}
+          onClick={() => void startImport(paths.split(/\r?\n/).map((p) => p.trim()).filter(Boolean))}
+        >
+          {t('importButton')}
+        </button>
+      </div>
+      {uploading && <StatusMessage kind="loading" message={`${t('uploading')} ${uploading}`} />}
+      {dropError && <StatusMessage kind="error" message={dropError} />}
+      {error && <StatusMessage kind="error" message={error.message} />}
+      {job && (
+        <div className="import-job" data-testid="import-job" data-state={job.state}>
+          {running && (
+            <>
+              <progress max={job.fileCount + 1} value={job.fileIndex + (job.phase === 'deriving' ? 1 : 0)} />
+              <span>
+                {job.phase === 'deriving' ? t('deriving') : `${t('importing')} ${job.currentFile?.split(/[\\/]/).pop() ?? ''} (${Math.min(job.fileIndex + 1, job.fileCount)}/${job.fileCount})`}
+              </span>
+              <button type="button" data-testid="import-cancel" onClick={() => void cancelImport()}>
+                {t('cancel')}
+              </button>
+            </>
+          )}
+          {job.error && <StatusMessage kind="error" message={job.error.message} />}
+          {summary && (
+            <>
+              <pre className="import-summary" data-testid="import-summary">
+                {summary.message}
+              </pre>
+              {summary.rejected.length > 0 && (
+                <>
+                  <div className="view-toolbar">
+                    <h3>
+                      {t('rejectedRows')} ({summary.rejected.length})
+                    </h3>
+                    <button type="button" data-testid="save-rejected" onClick={() => download('pinsight-rejected-rows.csv', rejectedCsv(summary.rejected))}>
+                      {t('saveRejected')}
+                    </button>
+                  </div>
+                  <VirtualTable
+                    label={t('rejectedRows')}
+                    height={240}
+                    columns={[
+                      { key: 'file', label: t('file'), render: (r: RejectedRow) => r.file.split(/[\\/]/).pop() },
+                      { key: 'line', label: t('line'), numeric: true, width: '80px', render: (r: RejectedRow) => r.line },
+                      { key: 'reason', label: t('reason'), width: '3fr', render: (r: RejectedRow) => r.reason },
+                    ]}
+                    rows={summary.rejected}
+                    rowTestId={(_r, i) => `rejected-${i}`}
+                  />
+                </>
+              )}
+            </>
+          )}
+        </div>
+      )}
+      <h3>{t('history')}</h3>
+      <ul className="history" data-testid="import-history">
+        {history.map((h) => (
+          <li key={h.id}>
+            {h.importedAt.slice(0, 16).replace('T', ' ')} · {h.file.split(/[\\/]/).pop()} · {h.kind} · {h.rows}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

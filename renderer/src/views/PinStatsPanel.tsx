@@ -1,0 +1,80 @@
+/** Pin stats of one Pin: phase, last 24 hours, lifetime, the group's Pins and re-saves, and why they differ. */
+import { METRIC_IDS, type MetricId } from '../../../shared/metrics';
+import type { MetricValues, PinStatsResult } from '../../../shared/results';
+import { StatusMessage } from '../components/StatusMessage';
+import { useStrings } from '../i18n/use-strings';
+import { useAppStore } from '../store/app-store';
+
+const SHOWN: MetricId[] = METRIC_IDS.filter((m) => m !== 'carousel_swipes');
+
+export function PinStatsPanel() {
+  const { t, metricLabel, formatMetric } = useStrings();
+  const selected = useAppStore((s) => s.selectedPin);
+  const stats = useAppStore((s) => s.pinStats);
+  const { openPin } = useAppStore.getState();
+  if (!selected) return null;
+
+  const body = () => {
+    if (stats.status === 'error') return <StatusMessage kind="error" message={stats.error.message} />;
+    if (stats.status !== 'ready') return <StatusMessage kind="loading" message={t('loading')} />;
+    const r: PinStatsResult = stats.data;
+    const blocks: [string, MetricValues][] = r.phase === 'real-time' ? [[t('realTime'), r.real_time!]] : [[t('last24h'), r.last_24h!], [t('lifetime'), r.final!]];
+    return (
+      <>
+        <h3 data-testid="pin-title">{r.title ?? r.pin_id}</h3>
+        <p>
+          {t('phase')}: <strong data-testid="pin-phase">{r.phase === 'real-time' ? t('phaseRealTime') : t('phaseFinal')}</strong> · {t('asOf')} {new Date(r.as_of).toLocaleString()}
+        </p>
+        <table className="pin-blocks" data-testid="pin-blocks">
+          <thead>
+            <tr>
+              <th />
+              {blocks.map(([name]) => (
+                <th key={name} className="num">
+                  {name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {SHOWN.map((m) => (
+              <tr key={m}>
+                <th scope="row">{metricLabel(m)}</th>
+                {blocks.map(([name, b], i) => (
+                  <td key={name} className="num" data-testid={`pin-${i === blocks.length - 1 ? 'main' : 'first'}-${m}`} data-value={b[m] ?? ''}>
+                    {formatMetric(m, b[m])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h4>{t('groupPins')}</h4>
+        <ul className="group-pins" data-testid="pin-group">
+          {r.groupPins.map((p) => (
+            <li key={p.pin_id}>
+              {p.pin_id} · {p.title ?? ''} · {t(p.source === 'yours' ? 'yours' : 'others')}
+              {p.parent_pin_id ? ` · ${t('savedFrom')} ${p.parent_pin_id}` : ''}
+            </li>
+          ))}
+        </ul>
+        <h4>{t('whyDifferent')}</h4>
+        <p className="help-text">{t('whyText1')}</p>
+        <p className="help-text">{t('whyText2')}</p>
+        <p className="help-text">{t('whyText3')}</p>
+      </>
+    );
+  };
+
+  return (
+    <aside className="pin-panel" role="dialog" aria-label={t('pinStats')} data-testid="pin-panel" onKeyDown={(e) => e.key === 'Escape' && openPin(null)}>
+      <div className="pin-panel-head">
+        <h2>{t('pinStats')}</h2>
+        <button type="button" onClick={() => openPin(null)} data-testid="pin-close" autoFocus>
+          {t('close')}
+        </button>
+      </div>
+      {body()}
+    </aside>
+  );
+}

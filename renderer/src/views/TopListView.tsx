@@ -1,0 +1,82 @@
+/** Top Pins and top boards: sortable, virtualised; a click on a Pin opens its Pin stats. */
+import type { MetricId } from '../../../shared/metrics';
+import type { TopResult, TopRow } from '../../../shared/results';
+import type { StringKey } from '../../../shared/ui-strings';
+import { Provenance } from '../components/Provenance';
+import { SortSelect } from '../components/SortSelect';
+import { StatusMessage } from '../components/StatusMessage';
+import { VirtualTable, type Column } from '../components/VirtualTable';
+import { isStringKey, useStrings } from '../i18n/use-strings';
+import { useAppStore } from '../store/app-store';
+import type { Loadable } from '../store/views-slice';
+
+export const TOP_SORTS: MetricId[] = ['impressions', 'engagements', 'saves', 'closeups', 'link_clicks'];
+const LIMITS = [50, 100, 500, 1000, 5000];
+
+export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
+  const { t, metricLabel, formatMetric } = useStrings();
+  const loadable: Loadable<TopResult> = useAppStore((s) => (kind === 'pins' ? s.topPins : s.topBoards));
+  const sort = useAppStore((s) => (kind === 'pins' ? s.topPinsSort : s.topBoardsSort));
+  const limit = useAppStore((s) => s.topLimit);
+  const { setSort, openPin, setTopLimit, refresh } = useAppStore.getState();
+
+  const word = (w: string | null | undefined) => (w && isStringKey(w) ? t(w as StringKey) : (w ?? ''));
+  const columns: Column<TopRow>[] = [
+    { key: 'rank', label: t('rank'), numeric: true, width: '56px', render: (_r, i) => i + 1 },
+    ...(kind === 'pins'
+      ? [
+          { key: 'title', label: t('title'), width: 'minmax(140px, 2fr)', render: (r: TopRow) => <span title={r.pin_id}>{r.title || r.pin_id}</span> },
+          { key: 'board', label: t('board'), width: 'minmax(100px, 1.3fr)', render: (r: TopRow) => r.board_name ?? '' },
+          { key: 'format', label: t('format'), width: '84px', render: (r: TopRow) => word(r.format) },
+          { key: 'source', label: t('source'), width: '96px', render: (r: TopRow) => word(r.source) },
+        ]
+      : [{ key: 'name', label: t('board'), render: (r: TopRow) => r.name ?? r.board_id ?? '' }]),
+    ...TOP_SORTS.map((m) => ({
+      key: m,
+      label: metricLabel(m),
+      numeric: true,
+      render: (r: TopRow) => <span className={m === sort ? 'sorted' : ''}>{formatMetric(m, r[m])}</span>,
+    })),
+  ];
+
+  const data = loadable.status === 'ready' ? loadable.data : loadable.status === 'loading' ? loadable.previous : undefined;
+  return (
+    <section className="view top-list" aria-busy={loadable.status === 'loading'}>
+      <div className="view-toolbar">
+        <h2>{kind === 'pins' ? t('topPins') : t('topBoards')}</h2>
+        <SortSelect testId={`sort-${kind}`} value={sort} options={TOP_SORTS} onChange={(m) => setSort(kind === 'pins' ? 'topPins' : 'topBoards', m)} />
+        <label className="inline-control">
+          {t('rows')}
+          <select value={limit} data-testid={`limit-${kind}`} onChange={(e) => setTopLimit(Number(e.target.value))}>
+            {LIMITS.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {loadable.status === 'error' ? (
+        <StatusMessage kind="error" message={loadable.error.message} onRetry={refresh} />
+      ) : !data ? (
+        <StatusMessage kind="loading" message={t('loading')} />
+      ) : data.rows.length === 0 ? (
+        <>
+          <StatusMessage kind="empty" message={t('noData')} />
+          <Provenance provenance={data.provenance} />
+        </>
+      ) : (
+        <>
+          <VirtualTable
+            label={kind === 'pins' ? t('topPins') : t('topBoards')}
+            columns={columns}
+            rows={data.rows}
+            rowTestId={(r) => (kind === 'pins' ? `top-pin-${r.pin_id}` : `top-board-${r.board_id}`)}
+            onRowClick={kind === 'pins' ? (r) => r.pin_id && openPin(r.pin_id) : undefined}
+          />
+          <Provenance provenance={data.provenance} />
+        </>
+      )}
+    </section>
+  );
+}

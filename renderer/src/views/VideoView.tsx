@@ -1,0 +1,54 @@
+/** Video: KPI tiles for video Pins and the top video Pins by a video metric. */
+import { VIDEO_METRICS, type MetricId } from '../../../shared/metrics';
+import type { TopRow } from '../../../shared/results';
+import { KpiTiles } from '../components/KpiTiles';
+import { Provenance } from '../components/Provenance';
+import { SortSelect } from '../components/SortSelect';
+import { StatusMessage } from '../components/StatusMessage';
+import { VirtualTable, type Column } from '../components/VirtualTable';
+import { useStrings } from '../i18n/use-strings';
+import { useAppStore } from '../store/app-store';
+
+const VIDEO_KPIS: MetricId[] = ['video_views', 'avg_watch_time_s', 'p95_views', 'ten_second_views', 'total_watch_time_min', 'video_starts', 'saves', 'link_clicks'];
+const VIDEO_SORTS: MetricId[] = ['video_views', 'avg_watch_time_s', 'p95_views', 'ten_second_views', 'total_watch_time_min'];
+
+export function VideoView() {
+  const { t, metricLabel, formatMetric } = useStrings();
+  const totals = useAppStore((s) => s.videoTotals);
+  const top = useAppStore((s) => s.videoTop);
+  const sort = useAppStore((s) => s.videoSort);
+  const { setSort, openPin, refresh } = useAppStore.getState();
+  const totalsData = totals.status === 'ready' ? totals.data : totals.status === 'loading' ? totals.previous : undefined;
+  const topData = top.status === 'ready' ? top.data : top.status === 'loading' ? top.previous : undefined;
+  const columns: Column<TopRow>[] = [
+    { key: 'rank', label: t('rank'), numeric: true, width: '56px', render: (_r, i) => i + 1 },
+    { key: 'title', label: t('title'), render: (r) => r.title || r.pin_id },
+    ...[...VIDEO_METRICS.filter((m) => m !== 'video_starts')].map((m) => ({
+      key: m,
+      label: metricLabel(m),
+      numeric: true,
+      render: (r: TopRow) => <span className={m === sort ? 'sorted' : ''}>{formatMetric(m, r[m])}</span>,
+    })),
+  ];
+  if (totals.status === 'error') return <StatusMessage kind="error" message={totals.error.message} onRetry={refresh} />;
+  return (
+    <section className="view video">
+      <h2>{t('videoKpis')}</h2>
+      <KpiTiles totals={totalsData?.totals ?? null} metrics={VIDEO_KPIS} loading={totals.status === 'loading'} />
+      <div className="view-toolbar">
+        <h2>{t('topVideoPins')}</h2>
+        <SortSelect testId="sort-video" value={sort} options={VIDEO_SORTS} onChange={(m) => setSort('video', m)} />
+      </div>
+      {top.status === 'error' ? (
+        <StatusMessage kind="error" message={top.error.message} onRetry={refresh} />
+      ) : !topData ? (
+        <StatusMessage kind="loading" message={t('loading')} />
+      ) : topData.rows.length === 0 ? (
+        <StatusMessage kind="empty" message={t('noData')} />
+      ) : (
+        <VirtualTable label={t('topVideoPins')} columns={columns} rows={topData.rows} rowTestId={(r) => `top-video-${r.pin_id}`} onRowClick={(r) => r.pin_id && openPin(r.pin_id)} />
+      )}
+      {topData && <Provenance provenance={topData.provenance} />}
+    </section>
+  );
+}
