@@ -10,6 +10,9 @@ export const API_METHODS = [
   'cancelImport',
   'importHistory',
   'exportView',
+  'startExport',
+  'exportStatus',
+  'cancelExport',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -8,6 +8,7 @@ import { API_METHODS, isApiMethod, type ApiMethod } from './api-methods';
 import { exportContextSchema, type ExportContextInput } from './filters';
 import { querySpecSchema, type QuerySpecInput } from './query';
 import type {
+  ExportJobStatus,
   ExportSummary,
   FilterOptions,
   ImportJobStatus,
@@ -37,6 +38,19 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 
 const path = z.string().min(1).max(4096);
 
+/** What to export: a view with its filters (or the raw events they match), where, and how. */
+export const exportRequestSchema = z
+  .object({
+    spec: querySpecSchema,
+    out: path,
+    format: z.enum(['csv', 'parquet']).default('csv'),
+    headers: z.enum(['ids', 'en', 'sv']).default('ids'),
+    preamble: z.boolean().default(false),
+    rawEvents: z.boolean().default(false),
+  })
+  .strict();
+export type ExportRequest = z.input<typeof exportRequestSchema>;
+
 /** One schema per call, for every method of the contract. */
 export const callSchemas: { [M in ApiMethod]: z.ZodType } = {
   getWorkspace: z.undefined(),
@@ -48,9 +62,10 @@ export const callSchemas: { [M in ApiMethod]: z.ZodType } = {
   importStatus: z.object({ id: z.string().min(1).max(100) }).strict(),
   cancelImport: z.object({ id: z.string().min(1).max(100) }).strict(),
   importHistory: z.undefined(),
-  exportView: z
-    .object({ spec: querySpecSchema, out: path, format: z.enum(['csv', 'parquet']).default('csv') })
-    .strict(),
+  exportView: exportRequestSchema,
+  startExport: exportRequestSchema,
+  exportStatus: z.object({ id: z.string().min(1).max(100) }).strict(),
+  cancelExport: z.object({ id: z.string().min(1).max(100) }).strict(),
 };
 
 export { API_METHODS, isApiMethod, type ApiMethod };
@@ -66,7 +81,11 @@ export interface PinsightApi {
   importStatus(arg: { id: string }): Promise<ApiResult<ImportJobStatus>>;
   cancelImport(arg: { id: string }): Promise<ApiResult<ImportJobStatus>>;
   importHistory(): Promise<ApiResult<ImportRecord[]>>;
-  exportView(arg: { spec: QuerySpecInput; out: string; format?: 'csv' | 'parquet' }): Promise<ApiResult<ExportSummary>>;
+  exportView(arg: ExportRequest): Promise<ApiResult<ExportSummary>>;
+  /** Starts an export as a job: follow it with exportStatus, stop it with cancelExport. */
+  startExport(arg: ExportRequest): Promise<ApiResult<ExportJobStatus>>;
+  exportStatus(arg: { id: string }): Promise<ApiResult<ExportJobStatus>>;
+  cancelExport(arg: { id: string }): Promise<ApiResult<ExportJobStatus>>;
 }
 
 /** Something that carries one call across a boundary (IPC, HTTP) and brings back its result. */

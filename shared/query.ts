@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { filtersSchema, SPLITS } from './filters';
 import { METRIC_IDS } from './metrics';
 
-export const VIEW_IDS = ['overview', 'top-pins', 'top-boards', 'top-video-pins', 'pin', 'legacy'] as const;
+export const VIEW_IDS = ['overview', 'top-pins', 'top-boards', 'top-video-pins', 'pin', 'legacy', 'compare'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
@@ -23,6 +23,12 @@ export const querySpecSchema = z
     pinId: z.string().min(1).max(200).optional(),
     /** ISO timestamp; Pin stats "now". Defaults to the latest event in the workspace. */
     asOf: z.string().datetime({ offset: true }).optional(),
+    /** Range B of a comparison: the compare view, and top lists that carry both ranges' values. */
+    compare: z
+      .object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD') })
+      .strict()
+      .refine((c) => c.from <= c.to, 'the compare range must not end before it starts')
+      .optional(),
     /** Skip the distinct-user metrics (they arrive in a second, slower request). */
     skipAudience: z.boolean().default(false),
   })

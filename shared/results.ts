@@ -50,6 +50,8 @@ export interface TopResult {
   sortBy: MetricId;
   rows: TopRow[];
   provenance: DataProvenance;
+  /** In compare mode: the same rows' values in range B. */
+  comparison?: TopComparison;
 }
 
 export interface PinStatsResult {
@@ -79,7 +81,35 @@ export interface LegacyResult {
   provenance: DataProvenance;
 }
 
-export type QueryResult = OverviewResult | TopResult | PinStatsResult | LegacyResult;
+/** Two ranges side by side: A (the filters' range) and B, with the change per metric. */
+export interface CompareResult {
+  view: 'compare';
+  a: OverviewResult;
+  b: OverviewResult;
+  delta: Record<MetricId, { abs: number | null; pct: number | null }>;
+  /** True when range B has no data at all (shown as a clear mark, not as zeros). */
+  bHasNoData: boolean;
+}
+
+/** A top list row's values in range B, and how its rank moved. */
+export interface TopComparisonRow {
+  rank: number;
+  /** Rank in range B, or null when it was not in B's list ("new"). */
+  rank_b: number | null;
+  /** Positive: moved up since B. */
+  rank_change: number | null;
+  status: 'new' | 'both';
+  b: Partial<MetricValues>;
+}
+
+export interface TopComparison {
+  range: ResolvedRange;
+  rows: TopComparisonRow[];
+  /** Entries of B's list that are gone from A's. */
+  gone: (TopRow & { rank_b: number })[];
+}
+
+export type QueryResult = OverviewResult | TopResult | PinStatsResult | LegacyResult | CompareResult;
 
 export interface WorkspaceInfo {
   path: string;
@@ -141,14 +171,28 @@ export interface ExportSummary {
 
 export type { ViewId };
 
-export interface ImportJobStatus {
+/** A long operation followed by the UI: its progress fields, then its result or error. */
+export type JobStatus<P, R> = {
   id: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
+  result?: R;
+  error?: { code: string; message: string };
+} & P;
+
+export interface ImportProgressFields {
   files: string[];
   fileIndex: number;
   fileCount: number;
   currentFile: string | null;
   phase: 'queued' | 'reading' | 'deriving' | 'done';
-  summary?: ImportSummary;
-  error?: { code: string; message: string };
 }
+
+export type ImportJobStatus = JobStatus<ImportProgressFields, ImportSummary>;
+
+export interface ExportProgressFields {
+  out: string;
+  /** 0-100 where DuckDB reports it, else null. */
+  percent: number | null;
+}
+
+export type ExportJobStatus = JobStatus<ExportProgressFields, ExportSummary>;

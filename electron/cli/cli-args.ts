@@ -21,6 +21,8 @@ export const FILTER_OPTIONS = {
   granularity: { type: 'string' },
   pin: { type: 'string' },
   'as-of': { type: 'string' },
+  'compare-from': { type: 'string' },
+  'compare-to': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export const FILTER_HELP = `Filters (all optional):
@@ -31,7 +33,9 @@ export const FILTER_HELP = `Filters (all optional):
   --split-by none|content-type|device|source|format
   --granularity day|week|month         series buckets (overview)
   --sort-by METRIC  --limit N          top lists (50 rows by default)
-  --pin ID  --as-of ISO-TIME           Pin stats`;
+  --pin ID  --as-of ISO-TIME           Pin stats
+  --compare-from YYYY-MM-DD --compare-to YYYY-MM-DD
+                                       range B: the compare view, and top lists with both ranges`;
 
 type FilterValues = { [K in keyof typeof FILTER_OPTIONS]?: (typeof FILTER_OPTIONS)[K] extends { multiple: true } ? string[] : string };
 
@@ -55,6 +59,7 @@ export function toQuerySpec(view: string, v: FilterValues): QuerySpec {
     limit,
     pinId: v.pin,
     asOf: v['as-of'],
+    compare: v['compare-from'] || v['compare-to'] ? { from: v['compare-from'], to: v['compare-to'] } : undefined,
   });
   if (!parsed.success) throw new UsageError(cliWords(describeIssues(parsed.error)));
   return parsed.data;
@@ -70,5 +75,8 @@ function cliWords(message: string): string {
     .replace(/\bsortBy\b/g, '--sort-by')
     .replace(/\bpinId\b/g, '--pin')
     .replace(/\basOf\b/g, '--as-of')
+    .replace(/\bcompare\.from\b/g, '--compare-from')
+    .replace(/\bcompare\.to\b/g, '--compare-to')
+    .replace(/^compare:/, '--compare-from/--compare-to:')
     .replace(/^view:/, 'VIEW:');
 }

@@ -1,13 +1,19 @@
 /** How the CLI prints each view: the documented JSON shapes, or readable tables. */
 import { METRIC_IDS, METRICS } from '../../shared/metrics';
 import type { PinStatsResult, QueryResult } from '../../shared/results';
-import { viewTable } from '../engine/export/export-view';
+import { viewTable } from '../engine/export/view-table';
 import { textTable } from './text-table';
 
 export function toJson(result: QueryResult): unknown {
   switch (result.view) {
     case 'overview':
       return { range: result.range, source: result.provenance, totals: result.totals, series: result.series };
+    case 'compare':
+      return {
+        a: { range: result.a.range, source: result.a.provenance, totals: result.a.totals },
+        b: { range: result.b.range, source: result.b.provenance, totals: result.b.totals, hasNoData: result.bHasNoData },
+        delta: result.delta,
+      };
     case 'legacy':
       return { range: result.range, source: result.provenance, metrics: result.metrics, totals: result.totals, series: result.series };
     case 'pin': {
@@ -15,7 +21,13 @@ export function toJson(result: QueryResult): unknown {
       return rest;
     }
     default:
-      return { range: result.range, source: result.provenance, sortBy: result.sortBy, rows: result.rows };
+      return {
+        range: result.range,
+        source: result.provenance,
+        sortBy: result.sortBy,
+        rows: result.rows.map((r, i) => (result.comparison ? { ...r, compare: result.comparison.rows[i] } : r)),
+        ...(result.comparison ? { compare: { range: result.comparison.range, gone: result.comparison.gone } } : {}),
+      };
   }
 }
 
@@ -32,20 +44,25 @@ function pick(header: string[], rows: unknown[][], shown: string[]): string {
 
 export function toText(result: QueryResult): string {
   if (result.view === 'pin') return pinText(result);
+  if (result.view === 'compare') {
+    const t = viewTable(result);
+    const head = `compare A ${result.a.range.from} to ${result.a.range.to} with B ${result.b.range.from} to ${result.b.range.to}${result.bHasNoData ? ' (B has no data)' : ''}`;
+    return `${head}\n\n${textTable(['metric', 'A', 'B', 'change', 'change %'], t.rows.map((r) => [r[0], r[1], r[2], r[3], typeof r[4] === 'number' ? Math.round(r[4] * 1000) / 10 : null]))}`;
+  }
   if (result.view === 'legacy') {
     const head = `legacy ${result.range.from} to ${result.range.to} (${result.provenance.detail})`;
     const totals = textTable(['metric', 'total'], result.metrics.map((m) => [m, result.totals[m] ?? null]));
     const t = viewTable(result);
-    return `${head}\n\n${totals}\n\n${textTable(t.header, t.rows)}`;
+    return `${head}\n\n${totals}\n\n${textTable(t.columns, t.rows)}`;
   }
   const head = `${result.view} ${result.range.from} to ${result.range.to} (${result.provenance.detail})`;
   const t = viewTable(result);
   if (result.view === 'overview') {
     const totals = textTable(['metric', 'total'], METRIC_IDS.map((id) => [METRICS[id].label.en, result.totals[id]]));
-    const series = pick(t.header, t.rows, ['date', 'split', 'impressions', 'engagements', 'saves', 'link_clicks', 'total_audience']);
+    const series = pick(t.columns, t.rows, ['date', 'split', 'impressions', 'engagements', 'saves', 'link_clicks', 'total_audience']);
     return `${head}\n\n${totals}\n\n${series}`;
   }
-  return `${head}, sorted by ${result.sortBy}\n\n${pick(t.header, t.rows, TOP_COLUMNS[result.view]!)}`;
+  return `${head}, sorted by ${result.sortBy}\n\n${pick(t.columns, t.rows, TOP_COLUMNS[result.view]!)}`;
 }
 
 function pinText(r: PinStatsResult): string {

@@ -1,7 +1,9 @@
 /** The engine behind the API contract: every call returns data or an error as data, never throws. */
 import { toApiError, type ApiResult, type PinsightApi } from '../../shared/api';
 import type { QuerySpec } from '../../shared/query';
-import { ImportJobs } from './import-jobs';
+import type { ExportProgressFields, ExportSummary, ImportProgressFields, ImportSummary } from '../../shared/results';
+import type { ExportRequest } from '../../shared/api';
+import { BackgroundJobs } from './background-jobs';
 import type { PinsightEngine } from './pinsight-engine';
 
 async function wrap<T>(work: () => Promise<T>): Promise<ApiResult<T>> {
@@ -14,17 +16,32 @@ async function wrap<T>(work: () => Promise<T>): Promise<ApiResult<T>> {
 
 /** Arguments arrive here already validated by dispatchCall, with schema defaults filled in. */
 export function engineApi(engine: PinsightEngine): PinsightApi {
-  const jobs = new ImportJobs((paths, options) => engine.importFiles(paths, options));
+  const imports = new BackgroundJobs<ImportProgressFields, ImportSummary>('import');
+  const exports = new BackgroundJobs<ExportProgressFields, ExportSummary>('export');
+  const exportNow = (a: ExportRequest) =>
+    engine.exportView(a.spec as QuerySpec, a.out, { format: a.format ?? 'csv', headers: a.headers ?? 'ids', preamble: a.preamble ?? false, rawEvents: a.rawEvents ?? false });
   return {
-    startImport: (a) => wrap(async () => jobs.start(a.paths, a.exportContext)),
-    importStatus: (a) => wrap(async () => jobs.status(a.id)),
-    cancelImport: (a) => wrap(async () => jobs.cancel(a.id)),
+    startImport: (a) =>
+      wrap(async () =>
+        imports.start({ files: a.paths, fileIndex: 0, fileCount: a.paths.length, currentFile: null, phase: 'queued' }, (signal, progress) =>
+          engine.importFiles(a.paths, {
+            signal,
+            exportContext: a.exportContext,
+            onProgress: (p) => progress({ fileIndex: p.fileIndex, fileCount: p.fileCount, currentFile: p.file || null, phase: p.phase }),
+          }),
+        ),
+      ),
+    importStatus: (a) => wrap(async () => imports.status(a.id)),
+    cancelImport: (a) => wrap(async () => imports.cancel(a.id)),
+    startExport: (a) => wrap(async () => exports.start({ out: a.out, percent: null }, () => exportNow(a), () => engine.interrupt())),
+    exportStatus: (a) => wrap(async () => exports.status(a.id)),
+    cancelExport: (a) => wrap(async () => exports.cancel(a.id)),
     getWorkspace: () => wrap(() => engine.workspaceInfo()),
     openWorkspace: (a) => wrap(() => engine.switchWorkspace(a.path, a.create ?? false)),
     filterOptions: () => wrap(() => engine.filterOptions()),
     query: (spec) => wrap(() => engine.query(spec as QuerySpec)),
     importFiles: (a) => wrap(() => engine.importFiles(a.paths, { exportContext: a.exportContext })),
     importHistory: () => wrap(() => engine.importHistory()),
-    exportView: (a) => wrap(() => engine.exportView(a.spec as QuerySpec, a.out, a.format ?? 'csv')),
+    exportView: (a) => wrap(() => exportNow(a)),
   };
 }

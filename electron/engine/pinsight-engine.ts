@@ -4,7 +4,8 @@ import type { QuerySpec } from '../../shared/query';
 import type { ExportSummary, FilterOptions, ImportRecord, ImportSummary, QueryResult, WorkspaceInfo } from '../../shared/results';
 import { Workspace, type OpenOptions } from './db/workspace';
 import { hasDerived, rebuildDerived } from './derive/rebuild-derived';
-import { viewTable, writeViewFile } from './export/export-view';
+import { exportEvents } from './export/export-events';
+import { writeViewExport, type ExportOptions } from './export/write-view-export';
 import { importFiles, type ImportOptions } from './ingest/import-files';
 import { exportBounds } from './query/export-snapshots';
 import { eventBounds } from './query/resolve-range';
@@ -109,8 +110,18 @@ export class PinsightEngine {
     );
   }
 
-  exportView(spec: QuerySpec, out: string, format: 'csv' | 'parquet'): Promise<ExportSummary> {
-    return this.serial(async () => writeViewFile(this.ws, viewTable(await this.runQuery(spec)), out, format));
+  /** Exports a view (or the raw events matching its filters) to a file. */
+  exportView(spec: QuerySpec, out: string, options: ExportOptions & { rawEvents?: boolean }): Promise<ExportSummary> {
+    return this.serial(async () => {
+      if (options.rawEvents) return exportEvents(this.ws, spec, out, options.format);
+      const { from: _from, to: _to, ...filters } = spec.filters;
+      return writeViewExport(this.ws, await this.runQuery(spec), filters, out, options);
+    });
+  }
+
+  /** Stops the statement running now (an export's COPY); its transaction, if any, rolls back. */
+  interrupt(): void {
+    this.ws.conn.interrupt();
   }
 
   close(): void {

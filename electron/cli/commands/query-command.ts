@@ -5,18 +5,20 @@ import { openExisting, withEngine } from '../open-engine';
 import { toJson, toText } from '../render-result';
 import type { Command } from './command';
 
-export const QUERY_VIEWS = ['overview', 'top-pins', 'top-boards', 'top-video-pins', 'pin', 'legacy'] as const;
+export const QUERY_VIEWS = ['overview', 'top-pins', 'top-boards', 'top-video-pins', 'pin', 'legacy', 'compare'] as const;
 
 export const queryCommand: Command = {
   name: 'query',
-  summary: 'print a view (overview, top-pins, top-boards, top-video-pins, pin, legacy)',
+  summary: 'print a view (overview, top-pins, top-boards, top-video-pins, pin, legacy, compare)',
   help: `Usage: pinsight query VIEW [--workspace FILE] [filters] [--json]
 
 VIEW is one of: ${QUERY_VIEWS.join(', ')}.
 ${FILTER_HELP}
   --json   print JSON: overview {"totals", "series"}; top lists {"rows"};
            pin {"pin_id", "group", "phase", "as_of", "real_time" | "last_24h" and "final"}
+           compare {"a": {totals}, "b": {totals}, "delta": {METRIC: {"abs", "pct"}}}
 The pin view (Pin stats) needs --pin ID; --as-of sets "now" (default: the latest event).
+The compare view needs --compare-from and --compare-to (range B); A is --from/--to.
 
 Metrics: ${METRIC_IDS.join(', ')}`,
   async run(argv, out) {

@@ -27,6 +27,11 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
   if (!bounds.lastDay) {
     return { view: 'overview', range, granularity: spec.granularity, totals, series: [], provenance: { kind: 'none', detail: 'No event data in this workspace' } };
   }
+  if (range.to < bounds.firstDay! || range.from > bounds.lastDay) {
+    // Outside the days the data covers, the data cannot say anything: null, never zero.
+    const series = buildSeries(range, bounds, spec.splitBy, spec.granularity, [], [], []);
+    return { view: 'overview', range, granularity: spec.granularity, totals, series, provenance: { kind: 'events', detail: `No event data between ${range.from} and ${range.to} (data covers ${bounds.firstDay} to ${bounds.lastDay})` } };
+  }
   const where = compileFilters(spec.filters, range);
   const split = splitExpression(spec.splitBy);
   const audience = spec.skipAudience ? [] : AUDIENCE_METRICS;

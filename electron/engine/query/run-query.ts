@@ -6,6 +6,7 @@ import { PinsightError } from '../../../shared/api';
 import type { QuerySpec } from '../../../shared/query';
 import type { QueryResult, TopResult } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
+import { compareQuery, topComparison } from './compare-query';
 import { exportBounds } from './export-snapshots';
 import { exportOverviewQuery } from './export-overview-query';
 import { exportTopQuery } from './export-top-query';
@@ -27,7 +28,12 @@ async function exportsFor(ws: Workspace, spec: QuerySpec) {
 }
 
 export async function runQuery(ws: Workspace, spec: QuerySpec): Promise<QueryResult> {
+  const run = (s: QuerySpec) => runQuery(ws, s);
   switch (spec.view) {
+    case 'compare': {
+      if (!spec.compare) throw new PinsightError('invalid-argument', 'The compare view needs range B (--compare-from, --compare-to)');
+      return compareQuery(run, { ...spec, compare: spec.compare });
+    }
     case 'overview': {
       const range = await exportsFor(ws, spec);
       return range ? exportOverviewQuery(ws, spec, range) : overviewQuery(ws, spec);
@@ -37,7 +43,8 @@ export async function runQuery(ws: Workspace, spec: QuerySpec): Promise<QueryRes
     case 'top-video-pins': {
       const topSpec = { ...spec, view: spec.view } as QuerySpec & { view: TopResult['view'] };
       const range = await exportsFor(ws, spec);
-      return range ? exportTopQuery(ws, topSpec, range, spec.sortBy ?? defaultSort(spec.view)) : topQuery(ws, topSpec);
+      const a = range ? await exportTopQuery(ws, topSpec, range, spec.sortBy ?? defaultSort(spec.view)) : await topQuery(ws, topSpec);
+      return spec.compare ? { ...a, comparison: await topComparison(run, { ...spec, compare: spec.compare }, a) } : a;
     }
     case 'pin':
       return pinStatsQuery(ws, spec);

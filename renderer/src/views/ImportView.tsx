@@ -50,7 +50,7 @@ export function ImportView() {
     }
   };
   const running = job?.state === 'running';
-  const summary = job?.summary;
+  const summary = job?.result;
 
   return (
     <section className="view import">

@@ -1,0 +1,98 @@
+/** Any view as a flat table: the rows a CSV or Parquet export writes, with headers as ids or in a language. */
+import { LEGACY_ONLY_METRICS } from '../../../shared/export-vocabulary';
+import { METRIC_IDS, METRICS, isMetricId, type MetricId } from '../../../shared/metrics';
+import type { QueryResult, TopResult } from '../../../shared/results';
+
+export type HeaderStyle = 'ids' | 'en' | 'sv';
+
+export interface ViewTable {
+  /** Stable column ids. */
+  columns: string[];
+  rows: unknown[][];
+}
+
+const LABELS: Record<string, { en: string; sv: string }> = {
+  date: { en: 'Date', sv: 'Datum' },
+  split: { en: 'Split', sv: 'Uppdelning' },
+  rank: { en: 'Rank', sv: 'Plats' },
+  pin_id: { en: 'Pin ID', sv: 'Pin-ID' },
+  title: { en: 'Pin title', sv: 'Pin-titel' },
+  board_id: { en: 'Board ID', sv: 'Anslagstavle-ID' },
+  name: { en: 'Board', sv: 'Anslagstavla' },
+  board_name: { en: 'Board', sv: 'Anslagstavla' },
+  format: { en: 'Format', sv: 'Format' },
+  source: { en: 'Source', sv: 'Källa' },
+  metric: { en: 'Metric', sv: 'Mått' },
+  a: { en: 'Range A', sv: 'Intervall A' },
+  b: { en: 'Range B', sv: 'Intervall B' },
+  change: { en: 'Change', sv: 'Förändring' },
+  change_pct: { en: 'Change %', sv: 'Förändring %' },
+  rank_b: { en: 'Rank in B', sv: 'Plats i B' },
+  rank_change: { en: 'Rank change', sv: 'Platsförändring' },
+  status: { en: 'Status', sv: 'Status' },
+  block: { en: 'Block', sv: 'Block' },
+  phase: { en: 'Phase', sv: 'Fas' },
+  as_of: { en: 'As of', sv: 'Per' },
+  daily_viewers: { en: 'Daily viewers', sv: 'Dagliga tittare' },
+  monthly_viewers: { en: 'Monthly viewers', sv: 'Månatliga tittare' },
+};
+
+export function headerLabel(column: string, style: HeaderStyle): string {
+  if (style === 'ids') return column;
+  const [base, suffix] = column.startsWith('b_') ? [column.slice(2), ' (B)'] : [column, ''];
+  if (isMetricId(base)) return METRICS[base].label[style] + suffix;
+  return (LABELS[base]?.[style] ?? base) + suffix;
+}
+
+function topTable(result: TopResult): ViewTable {
+  const labels = result.view === 'top-boards' ? ['board_id', 'name'] : ['pin_id', 'title', 'board_name', 'format', 'source'];
+  const c = result.comparison;
+  const columns = ['rank', ...labels, ...METRIC_IDS, ...(c ? ['rank_b', 'rank_change', 'status', ...METRIC_IDS.map((m) => `b_${m}`)] : [])];
+  const rows = result.rows.map((r, i) => {
+    const row = r as Record<string, unknown>;
+    const cmp = c?.rows[i];
+    return columns.map((col) => {
+      if (col === 'rank') return i + 1;
+      if (col === 'rank_b') return cmp?.rank_b ?? null;
+      if (col === 'rank_change') return cmp?.rank_change ?? null;
+      if (col === 'status') return cmp?.status ?? null;
+      if (col.startsWith('b_')) return cmp?.b[col.slice(2) as MetricId] ?? null;
+      return row[col] ?? null;
+    });
+  });
+  // Entries of range B that are gone from range A close the table.
+  for (const g of c?.gone ?? []) {
+    const row = g as unknown as Record<string, unknown>;
+    rows.push(columns.map((col) => (col === 'rank' ? null : col === 'rank_b' ? g.rank_b : col === 'status' ? 'gone' : col.startsWith('b_') ? (row[col.slice(2)] ?? null) : METRIC_IDS.includes(col as MetricId) ? null : (row[col] ?? null))));
+  }
+  return { columns, rows };
+}
+
+export function viewTable(result: QueryResult): ViewTable {
+  switch (result.view) {
+    case 'overview': {
+      const columns = ['date', 'split', ...METRIC_IDS];
+      return { columns, rows: result.series.map((p) => columns.map((h) => (p as unknown as Record<string, unknown>)[h] ?? null)) };
+    }
+    case 'compare':
+      return {
+        columns: ['metric', 'a', 'b', 'change', 'change_pct'],
+        rows: METRIC_IDS.map((id) => [id, result.a.totals[id], result.b.totals[id], result.delta[id].abs, result.delta[id].pct]),
+      };
+    case 'legacy': {
+      const columns = ['date', ...result.metrics];
+      return { columns, rows: result.series.map((p) => columns.map((h) => p[h] ?? null)) };
+    }
+    case 'pin': {
+      const blocks = result.phase === 'real-time' ? { real_time: result.real_time! } : { last_24h: result.last_24h!, final: result.final! };
+      return {
+        columns: ['pin_id', 'phase', 'as_of', 'block', ...METRIC_IDS],
+        rows: Object.entries(blocks).map(([name, b]) => [result.pin_id, result.phase, result.as_of, name, ...METRIC_IDS.map((id) => b[id])]),
+      };
+    }
+    default:
+      return topTable(result);
+  }
+}
+
+export { LEGACY_ONLY_METRICS };

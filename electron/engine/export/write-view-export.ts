@@ -1,0 +1,104 @@
+/**
+ * Writes a view the way the user asked: CSV (headers as ids or in the UI language, optionally with the analytics
+ * site's preamble so the file imports back with the same numbers) or Parquet. The file appears under its name
+ * only when complete; a failed or cancelled export leaves nothing behind.
+ */
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { PinsightError } from '../../../shared/api';
+import { METRIC_IDS, type MetricId } from '../../../shared/metrics';
+import type { ExportSummary, OverviewResult, QueryResult, TopResult } from '../../../shared/results';
+import { sqlString } from '../db/duckdb-values';
+import type { Workspace } from '../db/workspace';
+import type { ExportContext } from '../exports/export-types';
+import { renderExport, type DocumentRow, type ExportDocument } from '../exports/write-export-file';
+import { toCsv } from './csv-text';
+import { headerLabel, viewTable, type HeaderStyle } from './view-table';
+
+export interface ExportOptions {
+  format: 'csv' | 'parquet';
+  headers: HeaderStyle;
+  /** Preamble lines stating the filters and range, as the analytics site's exports do. */
+  preamble: boolean;
+}
+
+export function partialPath(out: string): string {
+  return `${out}.partial-${process.pid}`;
+}
+
+/** Writes to a temporary name, renames when done, removes the partial file on any failure. */
+export async function writeAtomically(out: string, write: (partial: string) => Promise<void>): Promise<void> {
+  const partial = partialPath(out);
+  try {
+    await write(partial);
+    renameSync(partial, out);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    if (e instanceof PinsightError) throw e;
+    throw new PinsightError('bad-input', `Cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function contextOf(result: OverviewResult | TopResult, filters: ExportContext | Omit<ExportContext, 'from' | 'to'>): ExportContext {
+  return { ...filters, from: result.range.from, to: result.range.to } as ExportContext;
+}
+
+const metricsOf = (row: Record<string, unknown>, ids: readonly MetricId[]): DocumentRow =>
+  Object.fromEntries(ids.map((id) => [id, (row[id] as number | null | undefined) ?? null])) as DocumentRow;
+
+/** The view as an analytics-site export document, for views that have one. */
+function asAnalyticsDocument(result: QueryResult, filters: Omit<ExportContext, 'from' | 'to'>): ExportDocument {
+  if (result.view === 'overview') {
+    if (result.series.some((p) => p.split !== null)) {
+      throw new PinsightError('invalid-argument', 'A split overview cannot carry the analytics preamble: export it without the preamble, or without the split');
+    }
+    if (result.granularity !== 'day') throw new PinsightError('invalid-argument', 'The analytics preamble goes with daily rows: export with daily granularity');
+    return {
+      report: 'Overview',
+      context: contextOf(result, filters),
+      sections: [{ kind: 'daily', columns: ['date', ...METRIC_IDS], rows: result.series.map((p) => ({ date: p.date, ...metricsOf(p as unknown as Record<string, unknown>, METRIC_IDS) })), total: metricsOf(result.totals, METRIC_IDS) }],
+    };
+  }
+  if (result.view === 'top-pins' || result.view === 'top-video-pins' || result.view === 'top-boards') {
+    const boards = result.view === 'top-boards';
+    return {
+      report: boards ? 'Top boards' : result.view === 'top-video-pins' ? 'Video' : 'Top Pins',
+      context: contextOf(result, filters),
+      sections: [
+        {
+          kind: boards ? 'topBoards' : result.view === 'top-video-pins' ? 'topVideoPins' : 'topPins',
+          columns: boards ? ['board', ...METRIC_IDS] : ['pin_id', 'title', ...METRIC_IDS],
+          rows: result.rows.map((r) => ({ ...(boards ? { board: r.name ?? r.board_id ?? '' } : { pin_id: r.pin_id ?? '', title: r.title ?? '' }), ...metricsOf(r as Record<string, unknown>, METRIC_IDS) })),
+        },
+      ],
+    };
+  }
+  throw new PinsightError('invalid-argument', `The ${result.view} view has no analytics export layout: export it without the preamble`);
+}
+
+export async function writeViewExport(
+  ws: Workspace,
+  result: QueryResult,
+  filters: Omit<ExportContext, 'from' | 'to'>,
+  out: string,
+  options: ExportOptions,
+): Promise<ExportSummary> {
+  const table = viewTable(result);
+  await writeAtomically(out, async (partial) => {
+    if (options.format === 'csv' && options.preamble) {
+      const language = options.headers === 'sv' ? 'sv' : 'en';
+      writeFileSync(partial, renderExport(asAnalyticsDocument(result, filters), { language, delimiter: language === 'sv' ? ';' : ',', encoding: 'utf8-bom', lineEnding: '\r\n', humanUnits: false, grouping: false }));
+    } else if (options.format === 'csv') {
+      writeFileSync(partial, `\uFEFF${toCsv(table.columns.map((c) => headerLabel(c, options.headers)), table.rows)}`, 'utf8');
+    } else {
+      // Parquet keeps stable ids as column names; DuckDB reads the table back from a staging CSV.
+      const staging = `${partial}.csv`;
+      writeFileSync(staging, toCsv(table.columns, table.rows), 'utf8');
+      try {
+        await ws.run(`COPY (SELECT * FROM read_csv(${sqlString(staging)}, header = true)) TO ${sqlString(partial)} (FORMAT parquet)`);
+      } finally {
+        rmSync(staging, { force: true });
+      }
+    }
+  });
+  return { path: out, rows: table.rows.length, format: options.format };
+}
