@@ -4,6 +4,7 @@ import { CONTENT_TYPES, DEVICES, FORMATS, SOURCES, type Filters } from '../../..
 import type { StringKey } from '../../../shared/ui-strings';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
+import { CompareControls } from './CompareControls';
 
 type ChoiceKey = 'contentType' | 'device' | 'source' | 'format';
 const CHOICES: { key: ChoiceKey; label: StringKey; values: readonly string[] }[] = [
@@ -78,6 +79,7 @@ export function FilterPanel() {
           </div>
         </fieldset>
       ))}
+      <CompareControls />
       {options && options.accounts.length > 0 && (
         <fieldset>
           <legend>{t('claimedAccounts')}</legend>

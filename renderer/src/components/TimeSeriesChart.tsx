@@ -15,9 +15,11 @@ export interface TimeSeriesChartProps {
   series: SeriesPoint[];
   metric: MetricId;
   theme: Theme;
+  /** Range B's series, overlaid on A's days by day offset. */
+  compareSeries?: SeriesPoint[];
 }
 
-export function TimeSeriesChart({ series, metric, theme }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ series, metric, theme, compareSeries }: TimeSeriesChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const { t, metricLabel, formatMetric, formatDay } = useStrings();
@@ -49,22 +51,40 @@ export function TimeSeriesChart({ series, metric, theme }: TimeSeriesChartProps)
           trigger: 'axis',
           valueFormatter: (v: unknown) => formatMetric(metric, typeof v === 'number' ? v : null),
         },
-        legend: { top: 4, data: splits.map(name) },
+        legend: { top: 4 },
         toolbox: { right: 8, feature: { saveAsImage: { title: t('savePng'), name: `pinsight-${metric}` } } },
         dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 12 }],
         xAxis: { type: 'category', data: dates, axisLabel: { formatter: (d: string) => formatDay(d) } },
         yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatMetric(metric, v) } },
-        series: splits.map((split) => ({
-          name: name(split),
-          type: 'line',
-          showSymbol: dates.length < 40,
-          connectNulls: false,
-          data: dates.map((d) => byKey.get(`${d}|${split ?? ''}`)?.[metric] ?? null),
-        })),
+        series: [
+          ...splits.map((split) => ({
+            name: name(split),
+            type: 'line',
+            showSymbol: dates.length < 40,
+            connectNulls: false,
+            data: dates.map((d) => byKey.get(`${d}|${split ?? ''}`)?.[metric] ?? null),
+          })),
+          ...bSeries(compareSeries, splits, dates.length, metric).map(({ split, values }) => ({
+            name: `${name(split)} (B)`,
+            type: 'line',
+            showSymbol: false,
+            lineStyle: { type: 'dashed' },
+            data: values,
+          })),
+        ],
       },
       { notMerge: true },
     );
-  }, [series, metric, t, metricLabel, formatMetric, formatDay, theme]);
+  }, [series, compareSeries, metric, t, metricLabel, formatMetric, formatDay, theme]);
 
   return <div ref={ref} className="chart" data-testid="time-series-chart" role="img" aria-label={metricLabel(metric)} />;
+}
+
+/** Range B's values per split, the n-th day of B under the n-th day of A. */
+function bSeries(compare: SeriesPoint[] | undefined, splits: (string | null)[], length: number, metric: MetricId) {
+  if (!compare?.length) return [];
+  return splits.map((split) => {
+    const points = compare.filter((p) => p.split === split).sort((a, b) => a.date.localeCompare(b.date));
+    return { split, values: Array.from({ length }, (_, i) => points[i]?.[metric] ?? null) };
+  });
 }

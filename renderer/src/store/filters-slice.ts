@@ -1,13 +1,24 @@
 /** The filter state every view reads. */
 import type { StateCreator } from 'zustand';
+import { compareRange, type ComparePreset } from '../../../shared/compare';
 import { presetRange, type DatePreset } from '../../../shared/date-presets';
 import { DEFAULT_FILTERS, type Filters, type SplitBy } from '../../../shared/filters';
 import type { MetricId } from '../../../shared/metrics';
 import type { Granularity } from '../../../shared/query';
 import type { AppState } from './app-store';
 
+export interface CompareState {
+  enabled: boolean;
+  preset: ComparePreset;
+  /** Range B when the preset is custom. */
+  from: string | null;
+  to: string | null;
+}
+
 export interface FiltersSlice {
   filters: Filters;
+  compare: CompareState;
+  setCompare(change: Partial<CompareState>): void;
   preset: DatePreset;
   splitBy: SplitBy;
   granularity: Granularity;
@@ -21,8 +32,9 @@ export interface FiltersSlice {
   setChartMetric(m: MetricId): void;
 }
 
-export const initialFilters: Pick<FiltersSlice, 'filters' | 'preset' | 'splitBy' | 'granularity' | 'chartMetric'> = {
+export const initialFilters: Pick<FiltersSlice, 'filters' | 'compare' | 'preset' | 'splitBy' | 'granularity' | 'chartMetric'> = {
   filters: DEFAULT_FILTERS,
+  compare: { enabled: false, preset: 'previous', from: null, to: null },
   preset: 'last30',
   splitBy: 'none',
   granularity: 'day',
@@ -31,6 +43,10 @@ export const initialFilters: Pick<FiltersSlice, 'filters' | 'preset' | 'splitBy'
 
 export const createFiltersSlice: StateCreator<AppState, [], [], FiltersSlice> = (set, get) => ({
   ...initialFilters,
+  setCompare(change) {
+    set({ compare: { ...get().compare, ...change } });
+    get().refresh();
+  },
   setPreset(preset) {
     const latest = get().options?.lastDay;
     if (preset === 'custom' || !latest) {
@@ -64,3 +80,11 @@ export const createFiltersSlice: StateCreator<AppState, [], [], FiltersSlice> = 
     set({ chartMetric });
   },
 });
+
+/** Range B of the comparison, or undefined when comparison is off (or B is not complete yet). */
+export function compareRangeOf(state: Pick<FiltersSlice, 'filters' | 'compare'>): { from: string; to: string } | undefined {
+  const { compare, filters } = state;
+  if (!compare.enabled || !filters.from || !filters.to) return undefined;
+  if (compare.preset === 'custom') return compare.from && compare.to && compare.from <= compare.to ? { from: compare.from, to: compare.to } : undefined;
+  return compareRange(compare.preset, filters.from, filters.to);
+}

@@ -7,7 +7,8 @@ import type { StateCreator } from 'zustand';
 import type { ApiError, ApiResult } from '../../../shared/api';
 import type { MetricId } from '../../../shared/metrics';
 import type { QuerySpecInput } from '../../../shared/query';
-import type { LegacyResult, OverviewResult, PinStatsResult, TopResult } from '../../../shared/results';
+import type { CompareResult, LegacyResult, OverviewResult, PinStatsResult, TopResult } from '../../../shared/results';
+import { compareRangeOf } from './filters-slice';
 import { api } from '../api/transport';
 import type { AppState } from './app-store';
 import type { ViewName } from './ui-slice';
@@ -16,6 +17,7 @@ export type Loadable<T> = { status: 'idle' } | { status: 'loading'; previous?: T
 
 export interface ViewsSlice {
   overview: Loadable<OverviewResult>;
+  comparison: Loadable<CompareResult>;
   /** True while the exact audiences of the overview are still on their way. */
   audiencePending: boolean;
   topPins: Loadable<TopResult>;
@@ -39,6 +41,7 @@ export interface ViewsSlice {
 const idle = { status: 'idle' } as const;
 export const initialViews = {
   overview: idle,
+  comparison: idle,
   audiencePending: false,
   topPins: idle,
   topBoards: idle,
@@ -58,7 +61,24 @@ export function currentSpec(state: AppState, view: QuerySpecInput['view']): Quer
   return { view, filters: state.filters, splitBy: state.splitBy, granularity: state.granularity };
 }
 
-type Key = 'overview' | 'topPins' | 'topBoards' | 'videoTotals' | 'videoTop' | 'legacy';
+/** The spec of the view on screen, with range B when comparing: what an export of "this view" writes. */
+export function screenSpec(state: AppState): QuerySpecInput {
+  const compare = compareRangeOf(state);
+  switch (state.view) {
+    case 'top-pins':
+      return { ...currentSpec(state, 'top-pins'), sortBy: state.topPinsSort, limit: state.topLimit, compare };
+    case 'top-boards':
+      return { ...currentSpec(state, 'top-boards'), sortBy: state.topBoardsSort, limit: state.topLimit, compare };
+    case 'video':
+      return { ...currentSpec(state, 'top-video-pins'), sortBy: state.videoSort, limit: state.topLimit, compare };
+    case 'legacy':
+      return { view: 'legacy', filters: {}, granularity: state.granularity };
+    default:
+      return compare ? { ...currentSpec(state, 'compare'), compare } : currentSpec(state, 'overview');
+  }
+}
+
+type Key = 'overview' | 'comparison' | 'topPins' | 'topBoards' | 'videoTotals' | 'videoTop' | 'legacy';
 
 const loading = <T,>(l: Loadable<T>): Loadable<T> => ({ status: 'loading', previous: l.status === 'ready' ? l.data : l.status === 'loading' ? l.previous : undefined });
 
@@ -78,13 +98,16 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
       await load('overview', { ...spec, skipAudience: true }, g);
       await load('overview', spec, g);
       if (get().generation === g) set({ audiencePending: false });
+      const compare = compareRangeOf(get());
+      if (compare) await load('comparison', { ...spec, view: 'compare', compare }, g);
+      else set({ comparison: idle });
     },
-    'top-pins': (g) => load('topPins', { ...currentSpec(get(), 'top-pins'), sortBy: get().topPinsSort, limit: get().topLimit }, g),
-    'top-boards': (g) => load('topBoards', { ...currentSpec(get(), 'top-boards'), sortBy: get().topBoardsSort, limit: get().topLimit }, g),
+    'top-pins': (g) => load('topPins', { ...currentSpec(get(), 'top-pins'), sortBy: get().topPinsSort, limit: get().topLimit, compare: compareRangeOf(get()) }, g),
+    'top-boards': (g) => load('topBoards', { ...currentSpec(get(), 'top-boards'), sortBy: get().topBoardsSort, limit: get().topLimit, compare: compareRangeOf(get()) }, g),
     video: async (g) => {
       const filters = { ...get().filters, format: 'video' as const };
       await load('videoTotals', { ...currentSpec(get(), 'overview'), filters, splitBy: 'none', skipAudience: true }, g);
-      await load('videoTop', { ...currentSpec(get(), 'top-video-pins'), sortBy: get().videoSort, limit: get().topLimit }, g);
+      await load('videoTop', { ...currentSpec(get(), 'top-video-pins'), sortBy: get().videoSort, limit: get().topLimit, compare: compareRangeOf(get()) }, g);
     },
     legacy: (g) => load('legacy', { view: 'legacy', filters: {}, granularity: get().granularity }, g),
   };

@@ -1,6 +1,7 @@
 /** The legacy (pre-2019) history, clearly labelled and kept apart from today's views. */
 import { METRICS, isMetricId } from '../../../shared/metrics';
 import type { SeriesPoint } from '../../../shared/results';
+import { ExportButton } from '../components/ExportDialog';
 import { Provenance } from '../components/Provenance';
 import { StatusMessage } from '../components/StatusMessage';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
@@ -29,6 +30,7 @@ export function LegacyView() {
       <div className="legacy-banner" data-testid="legacy-banner">
         <h2>{t('legacyTitle')}</h2>
         <p>{t('legacyNote')}</p>
+        <ExportButton />
       </div>
       {!data ? (
         <StatusMessage kind="loading" message={t('loading')} />

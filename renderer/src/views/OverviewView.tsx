@@ -3,6 +3,7 @@ import { SPLITS, type SplitBy } from '../../../shared/filters';
 import { METRIC_IDS, type MetricId } from '../../../shared/metrics';
 import { GRANULARITIES, type Granularity } from '../../../shared/query';
 import type { StringKey } from '../../../shared/ui-strings';
+import { ExportButton } from '../components/ExportDialog';
 import { KpiTiles } from '../components/KpiTiles';
 import { Provenance } from '../components/Provenance';
 import { StatusMessage } from '../components/StatusMessage';
@@ -22,6 +23,7 @@ export function OverviewView() {
   const { t, metricLabel } = useStrings();
   const overview = useAppStore((s) => s.overview);
   const audiencePending = useAppStore((s) => s.audiencePending);
+  const comparison = useAppStore((s) => (s.compare.enabled && s.comparison.status === 'ready' ? s.comparison.data : null));
   const theme = useAppStore((s) => s.theme);
   const splitBy = useAppStore((s) => s.splitBy);
   const granularity = useAppStore((s) => s.granularity);
@@ -37,7 +39,10 @@ export function OverviewView() {
 
   return (
     <section className="view overview" aria-busy={overview.status === 'loading'}>
-      <KpiTiles totals={data.totals} loading={overview.status === 'loading'} audiencePending={audiencePending} />
+      <div className="view-toolbar">
+        <ExportButton />
+      </div>
+      <KpiTiles totals={data.totals} loading={overview.status === 'loading'} audiencePending={audiencePending} comparison={comparison} />
       <div className="chart-card">
         <div className="chart-controls">
           <label>
@@ -71,7 +76,7 @@ export function OverviewView() {
             </select>
           </label>
         </div>
-        <TimeSeriesChart series={data.series} metric={chartMetric} theme={theme} />
+        <TimeSeriesChart series={data.series} metric={chartMetric} theme={theme} compareSeries={comparison?.b.series} />
       </div>
       <Provenance provenance={data.provenance} />
     </section>

@@ -2,6 +2,7 @@
 import type { MetricId } from '../../../shared/metrics';
 import type { TopResult, TopRow } from '../../../shared/results';
 import type { StringKey } from '../../../shared/ui-strings';
+import { ExportButton } from '../components/ExportDialog';
 import { Provenance } from '../components/Provenance';
 import { SortSelect } from '../components/SortSelect';
 import { StatusMessage } from '../components/StatusMessage';
@@ -40,6 +41,24 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
   ];
 
   const data = loadable.status === 'ready' ? loadable.data : loadable.status === 'loading' ? loadable.previous : undefined;
+  const comparison = data?.comparison;
+  if (comparison) {
+    const byRow = new Map(data.rows.map((r, i) => [r, comparison.rows[i]]));
+    columns.push(
+      { key: 'b', label: `${metricLabel(sort)} (B)`, numeric: true, render: (r) => formatMetric(sort, byRow.get(r)?.b[sort] ?? null) },
+      {
+        key: 'rank_change',
+        label: t('rankChange'),
+        numeric: true,
+        width: '96px',
+        render: (r) => {
+          const c = byRow.get(r);
+          if (!c || c.status === 'new') return <span className="badge new">{t('newEntry')}</span>;
+          return <span className={c.rank_change! > 0 ? 'up' : c.rank_change! < 0 ? 'down' : ''}>{c.rank_change! > 0 ? `▲${c.rank_change}` : c.rank_change! < 0 ? `▼${-c.rank_change!}` : '='}</span>;
+        },
+      },
+    );
+  }
   return (
     <section className="view top-list" aria-busy={loadable.status === 'loading'}>
       <div className="view-toolbar">
@@ -55,6 +74,7 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
             ))}
           </select>
         </label>
+        <ExportButton />
       </div>
       {loadable.status === 'error' ? (
         <StatusMessage kind="error" message={loadable.error.message} onRetry={refresh} />
@@ -74,6 +94,18 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
             rowTestId={(r) => (kind === 'pins' ? `top-pin-${r.pin_id}` : `top-board-${r.board_id}`)}
             onRowClick={kind === 'pins' ? (r) => r.pin_id && openPin(r.pin_id) : undefined}
           />
+          {comparison && comparison.gone.length > 0 && (
+            <div className="gone" data-testid="gone-entries">
+              <h3>{t('goneEntries')}</h3>
+              <ul>
+                {comparison.gone.map((g) => (
+                  <li key={g.pin_id ?? g.board_id ?? ''}>
+                    #{g.rank_b} {g.title ?? g.name ?? g.pin_id ?? g.board_id} · {formatMetric(sort, g[sort])}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <Provenance provenance={data.provenance} />
         </>
       )}

@@ -1,6 +1,7 @@
 /** Video: KPI tiles for video Pins and the top video Pins by a video metric. */
 import { VIDEO_METRICS, type MetricId } from '../../../shared/metrics';
 import type { TopRow } from '../../../shared/results';
+import { ExportButton } from '../components/ExportDialog';
 import { KpiTiles } from '../components/KpiTiles';
 import { Provenance } from '../components/Provenance';
 import { SortSelect } from '../components/SortSelect';
@@ -38,6 +39,7 @@ export function VideoView() {
       <div className="view-toolbar">
         <h2>{t('topVideoPins')}</h2>
         <SortSelect testId="sort-video" value={sort} options={VIDEO_SORTS} onChange={(m) => setSort('video', m)} />
+        <ExportButton />
       </div>
       {top.status === 'error' ? (
         <StatusMessage kind="error" message={top.error.message} onRetry={refresh} />
