@@ -72,7 +72,9 @@ export function eventsCleanSql(timeZone: string): string {
   return `
 CREATE OR REPLACE TABLE events_clean AS
 WITH deduplicated AS (
-  SELECT DISTINCT ON (event_id) * FROM events WHERE event_id IS NOT NULL
+  -- The first row of each event_id: grouping the id alone is lighter than carrying every column.
+  SELECT * FROM events
+  WHERE event_id IS NOT NULL AND rowid IN (SELECT min(rowid) FROM events WHERE event_id IS NOT NULL GROUP BY event_id)
   UNION ALL
   SELECT DISTINCT ON (event_time, event_type, pin_id, user_id) * FROM events WHERE event_id IS NULL
 )

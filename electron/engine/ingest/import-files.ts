@@ -10,8 +10,8 @@ import type { Workspace } from '../db/workspace';
 import { rebuildDerived } from '../derive/rebuild-derived';
 import { fileHash } from './file-hash';
 import { listInputFiles, type InputFile } from './input-files';
-import { lineMapper, readColumns, readerRejects, sourceSelect } from './read-source';
-import { KIND_RULES, stagedSelect } from './validate-rows';
+import { countRows, lineMapper, readColumns, readerRejects, sourceSelect } from './read-source';
+import { goodRowsSelect, KIND_RULES, reasonSelect } from './validate-rows';
 import type { ExportContext } from '../exports/export-types';
 import { importExportFile, looksLikeExport } from '../exports/import-export-file';
 
@@ -90,34 +90,35 @@ async function importOne(ws: Workspace, file: InputFile, index: number, exportCo
 
   const rejectsId = `pinsight_rejects_${importId}_${index}`;
   const rules = KIND_RULES[match.kind];
-  const staged = `pinsight_staged_${importId}`;
+  // Dimension files are small and "the last row wins", so their rows keep their order; events need no order.
+  const numbered = match.kind !== 'events';
+  const source = (n: boolean) => sourceSelect(file.path, file.format, rules.canonical, match.mapping, rejectsId, columns, n);
+  let good: number;
   try {
-    await ws.run(
-      `CREATE TEMP TABLE ${staged} AS ${stagedSelect(rules, sourceSelect(file.path, file.format, rules.canonical, match.mapping, rejectsId, columns))}`,
-    );
+    const insert = rules.insert(`(${goodRowsSelect(rules, source(numbered))})`);
+    const reader = await ws.conn.runAndReadAll(insert, insert.includes('$importId') ? { importId } : undefined);
+    good = Number(reader.getRows()[0]?.[0] ?? 0);
   } catch (e) {
     throw new PinsightError('bad-input', `${name}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  try {
-    const insert = rules.insert(staged);
-    await ws.run(insert, insert.includes('$importId') ? { importId } : undefined);
-    const dropped = await readerRejects(ws, rejectsId);
+  const dropped = await readerRejects(ws, rejectsId);
+  const total = await countRows(ws, file.path, file.format, rejectsId);
+  let rejected: RejectedRow[] = dropped.map((d) => ({ file: file.path, line: d.line, reason: d.reason }));
+  if (total > good) {
+    // Some rows failed validation: a second, numbered pass says which lines and why.
     const lineOf = lineMapper(file.format, dropped.map((d) => d.line));
-    const bad = await ws.all<{ rn: number; reason: string }>(`SELECT rn, reason FROM ${staged} WHERE reason IS NOT NULL ORDER BY rn`);
-    const rejected: RejectedRow[] = [
-      ...dropped.map((d) => ({ file: file.path, line: d.line, reason: d.reason })),
-      ...bad.map((b) => ({ file: file.path, line: lineOf(b.rn), column: b.reason.split(':')[0], reason: b.reason })),
-    ].sort((a, b) => a.line - b.line);
-    const good = (await ws.value<number>(`SELECT count(*) FROM ${staged} WHERE reason IS NULL`)) ?? 0;
-    await ws.run(
-      `INSERT INTO import_log VALUES ($importId, $file, $kind, $hash, $rows, $rejected, now()::TIMESTAMP)`,
-      { importId, file: file.path, kind: match.kind, hash, rows: good, rejected: rejected.length },
+    const bad = await ws.all<{ rn: number; reason: string }>(
+      `SELECT rn, reason FROM (${reasonSelect(rules, source(true))}) WHERE reason IS NOT NULL ORDER BY rn`,
     );
-    await storeRejects(ws, importId, rejected);
-    return { summary: { file: file.path, kind: match.kind, rows: good, rejected: rejected.length, status: 'imported' }, rejected };
-  } finally {
-    await ws.run(`DROP TABLE IF EXISTS ${staged}`);
+    await readerRejects(ws, rejectsId);
+    rejected = [...rejected, ...bad.map((b) => ({ file: file.path, line: lineOf(b.rn), column: b.reason.split(':')[0], reason: b.reason }))].sort((a, b) => a.line - b.line);
   }
+  await ws.run(
+    `INSERT INTO import_log VALUES ($importId, $file, $kind, $hash, $rows, $rejected, now()::TIMESTAMP)`,
+    { importId, file: file.path, kind: match.kind, hash, rows: good, rejected: rejected.length },
+  );
+  await storeRejects(ws, importId, rejected);
+  return { summary: { file: file.path, kind: match.kind, rows: good, rejected: rejected.length, status: 'imported' }, rejected };
 }
 
 async function storeRejects(ws: Workspace, importId: number, rows: RejectedRow[]): Promise<void> {

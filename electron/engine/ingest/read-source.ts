@@ -48,6 +48,7 @@ export function sourceSelect(
   mapping: Record<string, string>,
   rejectsId: string,
   fileColumns: readonly string[] = [],
+  numbered = true,
 ): string {
   const jsonKey = (k: string) => `json_extract_string(json, ${sqlString(`$."${k.replaceAll('"', '\\"')}"`)})`;
   const cols = canonical.map((c) => {
@@ -61,7 +62,8 @@ export function sourceSelect(
     }
     return `CAST(${ident(src)} AS VARCHAR) AS ${c}`;
   });
-  const rn = 'row_number() OVER () AS rn';
+  // Numbering rows keeps the scan in order (and on one thread): only done when line numbers are needed.
+  const rn = numbered ? 'row_number() OVER () AS rn' : '0 AS rn';
   if (format === 'json') {
     return `SELECT ${rn}, json IS NULL AS bad_row, ${cols.join(', ')} FROM read_ndjson_objects(${sqlString(path)}, ignore_errors = true)`;
   }
@@ -104,4 +106,20 @@ export function lineMapper(format: FileFormat, droppedLines: number[]): (rn: num
     }
     return rn + header + lo;
   };
+}
+
+/** How many data rows the file has, read as cheaply as DuckDB can (no parsing of values). */
+export async function countRows(ws: Workspace, path: string, format: FileFormat, rejectsId: string): Promise<number> {
+  const reader =
+    format === 'json'
+      ? `read_ndjson_objects(${sqlString(path)}, ignore_errors = true)`
+      : format === 'csv'
+        ? csvReader(path, `${rejectsId}_count`)
+        : `read_parquet(${sqlString(path)})`;
+  const n = (await ws.value<number>(`SELECT count(*) FROM ${reader}`)) ?? 0;
+  if (format === 'csv') {
+    await ws.run(`DROP TABLE IF EXISTS ${rejectsId}_count_errors`);
+    await ws.run(`DROP TABLE IF EXISTS ${rejectsId}_count_scans`);
+  }
+  return n;
 }

@@ -15,14 +15,27 @@ const quoted = (c: string) => `'"' || left(trim(${c}), 60) || '"'`;
 export const timeSql = (c: string) =>
   `coalesce(epoch_ms(TRY_CAST(trim(${c}) AS BIGINT)), CAST(TRY_CAST(trim(${c}) AS TIMESTAMPTZ) AS TIMESTAMP))`;
 
-const missing = (c: string) => `WHEN ${text(c)} IS NULL THEN '${c}: missing value'`;
-const badTime = (c: string) =>
-  `WHEN ${text(c)} IS NOT NULL AND p_${c} IS NULL THEN '${c}: cannot read ' || ${quoted(c)} || ' as a time (ISO-8601 or epoch milliseconds)'`;
-const unknown = (c: string, values: readonly string[]) =>
-  `WHEN ${text(c)} IS NOT NULL AND p_${c} IS NULL THEN '${c}: unknown value ' || ${quoted(c)} || ' (expected ${values.join(', ')})'`;
-const numberIn = (c: string, min: number, max: number | null) => [
-  `WHEN ${text(c)} IS NOT NULL AND p_${c} IS NULL THEN '${c}: not a number: ' || ${quoted(c)}`,
-  `WHEN p_${c} < ${min}${max === null ? '' : ` OR p_${c} > ${max}`} THEN '${c}: ' || ${quoted(c)} || ' is out of range (${min} to ${max ?? 'any'})'`,
+/** A reason a row is rejected: when `fails` holds, the row is refused with `message`. */
+export interface Check {
+  fails: string;
+  message: string;
+}
+
+const missing = (c: string): Check => ({ fails: `${text(c)} IS NULL`, message: `'${c}: missing value'` });
+const badTime = (c: string): Check => ({
+  fails: `p_${c} IS NULL AND ${text(c)} IS NOT NULL`,
+  message: `'${c}: cannot read ' || ${quoted(c)} || ' as a time (ISO-8601 or epoch milliseconds)'`,
+});
+const unknown = (c: string, values: readonly string[]): Check => ({
+  fails: `p_${c} IS NULL AND ${text(c)} IS NOT NULL`,
+  message: `'${c}: unknown value ' || ${quoted(c)} || ' (expected ${values.join(', ')})'`,
+});
+const numberIn = (c: string, min: number, max: number | null): Check[] => [
+  { fails: `p_${c} IS NULL AND ${text(c)} IS NOT NULL`, message: `'${c}: not a number: ' || ${quoted(c)}` },
+  {
+    fails: `p_${c} < ${min}${max === null ? '' : ` OR p_${c} > ${max}`}`,
+    message: `'${c}: ' || ${quoted(c)} || ' is out of range (${min} to ${max ?? 'any'})'`,
+  },
 ];
 const number = (c: string) => `TRY_CAST(trim(${c}) AS DOUBLE)`;
 const oneOf = (expr: string, values: readonly string[]) => `CASE WHEN ${expr} IN ${list(values)} THEN ${expr} END`;
@@ -34,8 +47,9 @@ export interface KindRules {
   canonical: readonly string[];
   /** Typed columns computed once per row: [name, expression over the text columns]. */
   parsed: [string, string][];
-  reasons: string[];
-  /** INSERT of the good rows of `staged` (typed p_ columns); $importId is bound where used. */
+  /** In order: a row gets the message of the first check it fails. */
+  reasons: Check[];
+  /** INSERT from a relation of good rows (typed p_ columns, and rn for the dimension kinds); $importId is bound where used. */
   insert: (staged: string) => string;
 }
 
@@ -71,7 +85,7 @@ export const KIND_RULES: Record<DumpKind, KindRules> = {
       INSERT INTO events
       SELECT p_event_id, p_event_time, p_event_type, p_pin_id, p_user_id, p_app_type,
              coalesce(p_content_type, 'organic'), CAST(round(p_watch_ms) AS INTEGER), p_progress_pct, p_in_view_pct, $importId
-      FROM ${staged} WHERE reason IS NULL`,
+      FROM ${staged}`,
   },
   pins: {
     canonical: ['pin_id', 'image_signature', 'destination_url', 'board_id', 'creator_id', 'created_at', 'pin_format', 'parent_pin_id', 'title'],
@@ -88,7 +102,7 @@ export const KIND_RULES: Record<DumpKind, KindRules> = {
       INSERT OR REPLACE INTO pins
       SELECT DISTINCT ON (p_pin_id) p_pin_id, p_image_signature, p_destination_url, p_board_id, p_creator_id, p_created_at,
              coalesce(p_pin_format, 'standard'), p_parent_pin_id, p_title
-      FROM ${staged} WHERE reason IS NULL ORDER BY p_pin_id, rn DESC`,
+      FROM ${staged} ORDER BY p_pin_id, rn DESC`,
   },
   boards: {
     canonical: ['board_id', 'name', 'owner_id'],
@@ -100,7 +114,7 @@ export const KIND_RULES: Record<DumpKind, KindRules> = {
     reasons: [missing('board_id')],
     insert: (staged) => `
       INSERT OR REPLACE INTO boards
-      SELECT DISTINCT ON (p_board_id) p_board_id, p_name, p_owner_id FROM ${staged} WHERE reason IS NULL ORDER BY p_board_id, rn DESC`,
+      SELECT DISTINCT ON (p_board_id) p_board_id, p_name, p_owner_id FROM ${staged} ORDER BY p_board_id, rn DESC`,
   },
   accounts: {
     canonical: ['account_id', 'type', 'value'],
@@ -112,19 +126,28 @@ export const KIND_RULES: Record<DumpKind, KindRules> = {
     reasons: [missing('account_id'), missing('type'), unknown('type', ['profile', 'website']), missing('value')],
     insert: (staged) => `
       INSERT OR REPLACE INTO accounts
-      SELECT DISTINCT ON (p_account_id) p_account_id, p_type, p_value FROM ${staged} WHERE reason IS NULL ORDER BY p_account_id, rn DESC`,
+      SELECT DISTINCT ON (p_account_id) p_account_id, p_type, p_value FROM ${staged} ORDER BY p_account_id, rn DESC`,
   },
   spam_users: {
     canonical: ['user_id'],
     parsed: [['p_user_id', text('user_id')]],
     reasons: [missing('user_id')],
-    insert: (staged) => `INSERT OR IGNORE INTO spam_users SELECT DISTINCT p_user_id FROM ${staged} WHERE reason IS NULL`,
+    insert: (staged) => `INSERT OR IGNORE INTO spam_users SELECT DISTINCT p_user_id FROM ${staged}`,
   },
 };
 
-/** SELECT list of the staged table: row number, typed columns and the reason (over `parsedRows`). */
-export function stagedSelect(rules: KindRules, source: string): string {
-  return `SELECT rn, ${rules.parsed.map(([name]) => name).join(', ')},
-       CASE WHEN bad_row THEN 'not a JSON object' ${rules.reasons.join('\n ')} END AS reason
-FROM (SELECT *, ${rules.parsed.map(([name, expr]) => `${expr} AS ${name}`).join(', ')} FROM (${source}))`;
+/** Row number, typed columns and the reason of every row of `source` (which carries rn). */
+export function reasonSelect(rules: KindRules, source: string): string {
+  const reason = `CASE WHEN bad_row THEN 'not a JSON object' ${rules.reasons.map((c) => `WHEN ${c.fails} THEN ${c.message}`).join('\n ')} END`;
+  return `SELECT rn, ${reason} AS reason FROM (SELECT *, ${rules.parsed.map(([name, expr]) => `${expr} AS ${name}`).join(', ')} FROM (${source}))`;
+}
+
+/**
+ * The typed columns of the good rows of `source`, in one pass: the fast path of an import. A row is good when it
+ * fails no check; NULL outcomes (an empty optional value) count as passing, like in reasonSelect.
+ */
+export function goodRowsSelect(rules: KindRules, source: string): string {
+  const good = `NOT bad_row AND NOT (${rules.reasons.map((c) => `coalesce(${c.fails}, false)`).join(' OR ')})`;
+  return `SELECT rn, ${rules.parsed.map(([name]) => name).join(', ')}
+FROM (SELECT *, ${rules.parsed.map(([name, expr]) => `${expr} AS ${name}`).join(', ')} FROM (${source})) WHERE ${good}`;
 }
