@@ -93,7 +93,7 @@ export async function benchQueries(workspace: string, repeats: number): Promise<
   engine.close();
   return {
     views: [
-      { name: 'filter change: overview split + top 50 Pins + top boards', oursMs: median(dashboard), naiveMs: median(naive), guard: 1 },
+      { name: 'filter change: overview split + top 50 Pins + top boards', oursMs: median(dashboard), naiveMs: median(naive), guard: 0.4 },
       { name: 'overview with exact audience', oursMs: median(audience), naiveMs: median(naiveAudience) },
     ],
     openMs: open.ms,

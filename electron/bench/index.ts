@@ -66,11 +66,16 @@ function report(rows: Row[]): string {
   return lines.join('\n');
 }
 
-/** CI's regression guard: ratios only, never absolute times. */
+/**
+ * CI's regression guard: ratios only, never absolute times. The bounds sit at about half of the ratios measured at
+ * 1M events (README, Performance), so that noise passes and a real regression (2x slower) fails.
+ */
+const IMPORT_GUARD = 0.12;
+
 function checkGuards(rows: Row[]): number {
   const failures: string[] = [];
   for (const r of rows) {
-    for (const i of r.imports) if (i.baselineMs / i.oursMs < 0.15) failures.push(`import ${i.format} ratio ${(i.baselineMs / i.oursMs).toFixed(2)} < 0.15`);
+    for (const i of r.imports) if (i.baselineMs / i.oursMs < IMPORT_GUARD) failures.push(`import ${i.format} ratio ${(i.baselineMs / i.oursMs).toFixed(2)} < ${IMPORT_GUARD}`);
     for (const v of r.queries?.views ?? []) if (v.guard && v.naiveMs / v.oursMs < v.guard) failures.push(`${v.name}: speed-up ${(v.naiveMs / v.oursMs).toFixed(2)} < ${v.guard}`);
   }
   for (const f of failures) console.error(`bench guard failed: ${f}`);

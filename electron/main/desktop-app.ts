@@ -6,9 +6,9 @@
 import type * as Electron from 'electron';
 import { dispatchCall, type ApiResult } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
-import { IPC_CHANNEL } from '../../shared/ipc-channel';
+import { CHOOSE_FILES_CHANNEL, IPC_CHANNEL } from '../../shared/ipc-channel';
 
-export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session'>;
+export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'dialog'>;
 
 export interface DesktopAppDeps {
   /** Opens (creating the demo on first start) the engine and returns its API. */
@@ -50,7 +50,7 @@ export function windowOptions(preloadPath: string): Electron.BrowserWindowConstr
 }
 
 export async function startDesktopApp(electron: ElectronModule, deps: DesktopAppDeps): Promise<void> {
-  const { app, BrowserWindow, ipcMain, session } = electron;
+  const { app, BrowserWindow, ipcMain, session, dialog } = electron;
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (e, url) => {
@@ -80,6 +80,15 @@ export async function startDesktopApp(electron: ElectronModule, deps: DesktopApp
   });
 
   const win = new BrowserWindow(windowOptions(deps.preloadPath));
+  ipcMain.handle(CHOOSE_FILES_CHANNEL, async (event): Promise<string[]> => {
+    if (!isTrustedUrl(event.senderFrame?.url ?? '', deps)) return [];
+    const chosen = await dialog.showOpenDialog(win, {
+      title: 'Import into Pinsight',
+      properties: ['openFile', 'openDirectory', 'multiSelections'],
+      filters: [{ name: 'Exports and dumps', extensions: ['csv', 'tsv', 'txt', 'gz', 'json', 'jsonl', 'ndjson', 'parquet'] }],
+    });
+    return chosen.canceled ? [] : chosen.filePaths;
+  });
   win.once('ready-to-show', () => win.show());
   if (deps.devUrl) await win.loadURL(deps.devUrl);
   else await win.loadFile(deps.rendererFile);

@@ -2,7 +2,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { ApiResult } from '../../shared/api';
 import { isApiMethod } from '../../shared/api-methods';
-import { IPC_CHANNEL } from '../../shared/ipc-channel';
+import { CHOOSE_FILES_CHANNEL, IPC_CHANNEL } from '../../shared/ipc-channel';
 
 contextBridge.exposeInMainWorld('pinsight', {
   call: (method: string, arg: unknown): Promise<ApiResult<unknown>> =>
@@ -11,4 +11,6 @@ contextBridge.exposeInMainWorld('pinsight', {
       : Promise.resolve({ ok: false, error: { code: 'unknown-method', message: `Unknown method "${method}"` } }),
   // Dropped files reach the engine by path; the page itself never sees the file system.
   pathForFile: (file: File): string => webUtils.getPathForFile(file),
+  // The native open dialog, for the Import view's "Choose files" button.
+  chooseFiles: (): Promise<string[]> => ipcRenderer.invoke(CHOOSE_FILES_CHANNEL),
 });

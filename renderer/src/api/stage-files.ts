@@ -32,9 +32,9 @@ export async function droppedFiles(data: DataTransfer): Promise<{ direct: File[]
   return { direct: [...data.files], walked };
 }
 
-export async function stageFiles(data: DataTransfer, onUpload?: (name: string) => void): Promise<string[]> {
+export async function stageFiles(data: DataTransfer | FileList, onUpload?: (name: string) => void): Promise<string[]> {
   const bridge = window.pinsight;
-  const { direct, walked } = await droppedFiles(data);
+  const { direct, walked } = data instanceof DataTransfer ? await droppedFiles(data) : { direct: [...data], walked: [] as DroppedFile[] };
   if (bridge?.pathForFile) return direct.map((f) => bridge.pathForFile!(f)).filter(Boolean);
   const batch = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const paths: string[] = [];

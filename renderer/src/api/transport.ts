@@ -5,6 +5,8 @@ interface Bridge {
   call(method: string, arg: unknown): Promise<ApiResult<unknown>>;
   /** Electron only: the path of a file dropped on the window. */
   pathForFile?(file: File): string;
+  /** Electron only: the native open dialog. */
+  chooseFiles?(): Promise<string[]>;
 }
 
 declare global {

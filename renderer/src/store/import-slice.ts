@@ -1,6 +1,7 @@
 /** Import jobs: start, follow per file, cancel; the summary stays for the user to read and save. */
 import type { StateCreator } from 'zustand';
 import type { ApiError } from '../../../shared/api';
+import type { ExportContextInput } from '../../../shared/filters';
 import type { ImportJobStatus, ImportRecord } from '../../../shared/results';
 import { api } from '../api/transport';
 import type { AppState } from './app-store';
@@ -9,7 +10,7 @@ export interface ImportSlice {
   job: ImportJobStatus | null;
   importError: ApiError | null;
   history: ImportRecord[];
-  startImport(paths: string[]): Promise<void>;
+  startImport(paths: string[], exportContext?: ExportContextInput): Promise<void>;
   cancelImport(): Promise<void>;
   loadHistory(): Promise<void>;
 }
@@ -19,9 +20,9 @@ const POLL_MS = 250;
 
 export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (set, get) => ({
   ...initialImport,
-  async startImport(paths) {
+  async startImport(paths, exportContext) {
     set({ importError: null });
-    const started = await api.startImport({ paths });
+    const started = await api.startImport({ paths, exportContext });
     if (!started.ok) return set({ importError: started.error });
     set({ job: started.value });
     for (;;) {

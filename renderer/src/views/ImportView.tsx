@@ -1,7 +1,9 @@
 /** Import: drop files or folders, or type paths; progress per file with cancel; the result and its rejected rows. */
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import type { ExportContextInput } from '../../../shared/filters';
 import type { RejectedRow } from '../../../shared/results';
 import { stageFiles } from '../api/stage-files';
+import { ExportContextFields } from '../components/ExportContextFields';
 import { StatusMessage } from '../components/StatusMessage';
 import { VirtualTable } from '../components/VirtualTable';
 import { useStrings } from '../i18n/use-strings';
@@ -31,6 +33,27 @@ export function ImportView() {
   const [dragging, setDragging] = useState(false);
   const [uploading, setUploading] = useState<string | null>(null);
   const [dropError, setDropError] = useState<string | null>(null);
+  const [context, setContext] = useState<ExportContextInput>({});
+  const picker = useRef<HTMLInputElement>(null);
+  const contextOrUndefined = Object.values(context).some(Boolean) ? context : undefined;
+  const importStaged = async (files: DataTransfer | FileList) => {
+    setDropError(null);
+    try {
+      const staged = await stageFiles(files, setUploading);
+      setUploading(null);
+      if (staged.length) await startImport(staged, contextOrUndefined);
+    } catch (err) {
+      setUploading(null);
+      setDropError(String(err));
+    }
+  };
+  const choose = async () => {
+    const bridge = window.pinsight;
+    if (bridge?.chooseFiles) {
+      const chosen = await bridge.chooseFiles();
+      if (chosen.length) await startImport(chosen, contextOrUndefined);
+    } else picker.current?.click();
+  };
 
   useEffect(() => {
     void loadHistory();
@@ -39,15 +62,7 @@ export function ImportView() {
   const onDrop = async (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setDragging(false);
-    setDropError(null);
-    try {
-      const staged = await stageFiles(e.dataTransfer, setUploading);
-      setUploading(null);
-      if (staged.length) await startImport(staged);
-    } catch (err) {
-      setUploading(null);
-      setDropError(String(err));
-    }
+    await importStaged(e.dataTransfer);
   };
   const running = job?.state === 'running';
   const summary = job?.result;
@@ -67,14 +82,21 @@ export function ImportView() {
       >
         <p>{t('importHint')}</p>
         <textarea data-testid="import-paths" rows={3} value={paths} onChange={(e) => setPaths(e.target.value)} aria-label={t('importTitle')} />
-        <button
-          type="button"
-          data-testid="import-start"
-          disabled={running || !paths.trim()}
-          onClick={() => void startImport(paths.split(/\r?\n/).map((p) => p.trim()).filter(Boolean))}
-        >
-          {t('importButton')}
-        </button>
+        <div className="row">
+          <button
+            type="button"
+            data-testid="import-start"
+            disabled={running || !paths.trim()}
+            onClick={() => void startImport(paths.split(/\r?\n/).map((p) => p.trim()).filter(Boolean), contextOrUndefined)}
+          >
+            {t('importButton')}
+          </button>
+          <button type="button" className="secondary" data-testid="import-choose" disabled={running} onClick={() => void choose()}>
+            {t('chooseFiles')}
+          </button>
+          <input ref={picker} type="file" multiple hidden data-testid="import-file-input" onChange={(e) => e.target.files && void importStaged(e.target.files)} />
+        </div>
+        <ExportContextFields value={context} onChange={setContext} />
       </div>
       {uploading && <StatusMessage kind="loading" message={`${t('uploading')} ${uploading}`} />}
       {dropError && <StatusMessage kind="error" message={dropError} />}
