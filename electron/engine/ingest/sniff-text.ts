@@ -1,6 +1,7 @@
 /** Looks at the start of a text file (gzip or not): its encoding marks and its field delimiter. */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { gunzipSync, constants } from 'node:zlib';
+import { splitRows } from '../exports/decode-text';
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -36,29 +37,6 @@ export function sniffDelimiter(head: string): string {
   return best;
 }
 
-/** Splits one CSV line into fields (double quotes, doubled to escape). */
-export function splitCsvLine(line: string, delim: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delim) {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
-
 export interface CsvHeader {
   delimiter: string;
   columns: string[];
@@ -69,5 +47,5 @@ export function csvHeader(path: string): CsvHeader {
   const head = readHead(path).toString('utf8').replace(/^\uFEFF/, '');
   const delimiter = sniffDelimiter(head);
   const line = head.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  return { delimiter, columns: splitCsvLine(line, delimiter).map((c) => c.trim()) };
+  return { delimiter, columns: (splitRows(line, delimiter)[0]?.cells ?? []).map((c) => c.trim()) };
 }
