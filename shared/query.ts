@@ -29,6 +29,8 @@ export const querySpecSchema = z
       .strict()
       .refine((c) => c.from <= c.to, 'the compare range must not end before it starts')
       .optional(),
+    /** How a top list's rows travel: JSON objects, or Arrow IPC bytes for long lists. */
+    transfer: z.enum(['json', 'arrow']).default('json'),
     /** Skip the distinct-user metrics (they arrive in a second, slower request). */
     skipAudience: z.boolean().default(false),
   })

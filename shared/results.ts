@@ -1,5 +1,5 @@
 /** Result shapes: plain JSON-safe data (numbers, strings, ISO dates, null for "the data cannot say"). */
-import type { MetricId } from './metrics';
+import { METRIC_IDS, type MetricId } from './metrics';
 import type { Granularity, ViewId } from './query';
 
 export type MetricValues = Record<MetricId, number | null>;
@@ -33,6 +33,9 @@ export interface OverviewResult {
   provenance: DataProvenance;
 }
 
+/** Every column a top list row may have, in order (the Arrow transfer's schema). */
+export const TOP_ROW_COLUMNS = ['pin_id', 'title', 'board_id', 'name', 'board_name', 'format', 'source', 'group_size', ...METRIC_IDS] as const;
+
 export interface TopRow extends Partial<MetricValues> {
   pin_id?: string;
   title?: string | null;
@@ -52,6 +55,8 @@ export interface TopResult {
   provenance: DataProvenance;
   /** In compare mode: the same rows' values in range B. */
   comparison?: TopComparison;
+  /** With transfer "arrow": the rows as an Arrow IPC stream (and `rows` empty). */
+  rowsArrow?: Uint8Array;
 }
 
 export interface PinStatsResult {

@@ -89,3 +89,12 @@ test('the video view shows the CLI numbers for video Pins', async ({ page, serve
   const top = cliJson<{ rows: { pin_id: string; video_views: number }[] }>(['query', 'top-video-pins', '--workspace', served.cliWorkspace]);
   await expect(page.locator('[data-testid^=top-video-]').first()).toHaveAttribute('data-testid', `top-video-${top.rows[0]!.pin_id}`);
 });
+
+test('a long top list (sent as Arrow IPC) shows the same rows as the CLI', async ({ page, served }) => {
+  await page.goto(served.url);
+  await page.getByTestId('tab-top-pins').click();
+  await page.getByTestId('limit-pins').selectOption('5000');
+  const top = cliJson<TopJson>(['query', 'top-pins', '--workspace', served.cliWorkspace, '--limit', '5000']);
+  await expect(page.getByRole('table', { name: 'Top Pins' })).toHaveAttribute('aria-rowcount', String(top.rows.length));
+  await expect(page.locator('[data-testid^=top-pin-]').first()).toHaveAttribute('data-testid', `top-pin-${top.rows[0]!.pin_id}`);
+});

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dispatchCall } from '../../../shared/api';
+import { binaryReplacer } from '../../../shared/binary-json';
 import { engineApi } from '../../engine/engine-api';
 import type { PinsightEngine } from '../../engine/pinsight-engine';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/content-security-policy';
@@ -132,5 +133,5 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 }
 
 function sendJson(res: ServerResponse, value: unknown): void {
-  send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
+  send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value, binaryReplacer));
 }

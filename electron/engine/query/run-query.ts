@@ -4,8 +4,9 @@
  */
 import { PinsightError } from '../../../shared/api';
 import type { QuerySpec } from '../../../shared/query';
-import type { QueryResult, TopResult } from '../../../shared/results';
+import { TOP_ROW_COLUMNS, type QueryResult, type TopResult } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
+import { rowsToArrowIpc } from './arrow-rows';
 import { compareQuery, topComparison } from './compare-query';
 import { exportBounds } from './export-snapshots';
 import { exportOverviewQuery } from './export-overview-query';
@@ -44,7 +45,8 @@ export async function runQuery(ws: Workspace, spec: QuerySpec): Promise<QueryRes
       const topSpec = { ...spec, view: spec.view } as QuerySpec & { view: TopResult['view'] };
       const range = await exportsFor(ws, spec);
       const a = range ? await exportTopQuery(ws, topSpec, range, spec.sortBy ?? defaultSort(spec.view)) : await topQuery(ws, topSpec);
-      return spec.compare ? { ...a, comparison: await topComparison(run, { ...spec, compare: spec.compare }, a) } : a;
+      const result = spec.compare ? { ...a, comparison: await topComparison(run, { ...spec, compare: spec.compare }, a) } : a;
+      return spec.transfer === 'arrow' ? { ...result, rows: [], rowsArrow: rowsToArrowIpc(result.rows as Record<string, unknown>[], TOP_ROW_COLUMNS) } : result;
     }
     case 'pin':
       return pinStatsQuery(ws, spec);

@@ -1,5 +1,6 @@
 /** Picks the transport at start: the Electron bridge when the preload exposed it, else HTTP to `pinsight serve`. */
 import { createApiClient, type ApiMethod, type ApiResult, type PinsightApi, type Transport } from '../../../shared/api';
+import { binaryReviver } from '../../../shared/binary-json';
 
 interface Bridge {
   call(method: string, arg: unknown): Promise<ApiResult<unknown>>;
@@ -23,7 +24,7 @@ export const httpTransport: Transport = async (method: ApiMethod, arg: unknown) 
       body: JSON.stringify({ arg }),
     });
     if (!res.ok) return { ok: false, error: { code: 'internal', message: `${res.status} ${await res.text()}` } };
-    return (await res.json()) as ApiResult<unknown>;
+    return JSON.parse(await res.text(), binaryReviver) as ApiResult<unknown>;
   } catch (e) {
     return { ok: false, error: { code: 'internal', message: `Pinsight is not reachable: ${String(e)}` } };
   }

@@ -9,6 +9,7 @@ import type { MetricId } from '../../../shared/metrics';
 import type { QuerySpecInput } from '../../../shared/query';
 import type { CompareResult, LegacyResult, OverviewResult, PinStatsResult, TopResult } from '../../../shared/results';
 import { compareRangeOf } from './filters-slice';
+import { withRows } from '../api/arrow-rows';
 import { api } from '../api/transport';
 import type { AppState } from './app-store';
 import type { ViewName } from './ui-slice';
@@ -39,6 +40,7 @@ export interface ViewsSlice {
 }
 
 const idle = { status: 'idle' } as const;
+const ARROW_ROWS_FROM = 1000;
 export const initialViews = {
   overview: idle,
   comparison: idle,
@@ -86,9 +88,12 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
   /** Runs a query and stores its answer under `key`, unless a newer refresh has started meanwhile. */
   const load = async <T,>(key: Key, spec: QuerySpecInput, generation: number): Promise<void> => {
     set({ [key]: loading(get()[key] as Loadable<unknown>) } as Partial<AppState>);
-    const res = (await api.query(spec)) as ApiResult<T>;
+    // Long top lists travel as Arrow IPC bytes rather than JSON rows.
+    const arrow = (spec.limit ?? 0) > ARROW_ROWS_FROM;
+    const res = (await api.query(arrow ? { ...spec, transfer: 'arrow' } : spec)) as ApiResult<T>;
     if (get().generation !== generation) return;
-    set({ [key]: res.ok ? { status: 'ready', data: res.value } : { status: 'error', error: res.error } } as Partial<AppState>);
+    const data = res.ok && arrow ? (withRows(res.value as TopResult) as T) : res.ok ? res.value : undefined;
+    set({ [key]: res.ok ? { status: 'ready', data } : { status: 'error', error: res.error } } as Partial<AppState>);
   };
 
   const loaders: Record<Exclude<ViewName, 'import'>, (g: number) => Promise<void>> = {
