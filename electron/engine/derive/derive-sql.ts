@@ -68,6 +68,18 @@ export function dayExpression(timeZone: string, column = 'e.event_time'): string
   return `CAST(timezone('${timeZone.replaceAll("'", "''")}', ${column} AT TIME ZONE 'UTC') AS DATE)`;
 }
 
+/** The cleaned-event SELECT over a set of raw events (`deduplicated`), shared by full and incremental derivation. */
+function cleanSelect(timeZone: string): string {
+  return `
+SELECT ${dayExpression(timeZone)} AS day, e.event_time, e.event_type, d.pin_key, d.group_key,
+       d.source::VARCHAR AS source, d.format::VARCHAR AS format, e.content_type, e.app_type,
+       hash(e.user_id) AS user_hash, e.watch_ms, e.progress_pct, e.in_view_pct
+FROM deduplicated e
+JOIN pin_dim d ON d.pin_id = e.pin_id
+JOIN group_dim g ON g.group_key = d.group_key AND g.in_scope
+WHERE e.user_id NOT IN (SELECT user_id FROM spam_users)`;
+}
+
 export function eventsCleanSql(timeZone: string): string {
   return `
 CREATE OR REPLACE TABLE events_clean AS
@@ -77,14 +89,39 @@ WITH deduplicated AS (
   WHERE event_id IS NOT NULL AND rowid IN (SELECT min(rowid) FROM events WHERE event_id IS NOT NULL GROUP BY event_id)
   UNION ALL
   SELECT DISTINCT ON (event_time, event_type, pin_id, user_id) * FROM events WHERE event_id IS NULL
-)
-SELECT ${dayExpression(timeZone)} AS day, e.event_time, e.event_type, d.pin_key, d.group_key,
-       d.source::VARCHAR AS source, d.format::VARCHAR AS format, e.content_type, e.app_type,
-       hash(e.user_id) AS user_hash, e.watch_ms, e.progress_pct, e.in_view_pct
-FROM deduplicated e
-JOIN pin_dim d ON d.pin_id = e.pin_id
-JOIN group_dim g ON g.group_key = d.group_key AND g.in_scope
-WHERE e.user_id NOT IN (SELECT user_id FROM spam_users)`;
+)${cleanSelect(timeZone)}`;
+}
+
+/**
+ * The clean events among the raw events of imports at or after `$firstNew`: each new event is kept unless an
+ * earlier import (or an earlier row of these imports) has the same event, exactly as a full rebuild keeps
+ * the first row. Written to the temp table new_clean.
+ */
+export function newCleanEventsSql(timeZone: string): string {
+  return `
+CREATE OR REPLACE TEMP TABLE new_clean AS
+WITH fresh AS (SELECT * FROM events WHERE import_id >= $firstNew),
+deduplicated AS (
+  SELECT * FROM events
+  WHERE import_id >= $firstNew AND event_id IS NOT NULL
+    AND rowid IN (SELECT min(rowid) FROM events WHERE import_id >= $firstNew AND event_id IS NOT NULL GROUP BY event_id)
+    AND event_id NOT IN (SELECT event_id FROM events WHERE import_id < $firstNew AND event_id IS NOT NULL)
+  UNION ALL
+  SELECT * FROM (SELECT DISTINCT ON (event_time, event_type, pin_id, user_id) * FROM fresh WHERE event_id IS NULL) f
+  WHERE NOT EXISTS (
+    SELECT 1 FROM events o
+    WHERE o.import_id < $firstNew AND o.event_id IS NULL AND o.event_time = f.event_time
+      AND o.event_type = f.event_type AND o.pin_id = f.pin_id AND o.user_id = f.user_id)
+)${cleanSelect(timeZone)}`;
+}
+
+export function appendNewCleanSql(): string[] {
+  return [
+    `INSERT INTO events_clean SELECT * FROM new_clean`,
+    // The rollup is summed by every query, so new partial rows for a day and Pin simply add up.
+    `INSERT INTO rollup_daily SELECT day, pin_key, group_key, source, format, content_type, app_type, ${COUNTER_SELECT} FROM new_clean GROUP BY ALL`,
+    `DROP TABLE new_clean`,
+  ];
 }
 
 /** Per-event counters; the rollup sums them. Shared with the real-time (uncleaned) Pin stats. */
@@ -104,6 +141,11 @@ export const COUNTER_EXPRESSIONS = {
 export const COUNTER_SELECT = Object.entries(COUNTER_EXPRESSIONS)
   .map(([name, expr]) => `CAST(${expr} AS BIGINT) AS ${name}`)
   .join(',\n       ');
+
+export const NEW_OUT_OF_SCOPE_COUNT_SQL = `
+SELECT count(*) FROM events e
+WHERE e.import_id >= $firstNew AND NOT EXISTS (
+  SELECT 1 FROM pin_dim d JOIN group_dim g ON g.group_key = d.group_key AND g.in_scope WHERE d.pin_id = e.pin_id)`;
 
 export const ROLLUP_SQL = `
 CREATE OR REPLACE TABLE rollup_daily AS

@@ -1,7 +1,10 @@
 /** Rebuilds the derived tables (Pin groups, clean events, rollups) from the raw tables. */
 import type { Workspace } from '../db/workspace';
 import {
+  appendNewCleanSql,
   eventsCleanSql,
+  NEW_OUT_OF_SCOPE_COUNT_SQL,
+  newCleanEventsSql,
   GROUP_ACCOUNTS_SQL,
   GROUP_DIM_SQL,
   OUT_OF_SCOPE_COUNT_SQL,
@@ -20,6 +23,22 @@ export async function rebuildDerived(ws: Workspace): Promise<DeriveSummary> {
     await ws.run(sql);
   }
   const outOfScopeEvents = (await ws.value<number>(OUT_OF_SCOPE_COUNT_SQL)) ?? 0;
+  return finish(ws, outOfScopeEvents);
+}
+
+/**
+ * After an import that added only events (imports from `firstNew` on): derive just those events, against the
+ * Pins, accounts and spam users already derived, and append them. Gives the same tables as a full rebuild.
+ */
+export async function deriveNewEvents(ws: Workspace, firstNew: number): Promise<DeriveSummary> {
+  const timeZone = (await ws.getMeta('time_zone')) ?? 'UTC';
+  await ws.run(newCleanEventsSql(timeZone), { firstNew });
+  for (const sql of appendNewCleanSql()) await ws.run(sql);
+  const added = (await ws.value<number>(NEW_OUT_OF_SCOPE_COUNT_SQL, { firstNew })) ?? 0;
+  return finish(ws, Number((await ws.getMeta('out_of_scope_events')) ?? 0) + added);
+}
+
+async function finish(ws: Workspace, outOfScopeEvents: number): Promise<DeriveSummary> {
   const cleanEvents = (await ws.value<number>('SELECT count(*) FROM events_clean')) ?? 0;
   const bounds = await ws.one<{ first: string | null; last: string | null; latest: string | null }>(
     `SELECT min(day)::VARCHAR AS first, max(day)::VARCHAR AS last, (SELECT max(event_time) FROM events) AS latest FROM events_clean`,

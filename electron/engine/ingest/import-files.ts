@@ -7,7 +7,7 @@ import { matchDumpColumns, nearestDumpKind, type DumpKind } from '../../../share
 import { PinsightError } from '../../../shared/api';
 import type { ImportFileSummary, ImportSummary, RejectedRow } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
-import { rebuildDerived } from '../derive/rebuild-derived';
+import { deriveNewEvents, hasDerived, rebuildDerived } from '../derive/rebuild-derived';
 import { fileHash } from './file-hash';
 import { listInputFiles, type InputFile } from './input-files';
 import { countRows, lineMapper, readColumns, readerRejects, sourceSelect } from './read-source';
@@ -43,6 +43,7 @@ export async function importFiles(ws: Workspace, paths: string[], options: Impor
 
   const derived = await ws.transaction(async () => {
     let changed = false;
+    const firstNew = ((await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0) + 1;
     for (const [i, file] of files.entries()) {
       checkCancel();
       options.onProgress?.({ file: file.path, fileIndex: i, fileCount: files.length, phase: 'reading' });
@@ -54,7 +55,9 @@ export async function importFiles(ws: Workspace, paths: string[], options: Impor
     }
     checkCancel();
     options.onProgress?.({ file: '', fileIndex: files.length, fileCount: files.length, phase: 'deriving' });
-    const summary = changed ? await rebuildDerived(ws) : null;
+    // Only events added: derive just them. Pins, accounts or spam users changed: everything is re-derived.
+    const eventsOnly = summaries.every((f) => f.status !== 'imported' || f.kind === 'events' || f.kind === 'export' || f.kind === 'legacy-export');
+    const summary = !changed ? null : eventsOnly && (await hasDerived(ws)) ? await deriveNewEvents(ws, firstNew) : await rebuildDerived(ws);
     checkCancel();
     return summary;
   });
