@@ -33,6 +33,10 @@ test('compare mode: KPI tiles with range B and the change, top Pins with rank ch
   await page.getByTestId('tab-top-pins').click();
   await expect(page.getByRole('columnheader', { name: 'Rank change' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('compare-top-pins.png') });
+
+  await page.getByTestId('tab-video').click();
+  const video = cliJson<CompareJson>(['query', 'compare', '--workspace', served.cliWorkspace, '--format', 'video', '--from', '2026-09-01', '--to', '2026-09-30', '--compare-from', '2026-08-02', '--compare-to', '2026-08-31']);
+  await expect(page.getByTestId('kpi-b-video_views')).toHaveAttribute('data-value', String(video.b.totals.video_views));
 });
 
 test('an export from the UI is the same file as `pinsight export` of the same view', async ({ page, served }) => {

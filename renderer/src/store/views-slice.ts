@@ -24,6 +24,7 @@ export interface ViewsSlice {
   topPins: Loadable<TopResult>;
   topBoards: Loadable<TopResult>;
   videoTotals: Loadable<OverviewResult>;
+  videoComparison: Loadable<CompareResult>;
   videoTop: Loadable<TopResult>;
   legacy: Loadable<LegacyResult>;
   pinStats: Loadable<PinStatsResult>;
@@ -48,6 +49,7 @@ export const initialViews = {
   topPins: idle,
   topBoards: idle,
   videoTotals: idle,
+  videoComparison: idle,
   videoTop: idle,
   legacy: idle,
   pinStats: idle,
@@ -80,7 +82,7 @@ export function screenSpec(state: AppState): QuerySpecInput {
   }
 }
 
-type Key = 'overview' | 'comparison' | 'topPins' | 'topBoards' | 'videoTotals' | 'videoTop' | 'legacy';
+type Key = 'overview' | 'comparison' | 'topPins' | 'topBoards' | 'videoTotals' | 'videoComparison' | 'videoTop' | 'legacy';
 
 const loading = <T,>(l: Loadable<T>): Loadable<T> => ({ status: 'loading', previous: l.status === 'ready' ? l.data : l.status === 'loading' ? l.previous : undefined });
 
@@ -112,6 +114,9 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
     video: async (g) => {
       const filters = { ...get().filters, format: 'video' as const };
       await load('videoTotals', { ...currentSpec(get(), 'overview'), filters, splitBy: 'none', skipAudience: true }, g);
+      const compare = compareRangeOf(get());
+      if (compare) await load('videoComparison', { ...currentSpec(get(), 'compare'), filters, splitBy: 'none', skipAudience: true, compare }, g);
+      else set({ videoComparison: idle });
       await load('videoTop', { ...currentSpec(get(), 'top-video-pins'), sortBy: get().videoSort, limit: get().topLimit, compare: compareRangeOf(get()) }, g);
     },
     legacy: (g) => load('legacy', { view: 'legacy', filters: {}, granularity: get().granularity }, g),

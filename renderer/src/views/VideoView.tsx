@@ -18,6 +18,7 @@ export function VideoView() {
   const totals = useAppStore((s) => s.videoTotals);
   const top = useAppStore((s) => s.videoTop);
   const sort = useAppStore((s) => s.videoSort);
+  const comparison = useAppStore((s) => (s.compare.enabled && s.videoComparison.status === 'ready' ? s.videoComparison.data : null));
   const { setSort, openPin, refresh } = useAppStore.getState();
   const totalsData = totals.status === 'ready' ? totals.data : totals.status === 'loading' ? totals.previous : undefined;
   const topData = top.status === 'ready' ? top.data : top.status === 'loading' ? top.previous : undefined;
@@ -31,11 +32,28 @@ export function VideoView() {
       render: (r: TopRow) => <span className={m === sort ? 'sorted' : ''}>{formatMetric(m, r[m])}</span>,
     })),
   ];
+  const cmp = topData?.comparison;
+  if (cmp) {
+    const byRow = new Map(topData.rows.map((r, i) => [r, cmp.rows[i]]));
+    columns.push(
+      { key: 'b', label: `${metricLabel(sort)} (B)`, numeric: true, render: (r) => formatMetric(sort, byRow.get(r)?.b[sort] ?? null) },
+      {
+        key: 'rank_change',
+        label: t('rankChange'),
+        numeric: true,
+        width: '96px',
+        render: (r) => {
+          const c = byRow.get(r);
+          return !c || c.status === 'new' ? t('newEntry') : c.rank_change! > 0 ? `▲${c.rank_change}` : c.rank_change! < 0 ? `▼${-c.rank_change!}` : '=';
+        },
+      },
+    );
+  }
   if (totals.status === 'error') return <StatusMessage kind="error" message={totals.error.message} onRetry={refresh} />;
   return (
     <section className="view video">
       <h2>{t('videoKpis')}</h2>
-      <KpiTiles totals={totalsData?.totals ?? null} metrics={VIDEO_KPIS} loading={totals.status === 'loading'} />
+      <KpiTiles totals={totalsData?.totals ?? null} metrics={VIDEO_KPIS} loading={totals.status === 'loading'} comparison={comparison} />
       <div className="view-toolbar">
         <h2>{t('topVideoPins')}</h2>
         <SortSelect testId="sort-video" value={sort} options={VIDEO_SORTS} onChange={(m) => setSort('video', m)} />
