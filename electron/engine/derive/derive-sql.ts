@@ -80,15 +80,18 @@ JOIN group_dim g ON g.group_key = d.group_key AND g.in_scope
 WHERE e.user_id NOT IN (SELECT user_id FROM spam_users)`;
 }
 
-export function eventsCleanSql(timeZone: string): string {
-  return `
-CREATE OR REPLACE TABLE events_clean AS
-WITH deduplicated AS (
-  -- The first row of each event_id: grouping the id alone is lighter than carrying every column.
+/** Raw events without duplicates: the first row of each event_id; for rows without one, of each time, type, Pin and user. */
+export const DEDUPLICATED_EVENTS_SQL = `
+  -- Grouping the id alone is lighter than carrying every column through DISTINCT ON.
   SELECT * FROM events
   WHERE event_id IS NOT NULL AND rowid IN (SELECT min(rowid) FROM events WHERE event_id IS NOT NULL GROUP BY event_id)
   UNION ALL
-  SELECT DISTINCT ON (event_time, event_type, pin_id, user_id) * FROM events WHERE event_id IS NULL
+  SELECT DISTINCT ON (event_time, event_type, pin_id, user_id) * FROM events WHERE event_id IS NULL`;
+
+export function eventsCleanSql(timeZone: string): string {
+  return `
+CREATE OR REPLACE TABLE events_clean AS
+WITH deduplicated AS (${DEDUPLICATED_EVENTS_SQL}
 )${cleanSelect(timeZone)}`;
 }
 

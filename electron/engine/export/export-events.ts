@@ -6,7 +6,7 @@ import type { QuerySpec } from '../../../shared/query';
 import type { ExportSummary } from '../../../shared/results';
 import { sqlString } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
-import { dayExpression } from '../derive/derive-sql';
+import { DEDUPLICATED_EVENTS_SQL, dayExpression } from '../derive/derive-sql';
 import { compileFilters } from '../query/compile-filters';
 import { eventBounds, resolveRange } from '../query/resolve-range';
 import { writeAtomically } from './write-view-export';
@@ -20,14 +20,11 @@ export async function exportEvents(ws: Workspace, spec: QuerySpec, out: string, 
            app_type, content_type, watch_ms, progress_pct, in_view_pct
     FROM (
       SELECT e.*, ${dayExpression(timeZone)} AS day, d.source, d.format, d.group_key
-      FROM (SELECT DISTINCT ON (event_id) * FROM events WHERE event_id IS NOT NULL
-            UNION ALL
-            SELECT DISTINCT ON (event_time, event_type, pin_id, user_id) * FROM events WHERE event_id IS NULL) e
+      FROM (${DEDUPLICATED_EVENTS_SQL}) e
       JOIN pin_dim d ON d.pin_id = e.pin_id
       JOIN group_dim g ON g.group_key = d.group_key AND g.in_scope
       WHERE e.user_id NOT IN (SELECT user_id FROM spam_users))
-    WHERE ${where.sql}
-    ORDER BY event_time`;
+    WHERE ${where.sql}`;
   let rows = 0;
   await writeAtomically(out, async (partial) => {
     const options = format === 'csv' ? '(HEADER)' : '(FORMAT parquet)';
