@@ -2,6 +2,7 @@
 import type { MetricId } from '../../../shared/metrics';
 import type { TopResult, TopRow } from '../../../shared/results';
 import type { StringKey } from '../../../shared/ui-strings';
+import { comparisonColumns } from '../components/comparison-columns';
 import { ExportButton } from '../components/ExportDialog';
 import { Provenance } from '../components/Provenance';
 import { SortSelect } from '../components/SortSelect';
@@ -15,7 +16,8 @@ export const TOP_SORTS: MetricId[] = ['impressions', 'engagements', 'saves', 'cl
 const LIMITS = [50, 100, 500, 1000, 5000];
 
 export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
-  const { t, metricLabel, formatMetric } = useStrings();
+  const strings = useStrings();
+  const { t, metricLabel, formatMetric } = strings;
   const loadable: Loadable<TopResult> = useAppStore((s) => (kind === 'pins' ? s.topPins : s.topBoards));
   const sort = useAppStore((s) => (kind === 'pins' ? s.topPinsSort : s.topBoardsSort));
   const limit = useAppStore((s) => s.topLimit);
@@ -42,23 +44,7 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
 
   const data = loadable.status === 'ready' ? loadable.data : loadable.status === 'loading' ? loadable.previous : undefined;
   const comparison = data?.comparison;
-  if (comparison) {
-    const byRow = new Map(data.rows.map((r, i) => [r, comparison.rows[i]]));
-    columns.push(
-      { key: 'b', label: `${metricLabel(sort)} (B)`, numeric: true, render: (r) => formatMetric(sort, byRow.get(r)?.b[sort] ?? null) },
-      {
-        key: 'rank_change',
-        label: t('rankChange'),
-        numeric: true,
-        width: '96px',
-        render: (r) => {
-          const c = byRow.get(r);
-          if (!c || c.status === 'new') return <span className="badge new">{t('newEntry')}</span>;
-          return <span className={c.rank_change! > 0 ? 'up' : c.rank_change! < 0 ? 'down' : ''}>{c.rank_change! > 0 ? `▲${c.rank_change}` : c.rank_change! < 0 ? `▼${-c.rank_change!}` : '='}</span>;
-        },
-      },
-    );
-  }
+  columns.push(...comparisonColumns(data, sort, strings));
   return (
     <section className="view top-list" aria-busy={loadable.status === 'loading'}>
       <div className="view-toolbar">

@@ -1,6 +1,7 @@
 /** Video: KPI tiles for video Pins and the top video Pins by a video metric. */
 import { VIDEO_METRICS, type MetricId } from '../../../shared/metrics';
 import type { TopRow } from '../../../shared/results';
+import { comparisonColumns } from '../components/comparison-columns';
 import { ExportButton } from '../components/ExportDialog';
 import { KpiTiles } from '../components/KpiTiles';
 import { Provenance } from '../components/Provenance';
@@ -14,7 +15,8 @@ const VIDEO_KPIS: MetricId[] = ['video_views', 'avg_watch_time_s', 'p95_views', 
 const VIDEO_SORTS: MetricId[] = ['video_views', 'avg_watch_time_s', 'p95_views', 'ten_second_views', 'total_watch_time_min'];
 
 export function VideoView() {
-  const { t, metricLabel, formatMetric } = useStrings();
+  const strings = useStrings();
+  const { t, metricLabel, formatMetric } = strings;
   const totals = useAppStore((s) => s.videoTotals);
   const top = useAppStore((s) => s.videoTop);
   const sort = useAppStore((s) => s.videoSort);
@@ -32,23 +34,7 @@ export function VideoView() {
       render: (r: TopRow) => <span className={m === sort ? 'sorted' : ''}>{formatMetric(m, r[m])}</span>,
     })),
   ];
-  const cmp = topData?.comparison;
-  if (cmp) {
-    const byRow = new Map(topData.rows.map((r, i) => [r, cmp.rows[i]]));
-    columns.push(
-      { key: 'b', label: `${metricLabel(sort)} (B)`, numeric: true, render: (r) => formatMetric(sort, byRow.get(r)?.b[sort] ?? null) },
-      {
-        key: 'rank_change',
-        label: t('rankChange'),
-        numeric: true,
-        width: '96px',
-        render: (r) => {
-          const c = byRow.get(r);
-          return !c || c.status === 'new' ? t('newEntry') : c.rank_change! > 0 ? `▲${c.rank_change}` : c.rank_change! < 0 ? `▼${-c.rank_change!}` : '=';
-        },
-      },
-    );
-  }
+  columns.push(...comparisonColumns(topData, sort, strings));
   if (totals.status === 'error') return <StatusMessage kind="error" message={totals.error.message} onRetry={refresh} />;
   return (
     <section className="view video">
