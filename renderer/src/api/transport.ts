@@ -31,8 +31,10 @@ export const httpTransport: Transport = async (method: ApiMethod, arg: unknown) 
 };
 
 export function chooseTransport(): Transport {
-  const bridge = window.pinsight;
+  const bridge = globalThis.window?.pinsight;
   return bridge ? (method, arg) => bridge.call(method, arg) : httpTransport;
 }
 
-export const api: PinsightApi = createApiClient(chooseTransport());
+/** The transport is chosen at the first call, so the store also loads where there is no window (tests). */
+let transport: Transport | undefined;
+export const api: PinsightApi = createApiClient((method, arg) => (transport ??= chooseTransport())(method, arg));
