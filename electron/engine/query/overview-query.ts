@@ -46,12 +46,14 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
   let audienceRows: PlainRow[] = [];
   if (audience.length) {
     audienceTotal = await ws.one(`SELECT ${metricSelect(audience)} FROM events_clean WHERE ${where.sql}`, where.params);
-    audienceRows = await ws.all(`SELECT ${groupCols}, ${metricSelect(audience)} FROM events_clean WHERE ${where.sql} GROUP BY ALL`, where.params);
+    if (spec.audienceSeries) {
+      audienceRows = await ws.all(`SELECT ${groupCols}, ${metricSelect(audience)} FROM events_clean WHERE ${where.sql} GROUP BY ALL`, where.params);
+    }
   }
   pickMetrics(totalRow, ROLLUP_METRICS, totals);
   if (audienceTotal) pickMetrics(audienceTotal, audience, totals);
 
-  const series = buildSeries(range, bounds, spec.splitBy, spec.granularity, seriesRows, audienceRows, audience);
+  const series = buildSeries(range, bounds, spec.splitBy, spec.granularity, seriesRows, audienceRows, spec.audienceSeries ? audience : []);
   return {
     view: 'overview',
     range,

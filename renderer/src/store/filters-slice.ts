@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import { compareRange, type ComparePreset } from '../../../shared/compare';
 import { presetRange, type DatePreset } from '../../../shared/date-presets';
 import { DEFAULT_FILTERS, type Filters, type SplitBy } from '../../../shared/filters';
-import type { MetricId } from '../../../shared/metrics';
+import { AUDIENCE_METRICS, type MetricId } from '../../../shared/metrics';
 import type { Granularity } from '../../../shared/query';
 import type { AppState } from './app-store';
 
@@ -77,7 +77,10 @@ export const createFiltersSlice: StateCreator<AppState, [], [], FiltersSlice> = 
     get().refresh();
   },
   setChartMetric(chartMetric) {
+    const before = get().chartMetric;
     set({ chartMetric });
+    // Per-day audiences are fetched only for a chart that shows them.
+    if (AUDIENCE_METRICS.includes(chartMetric) && !AUDIENCE_METRICS.includes(before)) get().refresh();
   },
 });
 

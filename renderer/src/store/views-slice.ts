@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { ApiError, ApiResult } from '../../../shared/api';
-import type { MetricId } from '../../../shared/metrics';
+import { AUDIENCE_METRICS, type MetricId } from '../../../shared/metrics';
 import type { QuerySpecInput } from '../../../shared/query';
 import type { CompareResult, LegacyResult, OverviewResult, PinStatsResult, TopResult } from '../../../shared/results';
 import { compareRangeOf } from './filters-slice';
@@ -102,8 +102,10 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
     overview: async (g) => {
       const spec = currentSpec(get(), 'overview');
       set({ audiencePending: true });
+      // Figures first, then the exact audiences of the tiles; per-day audiences only when the chart shows one.
       await load('overview', { ...spec, skipAudience: true }, g);
-      await load('overview', spec, g);
+      const chartAudience = AUDIENCE_METRICS.includes(get().chartMetric);
+      await load('overview', { ...spec, audienceSeries: chartAudience }, g);
       if (get().generation === g) set({ audiencePending: false });
       const compare = compareRangeOf(get());
       if (compare) await load('comparison', { ...spec, view: 'compare', compare }, g);
