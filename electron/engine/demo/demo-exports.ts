@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { METRIC_IDS, type MetricId } from '../../../shared/metrics';
+import type { MetricId } from '../../../shared/metrics';
 import { querySpecSchema } from '../../../shared/query';
 import type { OverviewResult, TopResult } from '../../../shared/results';
 import type { ExportContext } from '../exports/export-types';
@@ -109,5 +109,3 @@ export async function writeDemoExports(engine: PinsightEngine, dir: string, rang
     documents,
   };
 }
-
-export { METRIC_IDS };

@@ -1,5 +1,4 @@
 /** Any view as a flat table: the rows a CSV or Parquet export writes, with headers as ids or in a language. */
-import { LEGACY_ONLY_METRICS } from '../../../shared/export-vocabulary';
 import { METRIC_IDS, METRICS, isMetricId, type MetricId } from '../../../shared/metrics';
 import type { QueryResult, TopResult } from '../../../shared/results';
 
@@ -94,5 +93,3 @@ export function viewTable(result: QueryResult): ViewTable {
       return topTable(result);
   }
 }
-
-export { LEGACY_ONLY_METRICS };

@@ -7,7 +7,6 @@ import {
   EXPORT_VOCABULARY,
   type ExportLanguage,
   type LabelColumn,
-  type LegacyOnlyMetric,
   type SectionKind,
 } from '../../../shared/export-vocabulary';
 import { METRICS, isMetricId } from '../../../shared/metrics';
@@ -98,5 +97,3 @@ export function renderExport(doc: ExportDocument, style: RenderStyle): Buffer {
   if (style.encoding === 'utf16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
   return Buffer.concat([style.encoding === 'utf8-bom' ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
 }
-
-export type { LegacyOnlyMetric };
