@@ -3,3 +3,6 @@ export const IPC_CHANNEL = 'pinsight:call';
 
 /** Asks the main process to show the native "open files" dialog; answers the chosen paths. */
 export const CHOOSE_FILES_CHANNEL = 'pinsight:choose-files';
+
+/** Asks the main process to show the native "save as" dialog for an export; answers the path or null. */
+export const CHOOSE_SAVE_PATH_CHANNEL = 'pinsight:choose-save-path';

@@ -6,7 +6,7 @@
 import type * as Electron from 'electron';
 import { dispatchCall, type ApiResult } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
-import { CHOOSE_FILES_CHANNEL, IPC_CHANNEL } from '../../shared/ipc-channel';
+import { CHOOSE_FILES_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, IPC_CHANNEL } from '../../shared/ipc-channel';
 
 export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'dialog'>;
 
@@ -88,6 +88,18 @@ export async function startDesktopApp(electron: ElectronModule, deps: DesktopApp
       filters: [{ name: 'Exports and dumps', extensions: ['csv', 'tsv', 'txt', 'gz', 'json', 'jsonl', 'ndjson', 'parquet'] }],
     });
     return chosen.canceled ? [] : chosen.filePaths;
+  });
+  ipcMain.handle(CHOOSE_SAVE_PATH_CHANNEL, async (event, suggested: unknown): Promise<string | null> => {
+    if (!isTrustedUrl(event.senderFrame?.url ?? '', deps)) return null;
+    const chosen = await dialog.showSaveDialog(win, {
+      title: 'Export from Pinsight',
+      defaultPath: typeof suggested === 'string' ? suggested : undefined,
+      filters: [
+        { name: 'CSV', extensions: ['csv'] },
+        { name: 'Parquet', extensions: ['parquet'] },
+      ],
+    });
+    return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
   });
   win.once('ready-to-show', () => win.show());
   if (deps.devUrl) await win.loadURL(deps.devUrl);

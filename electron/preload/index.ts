@@ -2,7 +2,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { ApiResult } from '../../shared/api';
 import { isApiMethod } from '../../shared/api-methods';
-import { CHOOSE_FILES_CHANNEL, IPC_CHANNEL } from '../../shared/ipc-channel';
+import { CHOOSE_FILES_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, IPC_CHANNEL } from '../../shared/ipc-channel';
 
 contextBridge.exposeInMainWorld('pinsight', {
   call: (method: string, arg: unknown): Promise<ApiResult<unknown>> =>
@@ -13,4 +13,6 @@ contextBridge.exposeInMainWorld('pinsight', {
   pathForFile: (file: File): string => webUtils.getPathForFile(file),
   // The native open dialog, for the Import view's "Choose files" button.
   chooseFiles: (): Promise<string[]> => ipcRenderer.invoke(CHOOSE_FILES_CHANNEL),
+  // The native save dialog, for the export dialog's "Browse…" button.
+  chooseSavePath: (suggested: string): Promise<string | null> => ipcRenderer.invoke(CHOOSE_SAVE_PATH_CHANNEL, String(suggested)),
 });

@@ -19,8 +19,8 @@ describe('pinsight compare and export', () => {
     const r = cliJson<{ a: { totals: Record<string, number> }; b: { totals: Record<string, number> }; delta: Record<string, { abs: number; pct: number }> }>([
       'query', 'compare', '--workspace', ws, ...A, ...B,
     ]);
-    expect(r.delta.impressions.abs).toBe(r.a.totals.impressions! - r.b.totals.impressions!);
-    expect(r.delta.impressions.pct).toBeCloseTo((r.a.totals.impressions! - r.b.totals.impressions!) / r.b.totals.impressions!, 10);
+    expect(r.delta.impressions!.abs).toBe(r.a.totals.impressions! - r.b.totals.impressions!);
+    expect(r.delta.impressions!.pct).toBeCloseTo((r.a.totals.impressions! - r.b.totals.impressions!) / r.b.totals.impressions!, 10);
     expect(runCli(['query', 'compare', '--workspace', ws, ...A]).stderr).toContain('needs range B');
     expect(runCli(['query', 'compare', '--workspace', ws, ...A, '--compare-from', '2026-08-31', '--compare-to', '2026-08-01']).stderr).toContain('must not end before it starts');
   });

@@ -8,6 +8,8 @@ interface Bridge {
   pathForFile?(file: File): string;
   /** Electron only: the native open dialog. */
   chooseFiles?(): Promise<string[]>;
+  /** Electron only: the native save dialog. */
+  chooseSavePath?(suggested: string): Promise<string | null>;
 }
 
 declare global {

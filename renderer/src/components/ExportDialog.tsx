@@ -55,7 +55,14 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         <h2>{t('exportTitle')}</h2>
         <label>
           {t('exportPath')}
-          <input data-testid="export-path" value={out} onChange={(e) => setOut(e.target.value)} autoFocus />
+          <span className="row">
+            <input data-testid="export-path" value={out} onChange={(e) => setOut(e.target.value)} autoFocus />
+            {window.pinsight?.chooseSavePath && (
+              <button type="button" className="secondary" onClick={() => void window.pinsight!.chooseSavePath!(out).then((p) => p && setOut(p))}>
+                {t('browse')}
+              </button>
+            )}
+          </span>
         </label>
         <label>
           {t('exportHeaders')}

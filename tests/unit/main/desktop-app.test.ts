@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { PinsightApi } from '../../../shared/api';
-import { CHOOSE_FILES_CHANNEL, IPC_CHANNEL } from '../../../shared/ipc-channel';
+import { CHOOSE_FILES_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, IPC_CHANNEL } from '../../../shared/ipc-channel';
 import { isTrustedUrl, startDesktopApp, windowOptions, type ElectronModule } from '../../../electron/main/desktop-app';
 
 type Handler = (event: { senderFrame?: { url: string } }, ...args: unknown[]) => Promise<unknown>;
@@ -27,7 +27,10 @@ function standIn() {
     }
   }
   const electron = {
-    dialog: { showOpenDialog: async () => ({ canceled: false, filePaths: ['/data/dump.csv'] }) },
+    dialog: {
+      showOpenDialog: async () => ({ canceled: false, filePaths: ['/data/dump.csv'] }),
+      showSaveDialog: async (_w: unknown, o: { defaultPath?: string }) => ({ canceled: false, filePath: `/chosen/${o.defaultPath}` }),
+    },
     app,
     BrowserWindow,
     ipcMain: { handle: (ch: string, h: Handler) => handlers.set(ch, h) },
@@ -61,7 +64,7 @@ describe('Electron main wiring', () => {
   it('answers IPC only on its channel, only from its own page, through the validated contract', async () => {
     const s = standIn();
     await startDesktopApp(s.electron, deps);
-    expect([...s.handlers.keys()]).toEqual([IPC_CHANNEL, CHOOSE_FILES_CHANNEL]);
+    expect([...s.handlers.keys()]).toEqual([IPC_CHANNEL, CHOOSE_FILES_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL]);
     const handle = s.handlers.get(IPC_CHANNEL)!;
     const own = { senderFrame: { url: 'file:///app/out/renderer/index.html' } };
     expect(await handle(own, 'getWorkspace', undefined)).toEqual({ ok: true, value: { path: '/w.duckdb' } });
@@ -70,12 +73,15 @@ describe('Electron main wiring', () => {
     expect(await handle(own, 'query', { view: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
-  it('shows the open dialog only for its own page', async () => {
+  it('shows the open and save dialogs only for its own page', async () => {
     const s = standIn();
     await startDesktopApp(s.electron, deps);
     const choose = s.handlers.get(CHOOSE_FILES_CHANNEL)!;
     expect(await choose({ senderFrame: { url: 'file:///app/out/renderer/index.html' } })).toEqual(['/data/dump.csv']);
     expect(await choose({ senderFrame: { url: 'https://evil.example/' } })).toEqual([]);
+    const save = s.handlers.get(CHOOSE_SAVE_PATH_CHANNEL)!;
+    expect(await save({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, 'top.csv')).toBe('/chosen/top.csv');
+    expect(await save({ senderFrame: { url: 'https://evil.example/' } }, 'top.csv')).toBeNull();
   });
 
   it('denies permissions, sets the CSP, blocks navigation and new windows', async () => {
