@@ -11,9 +11,16 @@ export interface SeriesPoint extends Partial<MetricValues> {
   split: string | null;
 }
 
-/** Where a view's numbers come from, shown next to them. */
+export type ProvenanceReason = 'eventData' | 'noEventData' | 'noEventsInRange' | 'exportSnapshots' | 'noExportMatch' | 'legacyData' | 'noLegacyData';
+
+/** Where a view's numbers come from, shown next to them: a reason the UI words in its language, and the detail. */
 export interface DataProvenance {
   kind: 'events' | 'export' | 'legacy' | 'none';
+  reason: ProvenanceReason;
+  /** The days the reason speaks of. */
+  from?: string;
+  to?: string;
+  /** English detail (files, selections): the CLI prints it; the app shows it on hover. */
   detail: string;
 }
 

@@ -72,6 +72,7 @@ test('open a workspace, filter Paid + Mobile + a custom range, split, sort, open
   await expect(page.getByTestId('kpi-impressions')).toContainText('Visningar');
   await expect(page.getByTestId('kpi-impressions')).toContainText(overview.totals.impressions!.toLocaleString('sv-SE'));
   await expect(page.getByTestId('kpi-impressions')).toHaveAttribute('data-value', String(overview.totals.impressions));
+  await expect(page.getByTestId('provenance')).toContainText('Siffror från: händelsedata, 1 aug. 2026 till 15 sep. 2026');
   await shot(page, '4-overview-swedish', testInfo);
 
   for (const tab of ['top-boards', 'video', 'legacy', 'import'] as const) {

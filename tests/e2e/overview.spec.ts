@@ -18,7 +18,8 @@ test('the overview shows the same numbers as the CLI', async ({ page, served }, 
   }
   await expect(page.getByTestId('kpi-impressions')).toContainText(cli.totals.impressions!.toLocaleString('en-US'));
   await expect(page.getByTestId('time-series-chart').locator('canvas')).toHaveCount(1);
-  await expect(page.getByTestId('provenance')).toContainText('Event data');
+  await expect(page.getByTestId('provenance')).toHaveAttribute('data-reason', 'eventData');
+  await expect(page.getByTestId('provenance')).toContainText('event data, Oct 2, 2026 to Oct 31, 2026');
   await page.screenshot({ path: testInfo.outputPath('overview.png'), fullPage: true });
 });
 

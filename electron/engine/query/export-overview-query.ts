@@ -70,7 +70,7 @@ export async function exportOverviewQuery(ws: Workspace, spec: QuerySpec, range:
     perSplit.set(v, part.days);
   }
   if (!used.size) {
-    return { ...base, totals: emptyMetrics(), series: [], provenance: { kind: 'none', detail: await noMatchDetail(ws, spec.filters) } };
+    return { ...base, totals: emptyMetrics(), series: [], provenance: { kind: 'none', reason: 'noExportMatch', detail: await noMatchDetail(ws, spec.filters) } };
   }
   const series: SeriesPoint[] = [];
   for (const bucket of bucketsBetween(range.from, range.to, spec.granularity)) {
@@ -81,7 +81,7 @@ export async function exportOverviewQuery(ws: Workspace, spec: QuerySpec, range:
   }
   const totals = await totalsFor(ws, spec.filters, range, whole.days);
   const snapshots = await snapshotsById(ws, [...used]);
-  return { ...base, totals, series, provenance: { kind: 'export', detail: `Analytics export snapshot(s): ${describeSnapshots(snapshots)}` } };
+  return { ...base, totals, series, provenance: { kind: 'export', reason: 'exportSnapshots', from: range.from, to: range.to, detail: `Analytics export snapshot(s): ${describeSnapshots(snapshots)}` } };
 }
 
 /** A snapshot of exactly this range has a Total row with the true distinct audiences; otherwise add days up. */

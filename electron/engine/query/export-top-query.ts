@@ -22,7 +22,7 @@ export async function exportTopQuery(ws: Workspace, spec: QuerySpec & { view: To
     { ...match.params, section, from: range.from, to: range.to },
   );
   if (snapshotId === null) {
-    return { view: spec.view, range, sortBy, rows: [], provenance: { kind: 'none', detail: await noMatchDetail(ws, spec.filters) } };
+    return { view: spec.view, range, sortBy, rows: [], provenance: { kind: 'none', reason: 'noExportMatch', detail: await noMatchDetail(ws, spec.filters) } };
   }
   const cells = await ws.all<{ rank: number; pin_id: string | null; title: string | null; board: string | null; metric: string; value: number | null }>(
     `SELECT rank, pin_id, title, board, metric, value FROM export_top WHERE snapshot_id = $id AND section = $section ORDER BY rank`,
@@ -46,6 +46,9 @@ export async function exportTopQuery(ws: Workspace, spec: QuerySpec & { view: To
     rows,
     provenance: {
       kind: 'export',
+      reason: 'exportSnapshots',
+      from: snapshot!.date_from,
+      to: snapshot!.date_to,
       detail: `Analytics export snapshot ${describeSnapshots([snapshot!])}${exact ? '' : ' — the export covers its own date range, not exactly the one chosen'}`,
     },
   };

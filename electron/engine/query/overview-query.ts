@@ -25,12 +25,12 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
   const range = resolveRange(spec.filters, bounds);
   const totals = emptyMetrics();
   if (!bounds.lastDay) {
-    return { view: 'overview', range, granularity: spec.granularity, totals, series: [], provenance: { kind: 'none', detail: 'No event data in this workspace' } };
+    return { view: 'overview', range, granularity: spec.granularity, totals, series: [], provenance: { kind: 'none', reason: 'noEventData', detail: 'No event data in this workspace' } };
   }
   if (range.to < bounds.firstDay! || range.from > bounds.lastDay) {
     // Outside the days the data covers, the data cannot say anything: null, never zero.
     const series = buildSeries(range, bounds, spec.splitBy, spec.granularity, [], [], []);
-    return { view: 'overview', range, granularity: spec.granularity, totals, series, provenance: { kind: 'events', detail: `No event data between ${range.from} and ${range.to} (data covers ${bounds.firstDay} to ${bounds.lastDay})` } };
+    return { view: 'overview', range, granularity: spec.granularity, totals, series, provenance: { kind: 'events', reason: 'noEventsInRange', from: range.from, to: range.to, detail: `No event data between ${range.from} and ${range.to} (data covers ${bounds.firstDay} to ${bounds.lastDay})` } };
   }
   const where = compileFilters(spec.filters, range);
   const split = splitExpression(spec.splitBy);
@@ -60,7 +60,7 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
     granularity: spec.granularity,
     totals,
     series,
-    provenance: { kind: 'events', detail: `Event data, ${range.from} to ${range.to}` },
+    provenance: { kind: 'events', reason: 'eventData', from: range.from, to: range.to, detail: `Event data, ${range.from} to ${range.to}` },
   };
 }
 

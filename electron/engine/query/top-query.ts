@@ -21,7 +21,7 @@ export async function topQuery(ws: Workspace, spec: QuerySpec & { view: TopView 
   const sortBy = spec.sortBy ?? defaultSort(spec.view);
   const limit = spec.limit ?? DEFAULT_TOP_LIMIT;
   if (!bounds.lastDay) {
-    return { view: spec.view, range, sortBy, rows: [], provenance: { kind: 'none', detail: 'No event data in this workspace' } };
+    return { view: spec.view, range, sortBy, rows: [], provenance: { kind: 'none', reason: 'noEventData', detail: 'No event data in this workspace' } };
   }
   const filters = spec.view === 'top-video-pins' ? { ...spec.filters, format: 'video' as const } : spec.filters;
   const where = compileFilters(filters, range, 'r');
@@ -48,7 +48,7 @@ export async function topQuery(ws: Workspace, spec: QuerySpec & { view: TopView 
     for (const id of AUDIENCE_METRICS) row[id] = spec.skipAudience ? null : numberOrNull(audience.get(r.k)?.[id]) ?? 0;
     return row;
   });
-  return { view: spec.view, range, sortBy, rows, provenance: { kind: 'events', detail: `Event data, ${range.from} to ${range.to}` } };
+  return { view: spec.view, range, sortBy, rows, provenance: { kind: 'events', reason: 'eventData', from: range.from, to: range.to, detail: `Event data, ${range.from} to ${range.to}` } };
 }
 
 async function audienceFor(

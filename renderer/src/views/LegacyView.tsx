@@ -2,7 +2,7 @@
 import { METRICS, isMetricId } from '../../../shared/metrics';
 import type { SeriesPoint } from '../../../shared/results';
 import { ExportButton } from '../components/ExportDialog';
-import { Provenance } from '../components/Provenance';
+import { Provenance, provenanceText } from '../components/Provenance';
 import { StatusMessage } from '../components/StatusMessage';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
 import { VirtualTable, type Column } from '../components/VirtualTable';
@@ -17,7 +17,8 @@ const LEGACY_LABELS: Record<string, { en: string; sv: string }> = {
 };
 
 export function LegacyView() {
-  const { t, locale, formatDay } = useStrings();
+  const strings = useStrings();
+  const { t, locale, formatDay } = strings;
   const legacy = useAppStore((s) => s.legacy);
   const theme = useAppStore((s) => s.theme);
   const { refresh } = useAppStore.getState();
@@ -35,7 +36,7 @@ export function LegacyView() {
       {!data ? (
         <StatusMessage kind="loading" message={t('loading')} />
       ) : data.provenance.kind === 'none' ? (
-        <StatusMessage kind="empty" message={data.provenance.detail} />
+        <StatusMessage kind="empty" message={provenanceText(data.provenance, strings)} />
       ) : (
         <>
           <div className="kpi-tiles">

@@ -5,7 +5,7 @@ import { GRANULARITIES, type Granularity } from '../../../shared/query';
 import type { StringKey } from '../../../shared/ui-strings';
 import { ExportButton } from '../components/ExportDialog';
 import { KpiTiles } from '../components/KpiTiles';
-import { Provenance } from '../components/Provenance';
+import { Provenance, provenanceText } from '../components/Provenance';
 import { StatusMessage } from '../components/StatusMessage';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
 import { useStrings } from '../i18n/use-strings';
@@ -20,7 +20,8 @@ const SPLIT_LABEL: Record<SplitBy, StringKey> = {
 };
 
 export function OverviewView() {
-  const { t, metricLabel } = useStrings();
+  const strings = useStrings();
+  const { t, metricLabel } = strings;
   const overview = useAppStore((s) => s.overview);
   const audiencePending = useAppStore((s) => s.audiencePending);
   const comparison = useAppStore((s) => (s.compare.enabled && s.comparison.status === 'ready' ? s.comparison.data : null));
@@ -34,7 +35,9 @@ export function OverviewView() {
   if (overview.status === 'error') return <StatusMessage kind="error" message={overview.error.message} onRetry={refresh} />;
   if (!data) return <StatusMessage kind="loading" message={t('loading')} />;
   if (data.provenance.kind === 'none') {
-    return <StatusMessage kind="empty" message={data.series.length === 0 && /^No event data/.test(data.provenance.detail) ? t('noWorkspaceData') : data.provenance.detail} />;
+    if (data.provenance.reason === 'noEventData') return <StatusMessage kind="empty" message={t('noWorkspaceData')} />;
+    const text = provenanceText(data.provenance, strings);
+    return <StatusMessage kind="empty" message={`${text[0]!.toUpperCase()}${text.slice(1)}.`} detail={data.provenance.detail} />;
   }
 
   return (
