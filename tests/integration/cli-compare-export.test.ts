@@ -59,8 +59,8 @@ describe('pinsight compare and export', () => {
   });
 
   it('query legacy on a workspace without legacy exports says so', () => {
-    const r = cliJson<{ source: { kind: string; detail: string } }>(['query', 'legacy', '--workspace', ws]);
-    expect(r.source).toEqual({ kind: 'none', detail: 'No legacy (pre-2019) exports in this workspace' });
+    const r = cliJson<{ source: { kind: string; reason: string; detail: string } }>(['query', 'legacy', '--workspace', ws]);
+    expect(r.source).toEqual({ kind: 'none', reason: 'noLegacyData', detail: 'No legacy (pre-2019) exports in this workspace' });
   });
 
   it('import refuses a bad export context value with the option name', () => {
