@@ -135,6 +135,7 @@ export interface WorkspaceInfo {
 
 export interface FilterOptions {
   accounts: { id: string; type: string; value: string }[];
+  /** The values of each filter that the workspace's data holds (the panel marks the others). */
   devices: string[];
   contentTypes: string[];
   formats: string[];

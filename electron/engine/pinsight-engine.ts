@@ -78,12 +78,25 @@ export class PinsightEngine {
       );
       const events = await eventBounds(this.ws);
       const bounds = events.lastDay ? events : await exportBounds(this.ws, false);
+      // The filter values the data holds: from the event rollup, and from the export snapshots' selections.
+      const present = await this.ws.one<{ devices: string[]; contentTypes: string[]; formats: string[]; sources: string[] }>(
+        `SELECT
+           list_distinct(list(CAST(app_type AS VARCHAR)) FILTER (WHERE app_type IS NOT NULL)) AS devices,
+           list_distinct(list(CAST(content_type AS VARCHAR))) AS "contentTypes",
+           list_distinct(list(format)) AS formats,
+           list_distinct(list(source)) AS sources
+         FROM (SELECT DISTINCT app_type, content_type, format, source FROM rollup_daily
+               UNION ALL
+               SELECT DISTINCT nullif(device, 'all'), nullif(content_type, 'all'), nullif(format, 'all'), nullif(source, 'all')
+               FROM export_snapshots WHERE NOT legacy)`,
+      );
+      const only = <T extends string>(all: readonly T[], held: string[] | undefined) => all.filter((v) => (held ?? []).includes(v));
       return {
         accounts,
-        devices: [...DEVICES],
-        contentTypes: [...CONTENT_TYPES],
-        formats: [...FORMATS],
-        sources: [...SOURCES],
+        devices: only(DEVICES, present?.devices),
+        contentTypes: only(CONTENT_TYPES, present?.contentTypes),
+        formats: only(FORMATS, present?.formats),
+        sources: only(SOURCES, present?.sources),
         firstDay: bounds.firstDay,
         lastDay: bounds.lastDay,
       };

@@ -41,6 +41,8 @@ test('an imported export: overview, top Pins, top boards and the legacy view', a
   await expect(page.getByTestId('provenance')).toContainText('Analytics export snapshot');
   await page.screenshot({ path: testInfo.outputPath('export-overview.png') });
 
+  await expect(page.getByTestId('filter-device-tablet')).toHaveAttribute('data-empty', 'true');
+  await expect(page.getByTestId('filter-device-all')).not.toHaveAttribute('data-empty', 'true');
   await page.getByTestId('filter-device-tablet').click();
   await expect(page.getByTestId('status-empty')).toContainText('No imported Analytics export matches these filters');
   await page.getByTestId('filter-device-all').click();

@@ -159,4 +159,16 @@ describe('Analytics exports', () => {
     await generateDemo(eventsOnly.workspace, 5_000, 9);
     expect((await q<OverviewResult>(eventsOnly, { view: 'overview', filters: RANGE })).totals).toEqual(withEvents.totals);
   });
+
+  it('filter options show the values the imported selections hold', async () => {
+    const e = await workspaceWith(files.overviewEn, files.paidMobileUtf16);
+    const o = await e.filterOptions();
+    expect(o.contentTypes).toEqual(['paid']);
+    expect(o.devices).toEqual(['mobile']);
+    expect(o.formats).toEqual([]);
+    expect(o).toMatchObject({ firstDay: '2026-09-01', lastDay: '2026-09-30' });
+    const events = await PinsightEngine.open(IN_MEMORY);
+    await generateDemo(events.workspace, 3_000, 1);
+    expect(await events.filterOptions()).toMatchObject({ devices: ['mobile', 'tablet', 'web'], contentTypes: ['organic', 'paid'], sources: ['yours', 'others'] });
+  });
 });

@@ -1,17 +1,18 @@
 /** The filter panel on the left: date range, content type, claimed accounts, device, source, format. */
 import { DATE_PRESETS, type DatePreset } from '../../../shared/date-presets';
 import { CONTENT_TYPES, DEVICES, FORMATS, SOURCES, type Filters } from '../../../shared/filters';
+import type { FilterOptions } from '../../../shared/results';
 import type { StringKey } from '../../../shared/ui-strings';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 import { CompareControls } from './CompareControls';
 
 type ChoiceKey = 'contentType' | 'device' | 'source' | 'format';
-const CHOICES: { key: ChoiceKey; label: StringKey; values: readonly string[] }[] = [
-  { key: 'contentType', label: 'contentType', values: CONTENT_TYPES },
-  { key: 'device', label: 'device', values: DEVICES },
-  { key: 'source', label: 'source', values: SOURCES },
-  { key: 'format', label: 'format', values: FORMATS },
+const CHOICES: { key: ChoiceKey; label: StringKey; values: readonly string[]; held: keyof Pick<FilterOptions, 'contentTypes' | 'devices' | 'sources' | 'formats'> }[] = [
+  { key: 'contentType', label: 'contentType', values: CONTENT_TYPES, held: 'contentTypes' },
+  { key: 'device', label: 'device', values: DEVICES, held: 'devices' },
+  { key: 'source', label: 'source', values: SOURCES, held: 'sources' },
+  { key: 'format', label: 'format', values: FORMATS, held: 'formats' },
 ];
 
 export function FilterPanel() {
@@ -59,23 +60,29 @@ export function FilterPanel() {
           />
         </label>
       </fieldset>
-      {CHOICES.map(({ key, label, values }) => (
+      {CHOICES.map(({ key, label, values, held }) => (
         <fieldset key={key}>
           <legend>{t(label)}</legend>
           <div className="segmented" role="radiogroup" aria-label={t(label)}>
-            {['all', ...values].map((v) => (
+            {['all', ...values].map((v) => {
+              // Values the workspace holds no data for stay selectable (a view then says so), but look it.
+              const empty = v !== 'all' && options !== null && !options[held].includes(v);
+              return (
               <button
                 key={v}
                 type="button"
                 role="radio"
                 aria-checked={filters[key] === v}
                 data-testid={`filter-${key}-${v}`}
-                className={filters[key] === v ? 'active' : ''}
+                data-empty={empty || undefined}
+                title={empty ? t('noDataOption') : undefined}
+                className={`${filters[key] === v ? 'active' : ''}${empty ? ' no-data' : ''}`}
                 onClick={() => setFilter(key, v as Filters[typeof key])}
               >
                 {t(v as StringKey)}
               </button>
-            ))}
+              );
+            })}
           </div>
         </fieldset>
       ))}
