@@ -200,6 +200,8 @@ export function isMetricId(value: string): value is MetricId {
 
 /** Metrics that need distinct users, which rollups cannot give. */
 export const AUDIENCE_METRICS: readonly MetricId[] = METRIC_IDS.filter((id) => METRICS[id].formula.kind === 'distinctUsers');
+/** Metrics computed from the summed counters (everything but the distinct-user audiences). */
+export const COUNTER_METRICS: readonly MetricId[] = METRIC_IDS.filter((id) => !AUDIENCE_METRICS.includes(id));
 export const VIDEO_METRICS: readonly MetricId[] = METRIC_IDS.filter((id) => METRICS[id].video);
 /** Metrics a top list may be sorted by. */
 export const SORTABLE_METRICS: readonly MetricId[] = [

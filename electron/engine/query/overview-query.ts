@@ -1,6 +1,6 @@
 /** The overview view over event data: totals and a (split) time series. */
 import { SPLIT_VALUES, type SplitBy } from '../../../shared/filters';
-import { AUDIENCE_METRICS, METRIC_IDS, METRICS, type MetricId } from '../../../shared/metrics';
+import { AUDIENCE_METRICS, COUNTER_METRICS, METRIC_IDS, METRICS, type MetricId } from '../../../shared/metrics';
 import type { QuerySpec } from '../../../shared/query';
 import type { MetricValues, OverviewResult, ResolvedRange, SeriesPoint } from '../../../shared/results';
 import { numberOrNull, type PlainRow } from '../db/duckdb-values';
@@ -10,7 +10,6 @@ import { compileFilters, splitExpression } from './compile-filters';
 import { metricSelect } from './metric-sql';
 import { eventBounds, resolveRange, type DataBounds } from './resolve-range';
 
-const ROLLUP_METRICS = METRIC_IDS.filter((id) => !AUDIENCE_METRICS.includes(id));
 
 export function emptyMetrics(): MetricValues {
   return Object.fromEntries(METRIC_IDS.map((id) => [id, null])) as MetricValues;
@@ -39,7 +38,7 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
   const groupCols = [`${bucket} AS date`, `${split ?? 'NULL'} AS split`].join(', ');
 
   // One connection runs one statement at a time; the audience scans go last because they are the slow ones.
-  const rollupSelect = metricSelect(ROLLUP_METRICS);
+  const rollupSelect = metricSelect(COUNTER_METRICS);
   const totalRow = await ws.one(`SELECT ${rollupSelect} FROM rollup_daily WHERE ${where.sql}`, where.params);
   const seriesRows = await ws.all(`SELECT ${groupCols}, ${rollupSelect} FROM rollup_daily WHERE ${where.sql} GROUP BY ALL`, where.params);
   let audienceTotal: PlainRow | undefined;
@@ -50,7 +49,7 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
       audienceRows = await ws.all(`SELECT ${groupCols}, ${metricSelect(audience)} FROM events_clean WHERE ${where.sql} GROUP BY ALL`, where.params);
     }
   }
-  pickMetrics(totalRow, ROLLUP_METRICS, totals);
+  pickMetrics(totalRow, COUNTER_METRICS, totals);
   if (audienceTotal) pickMetrics(audienceTotal, audience, totals);
 
   const series = buildSeries(range, bounds, spec.splitBy, spec.granularity, seriesRows, audienceRows, spec.audienceSeries ? audience : []);
@@ -89,12 +88,12 @@ function buildSeries(
       const point: SeriesPoint = { date, split };
       const row = byKey.get(key(date, split));
       if (covered) {
-        pickMetrics(row, ROLLUP_METRICS, point);
+        pickMetrics(row, COUNTER_METRICS, point);
         // Zero-filled counts, but a ratio with nothing to divide stays null.
-        for (const id of ROLLUP_METRICS) if (point[id] === null && !row) point[id] = zeroOrNull(id);
+        for (const id of COUNTER_METRICS) if (point[id] === null && !row) point[id] = zeroOrNull(id);
         for (const id of audience) point[id] = numberOrNull(audienceByKey.get(key(date, split))?.[id]) ?? 0;
       } else {
-        for (const id of ROLLUP_METRICS) point[id] = null;
+        for (const id of COUNTER_METRICS) point[id] = null;
       }
       for (const id of AUDIENCE_METRICS) if (!audience.includes(id) || !covered) point[id] = null;
       out.push(point);

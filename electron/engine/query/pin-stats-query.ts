@@ -7,7 +7,7 @@
  * Content type, device, source and format filters apply; the blocks set their own time windows.
  */
 import { PinsightError } from '../../../shared/api';
-import { AUDIENCE_METRICS, METRIC_IDS } from '../../../shared/metrics';
+import { AUDIENCE_METRICS, COUNTER_METRICS, METRIC_IDS } from '../../../shared/metrics';
 import type { QuerySpec } from '../../../shared/query';
 import type { MetricValues, PinStatsResult } from '../../../shared/results';
 import { numberOrNull, type PlainRow } from '../db/duckdb-values';
@@ -15,7 +15,6 @@ import type { Workspace } from '../db/workspace';
 import { COUNTER_SELECT } from '../derive/derive-sql';
 import { metricSelect } from './metric-sql';
 
-const COUNTER_METRICS = METRIC_IDS.filter((id) => !AUDIENCE_METRICS.includes(id));
 const DAY_MS = 86_400_000;
 
 export async function pinStatsQuery(ws: Workspace, spec: QuerySpec): Promise<PinStatsResult> {

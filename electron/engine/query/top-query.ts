@@ -1,5 +1,5 @@
 /** Top Pins (by Pin group), top boards and top video Pins over event data. */
-import { AUDIENCE_METRICS, METRIC_IDS, type MetricId } from '../../../shared/metrics';
+import { AUDIENCE_METRICS, COUNTER_METRICS, type MetricId } from '../../../shared/metrics';
 import { DEFAULT_TOP_LIMIT, type QuerySpec } from '../../../shared/query';
 import type { TopResult, TopRow } from '../../../shared/results';
 import { numberOrNull, type PlainRow } from '../db/duckdb-values';
@@ -9,7 +9,6 @@ import { metricSelect } from './metric-sql';
 import { eventBounds, resolveRange } from './resolve-range';
 
 type TopView = TopResult['view'];
-const ROLLUP_METRICS = METRIC_IDS.filter((id) => !AUDIENCE_METRICS.includes(id));
 
 export function defaultSort(view: TopView): MetricId {
   return view === 'top-video-pins' ? 'video_views' : 'impressions';
@@ -30,7 +29,7 @@ export async function topQuery(ws: Workspace, spec: QuerySpec & { view: TopView 
   const joinPin = byBoard ? 'JOIN pin_dim d ON d.pin_key = r.pin_key' : '';
   const params = { ...where.params, limit };
   const ranked = await ws.all(
-    `SELECT ${key} AS k, ${metricSelect(ROLLUP_METRICS)}
+    `SELECT ${key} AS k, ${metricSelect(COUNTER_METRICS)}
      FROM rollup_daily r ${joinPin}
      WHERE ${where.sql}
      GROUP BY ALL
@@ -44,7 +43,7 @@ export async function topQuery(ws: Workspace, spec: QuerySpec & { view: TopView 
 
   const rows: TopRow[] = ranked.map((r) => {
     const row: TopRow = { ...labels.get(r.k) };
-    for (const id of ROLLUP_METRICS) row[id] = numberOrNull(r[id]);
+    for (const id of COUNTER_METRICS) row[id] = numberOrNull(r[id]);
     for (const id of AUDIENCE_METRICS) row[id] = spec.skipAudience ? null : numberOrNull(audience.get(r.k)?.[id]) ?? 0;
     return row;
   });

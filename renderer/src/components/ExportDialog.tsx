@@ -1,13 +1,12 @@
 /** Export the view on screen with its filters: CSV or Parquet, headers as ids or in the UI language, progress and cancel. */
 import { useState } from 'react';
 import type { ExportJobStatus } from '../../../shared/results';
+import { followJob } from '../api/follow-job';
 import { api } from '../api/transport';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 import { screenSpec } from '../store/views-slice';
 import { StatusMessage } from './StatusMessage';
-
-const POLL_MS = 250;
 
 export function ExportButton() {
   const { t } = useStrings();
@@ -38,15 +37,8 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
     setError(null);
     const format = /\.parquet$/i.test(out) ? 'parquet' : 'csv';
     const started = await api.startExport({ spec: screenSpec(useAppStore.getState()), out, format, headers: headers === 'ids' ? 'ids' : locale, preamble, rawEvents });
-    if (!started.ok) return setError(started.error.message);
-    setJob(started.value);
-    for (;;) {
-      await new Promise((r) => setTimeout(r, POLL_MS));
-      const status = await api.exportStatus({ id: started.value.id });
-      if (!status.ok) return setError(status.error.message);
-      setJob(status.value);
-      if (status.value.state !== 'running') break;
-    }
+    const ended = await followJob(started, (id) => api.exportStatus({ id }), setJob);
+    if (!ended.ok) setError(ended.error.message);
   };
 
   return (

@@ -1,9 +1,20 @@
-/** The columns a top list gains in compare mode: the sort metric in range B, and the rank change. */
+/** Columns shared by the top lists: their metric columns, and what they gain in compare mode. */
 import type { MetricId } from '../../../shared/metrics';
 import type { TopResult, TopRow } from '../../../shared/results';
 import type { useStrings } from '../i18n/use-strings';
 import type { Column } from './VirtualTable';
 
+/** One numeric column per metric; the sort metric stands out. */
+export function metricColumns(ids: readonly MetricId[], sort: MetricId, s: ReturnType<typeof useStrings>): Column<TopRow>[] {
+  return ids.map((m) => ({
+    key: m,
+    label: s.metricLabel(m),
+    numeric: true,
+    render: (r: TopRow) => <span className={m === sort ? 'sorted' : ''}>{s.formatMetric(m, r[m])}</span>,
+  }));
+}
+
+/** The columns a top list gains in compare mode: the sort metric in range B, and the rank change. */
 export function comparisonColumns(result: TopResult | undefined, sort: MetricId, s: ReturnType<typeof useStrings>): Column<TopRow>[] {
   const comparison = result?.comparison;
   if (!result || !comparison) return [];

@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { ApiError } from '../../../shared/api';
 import type { ExportContextInput } from '../../../shared/filters';
 import type { ImportJobStatus, ImportRecord } from '../../../shared/results';
+import { followJob } from '../api/follow-job';
 import { api } from '../api/transport';
 import type { AppState } from './app-store';
 
@@ -16,23 +17,14 @@ export interface ImportSlice {
 }
 
 export const initialImport = { job: null, importError: null, history: [] };
-const POLL_MS = 250;
 
 export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (set, get) => ({
   ...initialImport,
   async startImport(paths, exportContext) {
     set({ importError: null });
-    const started = await api.startImport({ paths, exportContext });
-    if (!started.ok) return set({ importError: started.error });
-    set({ job: started.value });
-    for (;;) {
-      await new Promise((r) => setTimeout(r, POLL_MS));
-      const status = await api.importStatus({ id: started.value.id });
-      if (!status.ok) return set({ importError: status.error });
-      set({ job: status.value });
-      if (status.value.state !== 'running') break;
-    }
-    if (get().job?.state === 'done') {
+    const ended = await followJob(await api.startImport({ paths, exportContext }), (id) => api.importStatus({ id }), (job) => set({ job }));
+    if (!ended.ok) return set({ importError: ended.error });
+    if (ended.last.state === 'done') {
       await get().loadWorkspace();
       await get().loadHistory();
     }

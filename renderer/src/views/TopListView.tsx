@@ -2,7 +2,7 @@
 import type { MetricId } from '../../../shared/metrics';
 import type { TopResult, TopRow } from '../../../shared/results';
 import type { StringKey } from '../../../shared/ui-strings';
-import { comparisonColumns } from '../components/comparison-columns';
+import { comparisonColumns, metricColumns } from '../components/comparison-columns';
 import { ExportButton } from '../components/ExportDialog';
 import { Provenance } from '../components/Provenance';
 import { SortSelect } from '../components/SortSelect';
@@ -17,7 +17,7 @@ const LIMITS = [50, 100, 500, 1000, 5000];
 
 export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
   const strings = useStrings();
-  const { t, metricLabel, formatMetric } = strings;
+  const { t, formatMetric } = strings;
   const loadable: Loadable<TopResult> = useAppStore((s) => (kind === 'pins' ? s.topPins : s.topBoards));
   const sort = useAppStore((s) => (kind === 'pins' ? s.topPinsSort : s.topBoardsSort));
   const limit = useAppStore((s) => s.topLimit);
@@ -34,12 +34,7 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
           { key: 'source', label: t('source'), width: '96px', render: (r: TopRow) => word(r.source) },
         ]
       : [{ key: 'name', label: t('board'), render: (r: TopRow) => r.name ?? r.board_id ?? '' }]),
-    ...TOP_SORTS.map((m) => ({
-      key: m,
-      label: metricLabel(m),
-      numeric: true,
-      render: (r: TopRow) => <span className={m === sort ? 'sorted' : ''}>{formatMetric(m, r[m])}</span>,
-    })),
+    ...metricColumns(TOP_SORTS, sort, strings),
   ];
 
   const data = loadable.status === 'ready' ? loadable.data : loadable.status === 'loading' ? loadable.previous : undefined;

@@ -1,7 +1,7 @@
 /** Video: KPI tiles for video Pins and the top video Pins by a video metric. */
 import { VIDEO_METRICS, type MetricId } from '../../../shared/metrics';
 import type { TopRow } from '../../../shared/results';
-import { comparisonColumns } from '../components/comparison-columns';
+import { comparisonColumns, metricColumns } from '../components/comparison-columns';
 import { ExportButton } from '../components/ExportDialog';
 import { KpiTiles } from '../components/KpiTiles';
 import { Provenance } from '../components/Provenance';
@@ -16,7 +16,7 @@ const VIDEO_SORTS: MetricId[] = ['video_views', 'avg_watch_time_s', 'p95_views',
 
 export function VideoView() {
   const strings = useStrings();
-  const { t, metricLabel, formatMetric } = strings;
+  const { t } = strings;
   const totals = useAppStore((s) => s.videoTotals);
   const top = useAppStore((s) => s.videoTop);
   const sort = useAppStore((s) => s.videoSort);
@@ -27,12 +27,7 @@ export function VideoView() {
   const columns: Column<TopRow>[] = [
     { key: 'rank', label: t('rank'), numeric: true, width: '56px', render: (_r, i) => i + 1 },
     { key: 'title', label: t('title'), render: (r) => r.title || r.pin_id },
-    ...[...VIDEO_METRICS.filter((m) => m !== 'video_starts')].map((m) => ({
-      key: m,
-      label: metricLabel(m),
-      numeric: true,
-      render: (r: TopRow) => <span className={m === sort ? 'sorted' : ''}>{formatMetric(m, r[m])}</span>,
-    })),
+    ...metricColumns(VIDEO_METRICS.filter((m) => m !== 'video_starts'), sort, strings),
   ];
   columns.push(...comparisonColumns(topData, sort, strings));
   if (totals.status === 'error') return <StatusMessage kind="error" message={totals.error.message} onRetry={refresh} />;
