@@ -66,7 +66,9 @@ describe('workspace file', () => {
     (await Workspace.open(path)).close();
     const holder = spawn(
       process.execPath,
-      ['-e', `import('@duckdb/node-api').then(async (d) => { await d.DuckDBInstance.create(${JSON.stringify(path)}); console.log('held'); setTimeout(() => {}, 30000); })`],
+      // The holder keeps its instance and connection referenced: an unreferenced instance is garbage
+      // collected, which closes the database and releases the lock (that made this test flaky).
+      ['-e', `import('@duckdb/node-api').then(async (d) => { globalThis.db = await d.DuckDBInstance.create(${JSON.stringify(path)}); globalThis.conn = await globalThis.db.connect(); console.log('held'); setInterval(() => globalThis.conn, 1000); })`],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {
