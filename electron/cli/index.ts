@@ -21,6 +21,7 @@ Run \`pinsight COMMAND --help\` for a command's options.`;
 function terminalOutput(): CommandOutput {
   const isTerminal = Boolean(process.stderr.isTTY);
   let progressShown = false;
+  let lastProgress = '';
   return {
     isTerminal,
     log: (t) => {
@@ -30,7 +31,12 @@ function terminalOutput(): CommandOutput {
     },
     error: (t) => process.stderr.write(`${t}\n`),
     progress: (t) => {
-      if (!isTerminal) return;
+      // Off a terminal, progress is silent unless asked for as plain lines (for logs and scripts).
+      if (!isTerminal) {
+        if (process.env.PINSIGHT_PROGRESS === 'lines' && t !== lastProgress) process.stderr.write(`${t}\n`);
+        lastProgress = t;
+        return;
+      }
       process.stderr.write(`\r${t.padEnd(process.stderr.columns ? process.stderr.columns - 1 : 79)}`);
       progressShown = true;
     },

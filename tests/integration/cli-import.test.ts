@@ -56,28 +56,45 @@ describe('pinsight import', () => {
     expect(back.series.map((p) => p.impressions)).toEqual(utc.series.map((p) => p.impressions));
   });
 
-  it('kill -9 in the middle of an import leaves the workspace as it was', async () => {
-    const big = join(dir, 'big');
-    await writeDemoEventsFile(big, 1_500_000, 'csv', 8);
-    const before = await counts(ws);
-    const child = spawn(process.execPath, [BIN, 'import', big, '--workspace', ws], { stdio: 'ignore' });
-    let exited = false;
-    child.on('exit', () => (exited = true));
-    // Wait until the import is writing, then pull the plug.
-    const started = Date.now();
-    while (!existsSync(`${ws}.wal`) && Date.now() - started < 1500) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => setTimeout(r, 300));
-    expect(exited, 'the import finished before it could be killed: make the file larger').toBe(false);
-    child.kill('SIGKILL');
-    await new Promise((r) => child.on('exit', r));
-    expect(await counts(ws)).toEqual(before);
+  it('kill -9 while the rows are read leaves the workspace as it was', async () => {
+    await killDuring('big-a', 'reading', 150);
+  });
+
+  it('kill -9 while the import cleans and aggregates leaves the workspace as it was, once reopened', async () => {
+    await killDuring('big-b', 'cleaning', 0);
   });
 });
+
+/** Starts an import of a large file, kills it when its progress reaches `phase`, and compares the workspace. */
+async function killDuring(name: string, phase: string, delayMs: number): Promise<void> {
+  const big = join(dir, name);
+  await writeDemoEventsFile(big, 1_500_000, 'csv', name === 'big-a' ? 8 : 9);
+  const before = await counts(ws);
+  const child = spawn(process.execPath, [BIN, 'import', big, '--workspace', ws], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, PINSIGHT_PROGRESS: 'lines' },
+  });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  await new Promise<void>((ok) => {
+    child.stderr!.on('data', (d: Buffer) => d.toString().includes(phase) && ok());
+    child.on('exit', () => ok());
+  });
+  if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+  expect(exited, `the import finished before it could be killed while ${phase}: make the file larger`).toBe(false);
+  child.kill('SIGKILL');
+  await new Promise((r) => child.on('exit', r));
+  expect(await counts(ws)).toEqual(before);
+}
 
 async function counts(path: string) {
   const w = await Workspace.open(path, { create: false });
   try {
-    return await w.all('SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM import_log) AS imports, (SELECT count(*) FROM pins) AS pins');
+    return await w.all(
+      `SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM import_log) AS imports, (SELECT count(*) FROM pins) AS pins,
+              (SELECT count(*) FROM events_clean) AS clean, (SELECT sum(impressions) FROM rollup_daily) AS impressions,
+              (SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '%_next' OR table_name LIKE 'undo_%') AS leftovers`,
+    );
   } finally {
     w.close();
   }

@@ -118,6 +118,31 @@ describe('importing a folder of event dumps', () => {
     expect(await engine.workspace.value('SELECT count(*) FROM events')).toBe(before);
   });
 
+  it('a cancel while cleaning and aggregating takes the import out again: raw rows, Pins and derived tables', async () => {
+    const state = () =>
+      engine.workspace.one(
+        `SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM import_log) AS imports,
+                (SELECT string_agg(pin_id || ':' || coalesce(title, ''), ',' ORDER BY pin_id) FROM pins) AS pins,
+                (SELECT count(*) FROM events_clean) AS clean, (SELECT sum(impressions) FROM rollup_daily) AS impressions,
+                (SELECT count(*) FROM pin_dim) AS pin_dim, (SELECT value FROM pinsight_meta WHERE key = 'pending_import') AS pending,
+                (SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '%_next' OR table_name LIKE 'undo_%') AS leftovers`,
+      );
+    const before = await state();
+    expect(before?.pending).toBeNull();
+    // Pins change (a full re-derive into new tables), and events only (rows appended to the derived tables).
+    const withPins = join(dir, 'late-pins');
+    await writeDemoDump(withPins, 700, 21, false);
+    const eventsOnly = join(dir, 'late-events');
+    await writeDemoDump(eventsOnly, 700, 22, false);
+    for (const files of [[withPins], dump.files.length ? [join(eventsOnly, 'events-a.csv')] : []]) {
+      const controller = new AbortController();
+      await expect(
+        engine.importFiles(files, { signal: controller.signal, onProgress: (p) => p.phase === 'deriving' && controller.abort() }),
+      ).rejects.toThrow(/cancelled/);
+      expect(await state()).toEqual(before);
+    }
+  });
+
   it('names the missing columns of a file that almost fits', async () => {
     const near = join(dir, 'near.csv');
     writeFileSync(near, 'event_type,pin_id,user_id\nsave,1,u1\n');

@@ -8,6 +8,7 @@ import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node
 import { PinsightError } from '../../../shared/api';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { rowToPlain, type PlainRow } from './duckdb-values';
+import { rollbackPendingImport } from './pending-import';
 
 export type SqlParams = Record<string, DuckDBValue> | DuckDBValue[];
 
@@ -54,6 +55,8 @@ export class Workspace {
     const ws = new Workspace(path, instance, conn);
     try {
       await ws.migrate(options.targetVersion ?? SCHEMA_VERSION);
+      // An import that a killed process left half done is taken out: the workspace is as it was before it.
+      await rollbackPendingImport(ws);
     } catch (e) {
       ws.close();
       throw e;

@@ -14,8 +14,8 @@ const host = (expr: string): string =>
 /** Order of Pin ids: numerically when both are numbers, else as text. */
 export const PIN_ID_ORDER = (col: string): string => `TRY_CAST(${col} AS HUGEINT) NULLS LAST, ${col}`;
 
-export const PIN_DIM_SQL = `
-CREATE OR REPLACE TABLE pin_dim AS
+export const pinDimSql = (suffix = ''): string => `
+CREATE OR REPLACE TABLE pin_dim${suffix} AS
 WITH RECURSIVE chain(pin_id, ancestor, depth) AS (
   SELECT pin_id, pin_id, 0 FROM pins
   UNION ALL
@@ -45,39 +45,27 @@ SELECT CAST(row_number() OVER (ORDER BY ${PIN_ID_ORDER('pin_id')}) AS INTEGER) A
        CASE WHEN creator_id IN (SELECT value FROM accounts WHERE type = 'profile') THEN 'yours' ELSE 'others' END AS source
 FROM resolved`;
 
-export const GROUP_ACCOUNTS_SQL = `
-CREATE OR REPLACE TABLE group_accounts AS
+export const groupAccountsSql = (suffix = ''): string => `
+CREATE OR REPLACE TABLE group_accounts${suffix} AS
 SELECT DISTINCT d.group_key, a.account_id
-FROM pin_dim d JOIN accounts a
+FROM pin_dim${suffix} d JOIN accounts a
   ON (a.type = 'profile' AND d.creator_id = a.value)
   OR (a.type = 'website' AND d.host IS NOT NULL AND d.host = ${host("'https://' || regexp_replace(a.value, '^[A-Za-z]+://', '')")})`;
 
 /** The group's face in top lists: its earliest-created Pin, ties broken by the smallest id. */
-export const GROUP_DIM_SQL = `
-CREATE OR REPLACE TABLE group_dim AS
+export const groupDimSql = (suffix = ''): string => `
+CREATE OR REPLACE TABLE group_dim${suffix} AS
 SELECT group_key,
        arg_min(pin_id, (created_at, TRY_CAST(pin_id AS HUGEINT), pin_id)) AS rep_pin_id,
        min(created_at) AS first_created_at,
        count(*)::INTEGER AS size,
-       group_key IN (SELECT group_key FROM group_accounts) AS in_scope
-FROM pin_dim GROUP BY group_key`;
+       group_key IN (SELECT group_key FROM group_accounts${suffix}) AS in_scope
+FROM pin_dim${suffix} GROUP BY group_key`;
 
 export function dayExpression(timeZone: string, column = 'e.event_time'): string {
   if (timeZone === 'UTC') return `CAST(${column} AS DATE)`;
   // ICU: read the stored UTC timestamp as an instant, then take the calendar day in the workspace's zone.
   return `CAST(timezone('${timeZone.replaceAll("'", "''")}', ${column} AT TIME ZONE 'UTC') AS DATE)`;
-}
-
-/** The cleaned-event SELECT over a set of raw events (`deduplicated`), shared by full and incremental derivation. */
-function cleanSelect(timeZone: string): string {
-  return `
-SELECT ${dayExpression(timeZone)} AS day, e.event_time, e.event_type, d.pin_key, d.group_key,
-       d.source::VARCHAR AS source, d.format::VARCHAR AS format, e.content_type, e.app_type,
-       hash(e.user_id) AS user_hash, e.watch_ms, e.progress_pct, e.in_view_pct
-FROM deduplicated e
-JOIN pin_dim d ON d.pin_id = e.pin_id
-JOIN group_dim g ON g.group_key = d.group_key AND g.in_scope
-WHERE e.user_id NOT IN (SELECT user_id FROM spam_users)`;
 }
 
 /** Raw events without duplicates: the first row of each event_id; for rows without one, of each time, type, Pin and user. */
@@ -88,43 +76,64 @@ export const DEDUPLICATED_EVENTS_SQL = `
   UNION ALL
   SELECT DISTINCT ON (event_time, event_type, pin_id, user_id) * FROM events WHERE event_id IS NULL`;
 
-export function eventsCleanSql(timeZone: string): string {
+/**
+ * The raw rows among imports at or after $firstNew that duplicate an earlier row (same event_id; without one,
+ * same time, type, Pin and user): their rowids, into the temp table dropped_rows. The first row (smallest rowid,
+ * so the earliest import) of each event is kept. Only duplicated keys are carried: a first import groups its
+ * ids once; a later import also looks for its ids among the earlier rows.
+ */
+export function droppedRowsSql(hasOlder: boolean): string {
+  const idKeys = hasOlder
+    ? `SELECT event_id, min(rowid) AS keep FROM events
+       WHERE event_id IN (SELECT event_id FROM events WHERE import_id >= $firstNew AND event_id IS NOT NULL)
+       GROUP BY event_id HAVING count(*) > 1`
+    : `SELECT event_id, min(rowid) AS keep FROM events
+       WHERE import_id >= $firstNew AND event_id IS NOT NULL GROUP BY event_id HAVING count(*) > 1`;
+  const idless = `event_time, event_type, pin_id, user_id`;
+  const idlessKeys = hasOlder
+    ? `SELECT ${idless}, min(o.rowid) AS keep FROM events o
+       SEMI JOIN (SELECT DISTINCT ${idless} FROM events WHERE import_id >= $firstNew AND event_id IS NULL) n USING (${idless})
+       WHERE o.event_id IS NULL GROUP BY ALL HAVING count(*) > 1`
+    : `SELECT ${idless}, min(rowid) AS keep FROM events
+       WHERE import_id >= $firstNew AND event_id IS NULL GROUP BY ALL HAVING count(*) > 1`;
   return `
-CREATE OR REPLACE TABLE events_clean AS
-WITH deduplicated AS (${DEDUPLICATED_EVENTS_SQL}
-)${cleanSelect(timeZone)}`;
+CREATE OR REPLACE TEMP TABLE dropped_rows AS
+SELECT e.rowid AS rid FROM events e JOIN (${idKeys}) k ON k.event_id = e.event_id
+WHERE e.import_id >= $firstNew AND e.rowid <> k.keep
+UNION ALL
+SELECT e.rowid AS rid FROM events e JOIN (${idlessKeys}) k USING (${idless})
+WHERE e.import_id >= $firstNew AND e.event_id IS NULL AND e.rowid <> k.keep`;
+}
+
+/** Pins whose group is in scope, with their keys and attributes (a small table). */
+const inScopePins = (suffix: string) =>
+  `(SELECT d.pin_id, d.pin_key, d.group_key, d.source, d.format FROM pin_dim${suffix} d JOIN group_dim${suffix} g USING (group_key) WHERE g.in_scope)`;
+
+/**
+ * The cleaned events of the raw rows of imports at or after $firstNew: duplicates (dropped_rows), spam users and
+ * out-of-scope Pins left out. `suffix` picks the Pin tables ('' or '_next'); each row is tagged $tag.
+ */
+export function cleanEventsSelect(timeZone: string, suffix: string): string {
+  return `
+SELECT ${dayExpression(timeZone)} AS day, e.event_time, e.event_type, d.pin_key, d.group_key,
+       d.source::VARCHAR AS source, d.format::VARCHAR AS format, e.content_type, e.app_type,
+       hash(e.user_id) AS user_hash, e.watch_ms, e.progress_pct, e.in_view_pct, CAST($tag AS INTEGER) AS import_id
+FROM events e
+JOIN ${inScopePins(suffix)} d ON d.pin_id = e.pin_id
+ANTI JOIN dropped_rows x ON x.rid = e.rowid
+WHERE e.import_id >= $firstNew AND e.user_id NOT IN (SELECT user_id FROM spam_users)`;
 }
 
 /**
- * The clean events among the raw events of imports at or after `$firstNew`: each new event is kept unless an
- * earlier import (or an earlier row of these imports) has the same event, exactly as a full rebuild keeps
- * the first row. Written to the temp table new_clean.
+ * The daily rollup of the cleaned events tagged at or after $firstNew: grouped by day, Pin, content type and
+ * device (the group, source and format follow from the Pin and are joined to the much smaller result).
  */
-export function newCleanEventsSql(timeZone: string): string {
+export function rollupSelect(clean: string, suffix: string): string {
   return `
-CREATE OR REPLACE TEMP TABLE new_clean AS
-WITH fresh AS (SELECT * FROM events WHERE import_id >= $firstNew),
-deduplicated AS (
-  SELECT * FROM events
-  WHERE import_id >= $firstNew AND event_id IS NOT NULL
-    AND rowid IN (SELECT min(rowid) FROM events WHERE import_id >= $firstNew AND event_id IS NOT NULL GROUP BY event_id)
-    AND event_id NOT IN (SELECT event_id FROM events WHERE import_id < $firstNew AND event_id IS NOT NULL)
-  UNION ALL
-  SELECT * FROM (SELECT DISTINCT ON (event_time, event_type, pin_id, user_id) * FROM fresh WHERE event_id IS NULL) f
-  WHERE NOT EXISTS (
-    SELECT 1 FROM events o
-    WHERE o.import_id < $firstNew AND o.event_id IS NULL AND o.event_time = f.event_time
-      AND o.event_type = f.event_type AND o.pin_id = f.pin_id AND o.user_id = f.user_id)
-)${cleanSelect(timeZone)}`;
-}
-
-export function appendNewCleanSql(): string[] {
-  return [
-    `INSERT INTO events_clean SELECT * FROM new_clean`,
-    // The rollup is summed by every query, so new partial rows for a day and Pin simply add up.
-    `INSERT INTO rollup_daily SELECT day, pin_key, group_key, source, format, content_type, app_type, ${COUNTER_SELECT} FROM new_clean GROUP BY ALL`,
-    `DROP TABLE new_clean`,
-  ];
+SELECT r.day, r.pin_key, d.group_key, d.source, d.format, r.content_type, r.app_type,
+       ${COUNTER_NAMES.map((n) => `r.${n}`).join(', ')}, CAST($tag AS INTEGER) AS import_id
+FROM (SELECT day, pin_key, content_type, app_type, ${COUNTER_SELECT} FROM ${clean} WHERE import_id >= $tag GROUP BY ALL) r
+JOIN pin_dim${suffix} d USING (pin_key)`;
 }
 
 /** Per-event counters; the rollup sums them. Shared with the real-time (uncleaned) Pin stats. */
@@ -145,21 +154,9 @@ export const COUNTER_SELECT = Object.entries(COUNTER_EXPRESSIONS)
   .map(([name, expr]) => `CAST(${expr} AS BIGINT) AS ${name}`)
   .join(',\n       ');
 
-export const NEW_OUT_OF_SCOPE_COUNT_SQL = `
-SELECT count(*) FROM events e
-WHERE e.import_id >= $firstNew AND NOT EXISTS (
-  SELECT 1 FROM pin_dim d JOIN group_dim g ON g.group_key = d.group_key AND g.in_scope WHERE d.pin_id = e.pin_id)`;
+export const COUNTER_NAMES = Object.keys(COUNTER_EXPRESSIONS);
 
-export const ROLLUP_SQL = `
-CREATE OR REPLACE TABLE rollup_daily AS
-SELECT day, pin_key, group_key, source, format, content_type, app_type,
-       ${COUNTER_SELECT}
-FROM events_clean
-GROUP BY ALL
-ORDER BY day`;
-
-/** Events on Pins that are unknown or belong to no claimed account. */
-export const OUT_OF_SCOPE_COUNT_SQL = `
+/** Events of imports at or after $firstNew on Pins that are unknown or belong to no claimed account. */
+export const outOfScopeCountSql = (suffix: string): string => `
 SELECT count(*) FROM events e
-WHERE NOT EXISTS (
-  SELECT 1 FROM pin_dim d JOIN group_dim g ON g.group_key = d.group_key AND g.in_scope WHERE d.pin_id = e.pin_id)`;
+WHERE e.import_id >= $firstNew AND e.pin_id NOT IN (SELECT pin_id FROM ${inScopePins(suffix)})`;

@@ -1,15 +1,20 @@
-/** Rebuilds the derived tables (Pin groups, clean events, rollups) from the raw tables. */
+/**
+ * Builds the derived tables (Pin groups, clean events, rollups) from the raw tables.
+ *
+ * A full build writes new tables beside the current ones (suffix _next) and swapDerived() puts them in place;
+ * an import that adds only events appends its clean rows and rollup rows, tagged with its first import id, so
+ * that an interrupted import can take exactly them out again (see db/pending-import.ts). Both can run outside
+ * a transaction, where DuckDB reads the freshly written rows several times faster than inside one.
+ */
 import type { Workspace } from '../db/workspace';
 import {
-  appendNewCleanSql,
-  eventsCleanSql,
-  NEW_OUT_OF_SCOPE_COUNT_SQL,
-  newCleanEventsSql,
-  GROUP_ACCOUNTS_SQL,
-  GROUP_DIM_SQL,
-  OUT_OF_SCOPE_COUNT_SQL,
-  PIN_DIM_SQL,
-  ROLLUP_SQL,
+  cleanEventsSelect,
+  droppedRowsSql,
+  groupAccountsSql,
+  groupDimSql,
+  outOfScopeCountSql,
+  pinDimSql,
+  rollupSelect,
 } from './derive-sql';
 
 export interface DeriveSummary {
@@ -17,28 +22,62 @@ export interface DeriveSummary {
   outOfScopeEvents: number;
 }
 
-export async function rebuildDerived(ws: Workspace): Promise<DeriveSummary> {
+/** Bumped when the derived tables change shape: an older workspace re-derives when it is opened. */
+export const DERIVED_VERSION = '2';
+
+export const DERIVED_TABLES = ['pin_dim', 'group_accounts', 'group_dim', 'events_clean', 'rollup_daily'] as const;
+const NEXT = '_next';
+
+/** Full build into the _next tables; returns how many events are out of scope. */
+export async function buildDerived(ws: Workspace): Promise<number> {
   const timeZone = (await ws.getMeta('time_zone')) ?? 'UTC';
-  for (const sql of [PIN_DIM_SQL, GROUP_ACCOUNTS_SQL, GROUP_DIM_SQL, eventsCleanSql(timeZone), ROLLUP_SQL]) {
-    await ws.run(sql);
+  for (const sql of [pinDimSql(NEXT), groupAccountsSql(NEXT), groupDimSql(NEXT)]) await ws.run(sql);
+  const params = { firstNew: 0, tag: 0 };
+  await ws.run(droppedRowsSql(false), { firstNew: 0 });
+  await ws.run(`CREATE OR REPLACE TABLE events_clean${NEXT} AS ${cleanEventsSelect(timeZone, NEXT)}`, params);
+  await ws.run(`DROP TABLE dropped_rows`);
+  // Ordered by day, so that date filters skip whole row groups of the rollup.
+  await ws.run(`CREATE OR REPLACE TABLE rollup_daily${NEXT} AS ${rollupSelect(`events_clean${NEXT}`, NEXT)} ORDER BY r.day`, { tag: 0 });
+  return (await ws.value<number>(outOfScopeCountSql(NEXT), { firstNew: 0 })) ?? 0;
+}
+
+/** Replaces the derived tables by the _next ones. Meant to run inside the transaction that ends an import. */
+export async function swapDerived(ws: Workspace): Promise<void> {
+  for (const t of DERIVED_TABLES) {
+    await ws.run(`DROP TABLE IF EXISTS ${t}`);
+    await ws.run(`ALTER TABLE ${t}${NEXT} RENAME TO ${t}`);
   }
-  const outOfScopeEvents = (await ws.value<number>(OUT_OF_SCOPE_COUNT_SQL)) ?? 0;
-  return finish(ws, outOfScopeEvents);
+}
+
+/** Drops _next tables a failed or interrupted build left behind. */
+export async function dropStagedDerived(ws: Workspace): Promise<void> {
+  for (const t of DERIVED_TABLES) await ws.run(`DROP TABLE IF EXISTS ${t}${NEXT}`);
+}
+
+/** Rebuilds everything and records it (settings changes, the demo, workspaces from older versions). */
+export async function rebuildDerived(ws: Workspace): Promise<DeriveSummary> {
+  const outOfScope = await buildDerived(ws);
+  await swapDerived(ws);
+  return finishDerived(ws, outOfScope);
 }
 
 /**
  * After an import that added only events (imports from `firstNew` on): derive just those events, against the
- * Pins, accounts and spam users already derived, and append them. Gives the same tables as a full rebuild.
+ * Pins, accounts and spam users already derived, and append them, tagged `firstNew`. Gives the same numbers
+ * as a full rebuild. Returns how many of the new events are out of scope.
  */
-export async function deriveNewEvents(ws: Workspace, firstNew: number): Promise<DeriveSummary> {
+export async function appendDerived(ws: Workspace, firstNew: number): Promise<number> {
   const timeZone = (await ws.getMeta('time_zone')) ?? 'UTC';
-  await ws.run(newCleanEventsSql(timeZone), { firstNew });
-  for (const sql of appendNewCleanSql()) await ws.run(sql);
-  const added = (await ws.value<number>(NEW_OUT_OF_SCOPE_COUNT_SQL, { firstNew })) ?? 0;
-  return finish(ws, Number((await ws.getMeta('out_of_scope_events')) ?? 0) + added);
+  const hasOlder = ((await ws.value<number>('SELECT count(*) FROM (SELECT 1 FROM events WHERE import_id < $firstNew LIMIT 1)', { firstNew })) ?? 0) > 0;
+  await ws.run(droppedRowsSql(hasOlder), { firstNew });
+  await ws.run(`INSERT INTO events_clean ${cleanEventsSelect(timeZone, '')}`, { firstNew, tag: firstNew });
+  await ws.run(`DROP TABLE dropped_rows`);
+  await ws.run(`INSERT INTO rollup_daily ${rollupSelect('events_clean', '')}`, { tag: firstNew });
+  return (await ws.value<number>(outOfScopeCountSql(''), { firstNew })) ?? 0;
 }
 
-async function finish(ws: Workspace, outOfScopeEvents: number): Promise<DeriveSummary> {
+/** Records the derived state's bounds and counts in the workspace's meta table. */
+export async function finishDerived(ws: Workspace, outOfScopeEvents: number): Promise<DeriveSummary> {
   const cleanEvents = (await ws.value<number>('SELECT count(*) FROM events_clean')) ?? 0;
   const bounds = await ws.one<{ first: string | null; last: string | null; latest: string | null }>(
     `SELECT min(day)::VARCHAR AS first, max(day)::VARCHAR AS last, (SELECT max(event_time) FROM events) AS latest FROM events_clean`,
@@ -47,13 +86,14 @@ async function finish(ws: Workspace, outOfScopeEvents: number): Promise<DeriveSu
   await ws.setMeta('events_first_day', bounds?.first ?? '');
   await ws.setMeta('events_last_day', bounds?.last ?? '');
   await ws.setMeta('events_latest_time', bounds?.latest ?? '');
+  await ws.setMeta('derived_version', DERIVED_VERSION);
   return { cleanEvents, outOfScopeEvents };
 }
 
-/** True when the derived tables exist (a workspace that has never been derived has none). */
+/** True when the derived tables exist and have the current shape. */
 export async function hasDerived(ws: Workspace): Promise<boolean> {
   const n = await ws.value<number>(
     `SELECT count(*) FROM information_schema.tables WHERE table_name = 'rollup_daily' AND table_schema = 'main'`,
   );
-  return (n ?? 0) > 0;
+  return (n ?? 0) > 0 && (await ws.getMeta('derived_version')) === DERIVED_VERSION;
 }

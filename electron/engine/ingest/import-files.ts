@@ -7,7 +7,9 @@ import { matchDumpColumns, nearestDumpKind, type DumpKind } from '../../../share
 import { PinsightError } from '../../../shared/api';
 import type { ImportFileSummary, ImportSummary, RejectedRow } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
-import { deriveNewEvents, hasDerived, rebuildDerived } from '../derive/rebuild-derived';
+import { beginPendingImport, endPendingImport, rollbackPendingImport } from '../db/pending-import';
+import { appendDerived, buildDerived, finishDerived, hasDerived, swapDerived, type DeriveSummary } from '../derive/rebuild-derived';
+import { fastEventsInsert } from './fast-events';
 import { fileHash } from './file-hash';
 import { listInputFiles, type InputFile } from './input-files';
 import { countRows, lineMapper, readColumns, readerRejects, sourceSelect } from './read-source';
@@ -41,9 +43,10 @@ export async function importFiles(ws: Workspace, paths: string[], options: Impor
     if (options.signal?.aborted) throw new PinsightError('cancelled', 'Import cancelled; the workspace is unchanged');
   };
 
-  const derived = await ws.transaction(async () => {
-    let changed = false;
-    const firstNew = ((await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0) + 1;
+  const firstNew = ((await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0) + 1;
+  // Step 1 of db/pending-import.ts: the raw rows, in one transaction.
+  await ws.transaction(async () => {
+    await beginPendingImport(ws, firstNew);
     for (const [i, file] of files.entries()) {
       checkCancel();
       options.onProgress?.({ file: file.path, fileIndex: i, fileCount: files.length, phase: 'reading' });
@@ -51,22 +54,47 @@ export async function importFiles(ws: Workspace, paths: string[], options: Impor
       summaries.push(result.summary);
       rejectedTotal += result.rejected.length;
       for (const r of result.rejected) if (rejected.length < MAX_LISTED_REJECTS) rejected.push(r);
-      changed ||= result.summary.status === 'imported';
     }
+  });
+  let derived: DeriveSummary | null = null;
+  try {
     checkCancel();
     options.onProgress?.({ file: '', fileIndex: files.length, fileCount: files.length, phase: 'deriving' });
-    // Only events added: derive just them. Pins, accounts or spam users changed: everything is re-derived.
-    const eventsOnly = summaries.every((f) => f.status !== 'imported' || f.kind === 'events' || f.kind === 'export' || f.kind === 'legacy-export');
-    const summary = !changed ? null : eventsOnly && (await hasDerived(ws)) ? await deriveNewEvents(ws, firstNew) : await rebuildDerived(ws);
-    checkCancel();
-    return summary;
-  });
+    derived = await deriveImport(ws, summaries, firstNew, checkCancel);
+  } catch (e) {
+    await rollbackPendingImport(ws);
+    throw e;
+  }
   await ws.checkpoint();
   options.onProgress?.({ file: '', fileIndex: files.length, fileCount: files.length, phase: 'done' });
 
   const imported = summaries.filter((s) => s.status === 'imported').reduce((n, s) => n + s.rows, 0);
   const outOfScopeEvents = derived?.outOfScopeEvents ?? Number((await ws.getMeta('out_of_scope_events')) ?? 0);
   return { files: summaries, imported, rejected, outOfScopeEvents, message: describe(summaries, rejectedTotal, outOfScopeEvents) };
+}
+
+/**
+ * Steps 2 and 3 of db/pending-import.ts. Only events added: derive just them. Pins, accounts or spam users
+ * changed: everything is re-derived into new tables, which the last transaction puts in place.
+ */
+async function deriveImport(ws: Workspace, summaries: ImportFileSummary[], firstNew: number, checkCancel: () => void): Promise<DeriveSummary | null> {
+  const changed = summaries.some((f) => f.status === 'imported');
+  const eventsOnly = summaries.every((f) => f.status !== 'imported' || f.kind === 'events' || f.kind === 'export' || f.kind === 'legacy-export');
+  const incremental = eventsOnly && (await hasDerived(ws));
+  let outOfScope = 0;
+  if (changed) {
+    outOfScope = incremental ? Number((await ws.getMeta('out_of_scope_events')) ?? 0) + (await appendDerived(ws, firstNew)) : await buildDerived(ws);
+  }
+  checkCancel();
+  return ws.transaction(async () => {
+    let summary: DeriveSummary | null = null;
+    if (changed) {
+      if (!incremental) await swapDerived(ws);
+      summary = await finishDerived(ws, outOfScope);
+    }
+    await endPendingImport(ws);
+    return summary;
+  });
 }
 
 interface FileResult {
@@ -96,6 +124,12 @@ async function importOne(ws: Workspace, file: InputFile, index: number, exportCo
   // Dimension files are small and "the last row wins", so their rows keep their order; events need no order.
   const numbered = match.kind !== 'events';
   const source = (n: boolean) => sourceSelect(file.path, file.format, rules.canonical, match.mapping, rejectsId, columns, n);
+  if (match.kind === 'events') {
+    const fast = await fastEventsInsert(ws, file, match.mapping, importId, rejectsId).catch((e: unknown) => {
+      throw new PinsightError('bad-input', `${name}: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    if (fast) return logImport(ws, file, match.kind, importId, hash, fast.rows, fast.dropped.map((d) => ({ file: file.path, line: d.line, reason: d.reason })));
+  }
   let good: number;
   try {
     const insert = rules.insert(`(${goodRowsSelect(rules, source(numbered))})`);
@@ -116,12 +150,16 @@ async function importOne(ws: Workspace, file: InputFile, index: number, exportCo
     await readerRejects(ws, rejectsId);
     rejected = [...rejected, ...bad.map((b) => ({ file: file.path, line: lineOf(b.rn), column: b.reason.split(':')[0], reason: b.reason }))].sort((a, b) => a.line - b.line);
   }
+  return logImport(ws, file, match.kind, importId, hash, good, rejected);
+}
+
+async function logImport(ws: Workspace, file: InputFile, kind: DumpKind, importId: number, hash: string, rows: number, rejected: RejectedRow[]): Promise<FileResult> {
   await ws.run(
     `INSERT INTO import_log VALUES ($importId, $file, $kind, $hash, $rows, $rejected, now()::TIMESTAMP)`,
-    { importId, file: file.path, kind: match.kind, hash, rows: good, rejected: rejected.length },
+    { importId, file: file.path, kind, hash, rows, rejected: rejected.length },
   );
   await storeRejects(ws, importId, rejected);
-  return { summary: { file: file.path, kind: match.kind, rows: good, rejected: rejected.length, status: 'imported' }, rejected };
+  return { summary: { file: file.path, kind, rows, rejected: rejected.length, status: 'imported' }, rejected };
 }
 
 async function storeRejects(ws: Workspace, importId: number, rows: RejectedRow[]): Promise<void> {

@@ -11,17 +11,29 @@ import { csvHeader } from './sniff-text';
 /** Lines before the first data row: the header line of a CSV. */
 export const HEADER_LINES: Record<FileFormat, number> = { csv: 1, json: 0, parquet: 0 };
 
-const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 /**
- * The CSV reader with the header read by us: explicit text columns and no dialect sniffing, which gives up on
- * files with irregular rows. Rows with the wrong number of fields go to the rejects table with their line.
+ * The CSV reader with the header read by us: explicit columns (text unless `types` names a type for a file
+ * column) and no dialect sniffing, which gives up on files with irregular rows. Rows with the wrong number of
+ * fields, or a value the column's type cannot hold, go to the rejects table with their line.
  */
-function csvReader(path: string, rejectsId?: string): string {
+export interface CsvReaderOptions {
+  /** Rows the reader refuses go to the tables <rejectsId>_errors and <rejectsId>_scans. */
+  rejectsId?: string;
+  /** SQL type per file column; VARCHAR for the others. */
+  types?: Record<string, string>;
+  /** Skip refused rows silently (for a look at the first rows only). */
+  ignoreErrors?: boolean;
+}
+
+export function csvReader(path: string, options: CsvReaderOptions = {}): string {
+  const { rejectsId, types = {}, ignoreErrors = false } = options;
   const { delimiter, columns } = csvHeader(path);
-  const struct = columns.map((c, i) => `${sqlString(c || `column${i}`)}: 'VARCHAR'`).join(', ');
+  const struct = columns.map((c, i) => `${sqlString(c || `column${i}`)}: ${sqlString(types[c] ?? 'VARCHAR')}`).join(', ');
   const rejects = rejectsId ? `, store_rejects = true, rejects_table = '${rejectsId}_errors', rejects_scan = '${rejectsId}_scans'` : '';
-  return `read_csv(${sqlString(path)}, columns = {${struct}}, auto_detect = false, header = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"'${rejects})`;
+  const ignore = ignoreErrors ? ', ignore_errors = true' : '';
+  return `read_csv(${sqlString(path)}, columns = {${struct}}, auto_detect = false, header = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"'${rejects}${ignore})`;
 }
 
 export async function readColumns(ws: Workspace, path: string, format: FileFormat): Promise<string[]> {
@@ -67,7 +79,7 @@ export function sourceSelect(
   if (format === 'json') {
     return `SELECT ${rn}, json IS NULL AS bad_row, ${cols.join(', ')} FROM read_ndjson_objects(${sqlString(path)}, ignore_errors = true)`;
   }
-  const reader = format === 'csv' ? csvReader(path, rejectsId) : `read_parquet(${sqlString(path)})`;
+  const reader = format === 'csv' ? csvReader(path, { rejectsId }) : `read_parquet(${sqlString(path)})`;
   return `SELECT ${rn}, false AS bad_row, ${cols.join(', ')} FROM ${reader}`;
 }
 
@@ -114,7 +126,7 @@ export async function countRows(ws: Workspace, path: string, format: FileFormat,
     format === 'json'
       ? `read_ndjson_objects(${sqlString(path)}, ignore_errors = true)`
       : format === 'csv'
-        ? csvReader(path, `${rejectsId}_count`)
+        ? csvReader(path, { rejectsId: `${rejectsId}_count` })
         : `read_parquet(${sqlString(path)})`;
   const n = (await ws.value<number>(`SELECT count(*) FROM ${reader}`)) ?? 0;
   if (format === 'csv') {

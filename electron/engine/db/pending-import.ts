@@ -1,0 +1,80 @@
+/**
+ * An import in three steps, and how an interrupted one is taken out again.
+ *
+ * 1. One transaction stores the raw rows (events, Pins, boards, accounts, spam users, exports), keeps a copy of
+ *    the small dimension tables as they were (undo_*), and records `pending_import` = the first new import id.
+ * 2. The derived tables are built outside a transaction (DuckDB reads committed rows far faster than rows a
+ *    transaction is still holding): new rows tagged with the import id, or whole new tables named *_next.
+ * 3. One transaction puts the new derived tables in place, records the bounds, and clears `pending_import`.
+ *
+ * Until step 3 commits, the import has not happened: an error or a cancel calls rollbackPendingImport() at
+ * once, and a killed process leaves `pending_import` behind, which the next open of the workspace rolls back.
+ * Either way the workspace holds exactly what it held before the import.
+ */
+import type { Workspace } from './workspace';
+
+const DIMENSIONS = ['pins', 'boards', 'accounts', 'spam_users'] as const;
+const DERIVED = ['pin_dim', 'group_accounts', 'group_dim', 'events_clean', 'rollup_daily'] as const;
+const PENDING_KEY = 'pending_import';
+
+/** Step 1's bookkeeping, inside its transaction, before any raw row changes. */
+export async function beginPendingImport(ws: Workspace, firstNew: number): Promise<void> {
+  for (const t of DIMENSIONS) await ws.run(`CREATE OR REPLACE TABLE undo_${t} AS SELECT * FROM ${t}`);
+  await ws.setMeta(PENDING_KEY, String(firstNew));
+}
+
+/** Step 3's bookkeeping, inside its transaction. */
+export async function endPendingImport(ws: Workspace): Promise<void> {
+  for (const t of DIMENSIONS) await ws.run(`DROP TABLE IF EXISTS undo_${t}`);
+  await ws.run(`DELETE FROM pinsight_meta WHERE key = $key`, { key: PENDING_KEY });
+}
+
+/** The first import id of an import that started and did not finish, if any. */
+export async function pendingImport(ws: Workspace): Promise<number | null> {
+  const hasMeta = await ws.value<number>(
+    `SELECT count(*) FROM information_schema.tables WHERE table_name = 'pinsight_meta' AND table_schema = 'main'`,
+  );
+  if (!hasMeta) return null;
+  const v = await ws.getMeta(PENDING_KEY);
+  return v === null ? null : Number(v);
+}
+
+async function tableExists(ws: Workspace, name: string): Promise<boolean> {
+  const n = await ws.value<number>(`SELECT count(*) FROM information_schema.tables WHERE table_name = $name AND table_schema = 'main'`, { name });
+  return (n ?? 0) > 0;
+}
+
+async function hasColumn(ws: Workspace, table: string, column: string): Promise<boolean> {
+  const n = await ws.value<number>(
+    `SELECT count(*) FROM information_schema.columns WHERE table_name = $table AND column_name = $column AND table_schema = 'main'`,
+    { table, column },
+  );
+  return (n ?? 0) > 0;
+}
+
+/** Takes every trace of the pending import out, in one transaction. Does nothing when none is pending. */
+export async function rollbackPendingImport(ws: Workspace): Promise<boolean> {
+  const firstNew = await pendingImport(ws);
+  if (firstNew === null) return false;
+  const p = { firstNew };
+  await ws.transaction(async () => {
+    await ws.run(`DELETE FROM events WHERE import_id >= $firstNew OR import_id <= -$firstNew`, p);
+    await ws.run(`DELETE FROM import_rejects WHERE import_id >= $firstNew`, p);
+    const snapshots = `(SELECT snapshot_id FROM export_snapshots WHERE import_id >= $firstNew)`;
+    for (const t of ['export_daily', 'export_totals', 'export_top']) await ws.run(`DELETE FROM ${t} WHERE snapshot_id IN ${snapshots}`, p);
+    await ws.run(`DELETE FROM export_snapshots WHERE import_id >= $firstNew`, p);
+    await ws.run(`DELETE FROM import_log WHERE import_id >= $firstNew`, p);
+    for (const t of DIMENSIONS) {
+      if (!(await tableExists(ws, `undo_${t}`))) continue;
+      await ws.run(`DELETE FROM ${t}`);
+      await ws.run(`INSERT INTO ${t} SELECT * FROM undo_${t}`);
+    }
+    for (const t of ['events_clean', 'rollup_daily']) {
+      if ((await tableExists(ws, t)) && (await hasColumn(ws, t, 'import_id'))) await ws.run(`DELETE FROM ${t} WHERE import_id >= $firstNew`, p);
+    }
+    for (const t of DERIVED) await ws.run(`DROP TABLE IF EXISTS ${t}_next`);
+    await endPendingImport(ws);
+  });
+  await ws.checkpoint();
+  return true;
+}

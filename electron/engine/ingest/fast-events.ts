@@ -1,0 +1,164 @@
+/**
+ * The fast path of an events import: DuckDB's own readers parse each value straight into its type (CSV with
+ * explicit column types; Parquet as stored), and the rows are written once. A row that would be rejected is
+ * written with a negated import id instead of being judged on the way; when there is any such row, or a value the
+ * CSV reader could not convert, the rows are taken out again and the caller imports the file by the text path,
+ * which says for every bad row its line and its reason. Rows with the wrong number of fields are the CSV
+ * reader's own rejects, with their lines, on both paths.
+ */
+import { sqlString } from '../db/duckdb-values';
+import type { Workspace } from '../db/workspace';
+import { csvReader, ident, readerRejects } from './read-source';
+import type { InputFile } from './input-files';
+
+export interface FastResult {
+  rows: number;
+  /** Lines the CSV reader refused for their shape (wrong number of fields, bad quoting). */
+  dropped: { line: number; reason: string }[];
+}
+
+type TimeMode = 'iso' | 'epoch';
+
+/** Placeholders that keep NOT NULL columns satisfied on rows that are flagged and taken out again. */
+const flaggedRowPlaceholders = {
+  event_time: `TIMESTAMP '1970-01-01'`,
+  event_type: `'impression'`,
+  text: `''`,
+};
+
+const surroundingSpace = (c: string) => `${c} LIKE ' %' OR ${c} LIKE '% '`;
+
+/**
+ * INSERT INTO events from a relation whose columns are already typed: t_event_time TIMESTAMP, t_event_type
+ * event_type, t_app_type app_type, t_content_type content_type, the three ids as VARCHAR and the numbers as
+ * DOUBLE, plus `extra_bad` (a boolean SQL condition for values the typing turned into NULL).
+ */
+function insertTyped(relation: string, extraBad: string): string {
+  const bad = [
+    't_event_time IS NULL',
+    't_event_type IS NULL',
+    't_pin_id IS NULL',
+    't_user_id IS NULL',
+    surroundingSpace('t_pin_id'),
+    surroundingSpace('t_user_id'),
+    surroundingSpace('t_event_id'),
+    't_watch_ms < 0',
+    't_progress_pct < 0 OR t_progress_pct > 100',
+    't_in_view_pct < 0 OR t_in_view_pct > 100',
+    extraBad,
+  ].join(' OR ');
+  return `
+INSERT INTO events
+SELECT t_event_id, coalesce(t_event_time, ${flaggedRowPlaceholders.event_time}), coalesce(t_event_type, ${flaggedRowPlaceholders.event_type}),
+       coalesce(t_pin_id, ${flaggedRowPlaceholders.text}), coalesce(t_user_id, ${flaggedRowPlaceholders.text}), t_app_type,
+       coalesce(t_content_type, 'organic'), CAST(round(t_watch_ms) AS INTEGER), t_progress_pct, t_in_view_pct,
+       CASE WHEN ${bad} THEN -$importId ELSE $importId END
+FROM (${relation})`;
+}
+
+/** Epoch milliseconds or ISO-8601, judged by the first thousand values; null when the file mixes them. */
+async function timeMode(ws: Workspace, path: string, column: string): Promise<TimeMode | null> {
+  const row = await ws.one<{ n: number; epoch: number }>(
+    `SELECT count(t) AS n, count(t) FILTER (WHERE regexp_full_match(trim(t), '-?[0-9]+')) AS epoch
+     FROM (SELECT ${ident(column)} AS t FROM ${csvReader(path, { ignoreErrors: true })} LIMIT 1000)`,
+  );
+  if (!row || row.epoch === 0) return 'iso';
+  return row.epoch === row.n ? 'epoch' : null;
+}
+
+/** `desktop` is Pinterest's word for web; other spellings are judged by the text path. */
+const deviceCast = (c: string) => `TRY_CAST(CASE ${c} WHEN 'desktop' THEN 'web' ELSE ${c} END AS app_type)`;
+
+async function csvRelation(ws: Workspace, file: InputFile, mapping: Record<string, string>, rejectsId: string): Promise<{ relation: string; extraBad: string } | null> {
+  const mode = await timeMode(ws, file.path, mapping.event_time!);
+  if (!mode) return null;
+  const types: Record<string, string> = {};
+  const typeOf: Record<string, string> = {
+    event_time: mode === 'epoch' ? 'BIGINT' : 'TIMESTAMPTZ',
+    event_type: 'event_type',
+    content_type: 'content_type',
+    watch_ms: 'DOUBLE',
+    progress_pct: 'DOUBLE',
+    in_view_pct: 'DOUBLE',
+  };
+  for (const [canonical, type] of Object.entries(typeOf)) if (mapping[canonical]) types[mapping[canonical]!] = type;
+  const col = (c: string) => (mapping[c] ? ident(mapping[c]!) : 'NULL');
+  const time = mapping.event_time ? (mode === 'epoch' ? `epoch_ms(${col('event_time')})` : `make_timestamp(epoch_us(${col('event_time')}))`) : 'NULL';
+  const relation = `
+SELECT ${col('event_id')} AS t_event_id, ${time} AS t_event_time, ${col('event_type')} AS t_event_type, ${col('pin_id')} AS t_pin_id,
+       ${col('user_id')} AS t_user_id, ${mapping.app_type ? deviceCast(col('app_type')) : 'NULL'} AS t_app_type, ${col('app_type')} AS raw_app_type,
+       ${col('content_type')} AS t_content_type, ${col('watch_ms')} AS t_watch_ms, ${col('progress_pct')} AS t_progress_pct,
+       ${col('in_view_pct')} AS t_in_view_pct
+FROM ${csvReader(file.path, { rejectsId, types })}`;
+  return { relation, extraBad: '(t_app_type IS NULL AND raw_app_type IS NOT NULL)' };
+}
+
+/** Parquet columns keep their stored types: each canonical column is cast from whatever it is. */
+async function parquetRelation(ws: Workspace, file: InputFile, mapping: Record<string, string>): Promise<{ relation: string; extraBad: string } | null> {
+  const described = await ws.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file.path)})`);
+  const typeOf = new Map(described.map((d) => [d.column_name, d.column_type]));
+  const col = (c: string) => (mapping[c] ? ident(mapping[c]!) : 'NULL');
+  const type = (c: string) => (mapping[c] ? (typeOf.get(mapping[c]!) ?? '') : '');
+  const t = type('event_time');
+  const time = /^TIMESTAMP WITH TIME ZONE$/.test(t)
+    ? `make_timestamp(epoch_us(${col('event_time')}))`
+    : /^TIMESTAMP/.test(t)
+      ? `CAST(${col('event_time')} AS TIMESTAMP)`
+      : /INT/.test(t)
+        ? `epoch_ms(CAST(${col('event_time')} AS BIGINT))`
+        : t === 'VARCHAR'
+          ? `make_timestamp(epoch_us(TRY_CAST(${col('event_time')} AS TIMESTAMPTZ)))`
+          : null;
+  if (!time) return null;
+  const text = (c: string) => (mapping[c] ? `CAST(${col(c)} AS VARCHAR)` : 'NULL');
+  const casts: [string, string][] = [
+    ['t_event_type', `TRY_CAST(${col('event_type')} AS event_type)`],
+    ['t_app_type', mapping.app_type ? deviceCast(col('app_type')) : 'NULL'],
+    ['t_content_type', `TRY_CAST(${col('content_type')} AS content_type)`],
+    ['t_watch_ms', `TRY_CAST(${col('watch_ms')} AS DOUBLE)`],
+    ['t_progress_pct', `TRY_CAST(${col('progress_pct')} AS DOUBLE)`],
+    ['t_in_view_pct', `TRY_CAST(${col('in_view_pct')} AS DOUBLE)`],
+  ];
+  const lost = casts.map(([name], i) => {
+    const source = ['event_type', 'app_type', 'content_type', 'watch_ms', 'progress_pct', 'in_view_pct'][i]!;
+    return mapping[source] ? `(${name} IS NULL AND ${col(source)} IS NOT NULL)` : 'false';
+  });
+  const relation = `
+SELECT ${text('event_id')} AS t_event_id, ${time} AS t_event_time, ${text('pin_id')} AS t_pin_id, ${text('user_id')} AS t_user_id,
+       ${casts.map(([name, expr]) => `${expr} AS ${name}`).join(', ')},
+       ${lost.join(' OR ')} AS lost_value
+FROM read_parquet(${sqlString(file.path)})`;
+  return { relation, extraBad: 'lost_value' };
+}
+
+/**
+ * Imports an events file by the fast path, as import `importId`. Returns null, with nothing written, when the
+ * file needs the text path (a value that only the text path can judge or accept, or a format without a fast path).
+ */
+export async function fastEventsInsert(
+  ws: Workspace,
+  file: InputFile,
+  mapping: Record<string, string>,
+  importId: number,
+  rejectsId: string,
+): Promise<FastResult | null> {
+  const source =
+    file.format === 'csv' ? await csvRelation(ws, file, mapping, rejectsId) : file.format === 'parquet' ? await parquetRelation(ws, file, mapping) : null;
+  if (!source) return null;
+  const reader = await ws.conn.runAndReadAll(insertTyped(source.relation, source.extraBad), { importId });
+  const written = Number(reader.getRows()[0]?.[0] ?? 0);
+  const flagged = (await ws.value<number>(`SELECT count(*) FROM events WHERE import_id = -$importId`, { importId })) ?? 0;
+  const castErrors = file.format === 'csv' ? await countCastRejects(ws, rejectsId) : 0;
+  if (flagged > 0 || castErrors > 0) {
+    await ws.run(`DELETE FROM events WHERE import_id = $importId OR import_id = -$importId`, { importId });
+    await readerRejects(ws, rejectsId);
+    return null;
+  }
+  return { rows: written, dropped: await readerRejects(ws, rejectsId) };
+}
+
+async function countCastRejects(ws: Workspace, rejectsId: string): Promise<number> {
+  const exists = await ws.value<number>(`SELECT count(*) FROM duckdb_tables() WHERE table_name = $t`, { t: `${rejectsId}_errors` });
+  if (!exists) return 0;
+  return (await ws.value<number>(`SELECT count(*) FROM ${rejectsId}_errors WHERE error_type = 'CAST'`)) ?? 0;
+}
