@@ -56,8 +56,10 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 4,
-    description: 'events stored with FSST for the unique-ish text ids (about twice as fast to write as the default)',
+    description: 'events stored with FSST for the unique-ish text ids (about twice as fast to write as the default); Pin source and format as ENUMs for the derived tables',
     statements: [
+      `CREATE TYPE source_kind AS ENUM ('yours', 'others')`,
+      `CREATE TYPE format_kind AS ENUM ('standard', 'video', 'carousel')`,
       `CREATE TABLE events_v4 (
          event_id VARCHAR USING COMPRESSION fsst, event_time TIMESTAMP NOT NULL, event_type event_type NOT NULL,
          pin_id VARCHAR NOT NULL, user_id VARCHAR USING COMPRESSION fsst NOT NULL, app_type app_type,

@@ -83,25 +83,32 @@ export const DEDUPLICATED_EVENTS_SQL = `
  * ids once; a later import also looks for its ids among the earlier rows.
  */
 export function droppedRowsSql(hasOlder: boolean): string {
+  const idless = `event_time, event_type, pin_id, user_id`;
   const idKeys = hasOlder
-    ? `SELECT event_id, min(rowid) AS keep FROM events
+    ? `SELECT event_id, min(rowid) AS keep, max(rowid) AS last, count(*) AS n FROM events
        WHERE event_id IN (SELECT event_id FROM events WHERE import_id >= $firstNew AND event_id IS NOT NULL)
        GROUP BY event_id HAVING count(*) > 1`
-    : `SELECT event_id, min(rowid) AS keep FROM events
+    : `SELECT event_id, min(rowid) AS keep, max(rowid) AS last, count(*) AS n FROM events
        WHERE import_id >= $firstNew AND event_id IS NOT NULL GROUP BY event_id HAVING count(*) > 1`;
-  const idless = `event_time, event_type, pin_id, user_id`;
   const idlessKeys = hasOlder
-    ? `SELECT ${idless}, min(o.rowid) AS keep FROM events o
-       SEMI JOIN (SELECT DISTINCT ${idless} FROM events WHERE import_id >= $firstNew AND event_id IS NULL) n USING (${idless})
+    ? `SELECT ${idless}, min(o.rowid) AS keep, max(o.rowid) AS last, count(*) AS n FROM events o
+       SEMI JOIN (SELECT DISTINCT ${idless} FROM events WHERE import_id >= $firstNew AND event_id IS NULL) f USING (${idless})
        WHERE o.event_id IS NULL GROUP BY ALL HAVING count(*) > 1`
-    : `SELECT ${idless}, min(rowid) AS keep FROM events
+    : `SELECT ${idless}, min(rowid) AS keep, max(rowid) AS last, count(*) AS n FROM events
        WHERE import_id >= $firstNew AND event_id IS NULL GROUP BY ALL HAVING count(*) > 1`;
+  // Most duplicated events occur twice: the later row is the one to drop, with no second pass over the events.
+  // Rows of earlier imports are never dropped here (they were judged when they came).
   return `
 CREATE OR REPLACE TEMP TABLE dropped_rows AS
-SELECT e.rowid AS rid FROM events e JOIN (${idKeys}) k ON k.event_id = e.event_id
+WITH ids AS MATERIALIZED (${idKeys}), idless AS MATERIALIZED (${idlessKeys})
+SELECT last AS rid FROM ids WHERE n = 2
+UNION ALL
+SELECT e.rowid FROM events e JOIN (SELECT * FROM ids WHERE n > 2) k ON k.event_id = e.event_id
 WHERE e.import_id >= $firstNew AND e.rowid <> k.keep
 UNION ALL
-SELECT e.rowid AS rid FROM events e JOIN (${idlessKeys}) k USING (${idless})
+SELECT last FROM idless WHERE n = 2
+UNION ALL
+SELECT e.rowid FROM events e JOIN (SELECT * FROM idless WHERE n > 2) k USING (${idless})
 WHERE e.import_id >= $firstNew AND e.event_id IS NULL AND e.rowid <> k.keep`;
 }
 
@@ -116,7 +123,7 @@ const inScopePins = (suffix: string) =>
 export function cleanEventsSelect(timeZone: string, suffix: string): string {
   return `
 SELECT ${dayExpression(timeZone)} AS day, e.event_time, e.event_type, d.pin_key, d.group_key,
-       d.source::VARCHAR AS source, d.format::VARCHAR AS format, e.content_type, e.app_type,
+       CAST(d.source AS source_kind) AS source, CAST(d.format AS format_kind) AS format, e.content_type, e.app_type,
        hash(e.user_id) AS user_hash, e.watch_ms, e.progress_pct, e.in_view_pct, CAST($tag AS INTEGER) AS import_id
 FROM events e
 JOIN ${inScopePins(suffix)} d ON d.pin_id = e.pin_id
@@ -130,7 +137,7 @@ WHERE e.import_id >= $firstNew AND e.user_id NOT IN (SELECT user_id FROM spam_us
  */
 export function rollupSelect(clean: string, suffix: string): string {
   return `
-SELECT r.day, r.pin_key, d.group_key, d.source, d.format, r.content_type, r.app_type,
+SELECT r.day, r.pin_key, d.group_key, CAST(d.source AS source_kind) AS source, CAST(d.format AS format_kind) AS format, r.content_type, r.app_type,
        ${COUNTER_NAMES.map((n) => `r.${n}`).join(', ')}, CAST($tag AS INTEGER) AS import_id
 FROM (SELECT day, pin_key, content_type, app_type, ${COUNTER_SELECT} FROM ${clean} WHERE import_id >= $tag GROUP BY ALL) r
 JOIN pin_dim${suffix} d USING (pin_key)`;
