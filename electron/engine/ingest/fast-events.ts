@@ -1,6 +1,6 @@
 /**
  * The fast path of an events import: DuckDB's own readers parse each value straight into its type (CSV with
- * explicit column types; Parquet as stored), and the rows are written once. A row that would be rejected is
+ * explicit column types; Parquet as stored; JSON Lines by key, cast in SQL), and the rows are written once. A row that would be rejected is
  * written with a negated import id instead of being judged on the way; when there is any such row, or a value the
  * CSV reader could not convert, the rows are taken out again and the caller imports the file by the text path,
  * which says for every bad row its line and its reason. Rows with the wrong number of fields are the CSV
@@ -10,6 +10,7 @@ import { sqlString } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
 import { csvReader, ident, readerRejects } from './read-source';
 import type { InputFile } from './input-files';
+import { normaliseColumnName } from '../../../shared/dump-columns';
 
 export interface FastResult {
   rows: number;
@@ -93,42 +94,65 @@ FROM ${csvReader(file.path, { rejectsId, types })}`;
   return { relation, extraBad: '(t_app_type IS NULL AND raw_app_type IS NOT NULL)' };
 }
 
-/** Parquet columns keep their stored types: each canonical column is cast from whatever it is. */
-async function parquetRelation(ws: Workspace, file: InputFile, mapping: Record<string, string>): Promise<{ relation: string; extraBad: string } | null> {
-  const described = await ws.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file.path)})`);
-  const typeOf = new Map(described.map((d) => [d.column_name, d.column_type]));
+/**
+ * A relation over `from` (a reader) that casts each canonical column from whatever type it has, flagging a row
+ * whose value was present but could not be cast (`lost_value`).
+ */
+function castRelation(from: string, mapping: Record<string, string>, time: string): { relation: string; extraBad: string } {
   const col = (c: string) => (mapping[c] ? ident(mapping[c]!) : 'NULL');
-  const type = (c: string) => (mapping[c] ? (typeOf.get(mapping[c]!) ?? '') : '');
-  const t = type('event_time');
-  const time = /^TIMESTAMP WITH TIME ZONE$/.test(t)
-    ? `make_timestamp(epoch_us(${col('event_time')}))`
-    : /^TIMESTAMP/.test(t)
-      ? `CAST(${col('event_time')} AS TIMESTAMP)`
-      : /INT/.test(t)
-        ? `epoch_ms(CAST(${col('event_time')} AS BIGINT))`
-        : t === 'VARCHAR'
-          ? `make_timestamp(epoch_us(TRY_CAST(${col('event_time')} AS TIMESTAMPTZ)))`
-          : null;
-  if (!time) return null;
   const text = (c: string) => (mapping[c] ? `CAST(${col(c)} AS VARCHAR)` : 'NULL');
-  const casts: [string, string][] = [
-    ['t_event_type', `TRY_CAST(${col('event_type')} AS event_type)`],
-    ['t_app_type', mapping.app_type ? deviceCast(col('app_type')) : 'NULL'],
-    ['t_content_type', `TRY_CAST(${col('content_type')} AS content_type)`],
-    ['t_watch_ms', `TRY_CAST(${col('watch_ms')} AS DOUBLE)`],
-    ['t_progress_pct', `TRY_CAST(${col('progress_pct')} AS DOUBLE)`],
-    ['t_in_view_pct', `TRY_CAST(${col('in_view_pct')} AS DOUBLE)`],
+  const casts: [string, string, string][] = [
+    ['event_type', 't_event_type', `TRY_CAST(${col('event_type')} AS event_type)`],
+    ['app_type', 't_app_type', mapping.app_type ? deviceCast(col('app_type')) : 'NULL'],
+    ['content_type', 't_content_type', `TRY_CAST(${col('content_type')} AS content_type)`],
+    ['watch_ms', 't_watch_ms', `TRY_CAST(${col('watch_ms')} AS DOUBLE)`],
+    ['progress_pct', 't_progress_pct', `TRY_CAST(${col('progress_pct')} AS DOUBLE)`],
+    ['in_view_pct', 't_in_view_pct', `TRY_CAST(${col('in_view_pct')} AS DOUBLE)`],
   ];
-  const lost = casts.map(([name], i) => {
-    const source = ['event_type', 'app_type', 'content_type', 'watch_ms', 'progress_pct', 'in_view_pct'][i]!;
-    return mapping[source] ? `(${name} IS NULL AND ${col(source)} IS NOT NULL)` : 'false';
-  });
+  const lost = casts.filter(([source]) => mapping[source]).map(([source, name]) => `(${name} IS NULL AND ${col(source)} IS NOT NULL)`);
   const relation = `
 SELECT ${text('event_id')} AS t_event_id, ${time} AS t_event_time, ${text('pin_id')} AS t_pin_id, ${text('user_id')} AS t_user_id,
-       ${casts.map(([name, expr]) => `${expr} AS ${name}`).join(', ')},
-       ${lost.join(' OR ')} AS lost_value
-FROM read_parquet(${sqlString(file.path)})`;
+       ${casts.map(([, name, expr]) => `${expr} AS ${name}`).join(', ')},
+       ${lost.length ? lost.join(' OR ') : 'false'} AS lost_value
+FROM ${from}`;
   return { relation, extraBad: 'lost_value' };
+}
+
+/** Parquet columns keep their stored types: each canonical column is cast from whatever it is. */
+async function parquetRelation(ws: Workspace, file: InputFile, mapping: Record<string, string>): Promise<{ relation: string; extraBad: string } | null> {
+  const from = `read_parquet(${sqlString(file.path)})`;
+  const described = await ws.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${from}`);
+  const t = described.find((d) => d.column_name === mapping.event_time)?.column_type ?? '';
+  const c = ident(mapping.event_time!);
+  const time = /^TIMESTAMP WITH TIME ZONE$/.test(t)
+    ? `make_timestamp(epoch_us(${c}))`
+    : /^TIMESTAMP/.test(t)
+      ? `CAST(${c} AS TIMESTAMP)`
+      : /INT/.test(t)
+        ? `epoch_ms(CAST(${c} AS BIGINT))`
+        : t === 'VARCHAR'
+          ? `make_timestamp(epoch_us(TRY_CAST(${c} AS TIMESTAMPTZ)))`
+          : null;
+  return time ? castRelation(from, mapping, time) : null;
+}
+
+/**
+ * JSON Lines: DuckDB's reader with the file's own key for each canonical column, every value as text. A line
+ * that is not a JSON object comes out as a row of NULLs (flagged); a key spelled two ways needs the text path.
+ */
+async function jsonRelation(ws: Workspace, file: InputFile, mapping: Record<string, string>, keys: readonly string[]): Promise<{ relation: string; extraBad: string } | null> {
+  const mapped = Object.values(mapping);
+  if (mapped.some((k) => keys.filter((other) => normaliseColumnName(other) === normaliseColumnName(k)).length > 1)) return null;
+  const struct = mapped.map((k) => `${sqlString(k)}: 'VARCHAR'`).join(', ');
+  const from = `read_json(${sqlString(file.path)}, format = 'newline_delimited', columns = {${struct}}, ignore_errors = true)`;
+  const c = ident(mapping.event_time!);
+  const sample = await ws.one<{ n: number; epoch: number }>(
+    `SELECT count(t) AS n, count(t) FILTER (WHERE regexp_full_match(trim(t), '-?[0-9]+')) AS epoch FROM (SELECT ${c} AS t FROM ${from} LIMIT 1000)`,
+  );
+  const mode = !sample || sample.epoch === 0 ? 'iso' : sample.epoch === sample.n ? 'epoch' : null;
+  if (!mode) return null;
+  const time = mode === 'epoch' ? `epoch_ms(TRY_CAST(${c} AS BIGINT))` : `make_timestamp(epoch_us(TRY_CAST(${c} AS TIMESTAMPTZ)))`;
+  return castRelation(from, mapping, time);
 }
 
 /**
@@ -139,11 +163,16 @@ export async function fastEventsInsert(
   ws: Workspace,
   file: InputFile,
   mapping: Record<string, string>,
+  keys: readonly string[],
   importId: number,
   rejectsId: string,
 ): Promise<FastResult | null> {
   const source =
-    file.format === 'csv' ? await csvRelation(ws, file, mapping, rejectsId) : file.format === 'parquet' ? await parquetRelation(ws, file, mapping) : null;
+    file.format === 'csv'
+      ? await csvRelation(ws, file, mapping, rejectsId)
+      : file.format === 'parquet'
+        ? await parquetRelation(ws, file, mapping)
+        : await jsonRelation(ws, file, mapping, keys);
   if (!source) return null;
   const reader = await ws.conn.runAndReadAll(insertTyped(source.relation, source.extraBad), { importId });
   const written = Number(reader.getRows()[0]?.[0] ?? 0);

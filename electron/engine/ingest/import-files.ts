@@ -125,7 +125,7 @@ async function importOne(ws: Workspace, file: InputFile, index: number, exportCo
   const numbered = match.kind !== 'events';
   const source = (n: boolean) => sourceSelect(file.path, file.format, rules.canonical, match.mapping, rejectsId, columns, n);
   if (match.kind === 'events') {
-    const fast = await fastEventsInsert(ws, file, match.mapping, importId, rejectsId).catch((e: unknown) => {
+    const fast = await fastEventsInsert(ws, file, match.mapping, columns, importId, rejectsId).catch((e: unknown) => {
       throw new PinsightError('bad-input', `${name}: ${e instanceof Error ? e.message : String(e)}`);
     });
     if (fast) return logImport(ws, file, match.kind, importId, hash, fast.rows, fast.dropped.map((d) => ({ file: file.path, line: d.line, reason: d.reason })));
