@@ -19,6 +19,19 @@ export function parseSize(s: string): number {
   return Math.round(Number(m[1]) * (m[2]?.toLowerCase() === 'm' ? 1e6 : m[2]?.toLowerCase() === 'k' ? 1e3 : 1));
 }
 
+const BENCH_HELP = `npm run bench -- [options]
+
+Generates demo dumps (kept in --dir for the next run), imports them and times the views, each figure next to a
+baseline from the same run: DuckDB's plain CREATE TABLE AS SELECT * FROM read_*() of the same file, and naive SQL
+over the raw events.
+
+  --sizes LIST     event counts, e.g. 200k,1m,10m (default 1m,10m,100m)
+  --formats LIST   csv, ndjson, parquet (default all three)
+  --dir DIR        where the generated data and workspaces live (default bench-data)
+  --repeats N      filter changes timed per view (default 15)
+  --check          exit non-zero when a ratio falls below CI's guard
+  --json FILE      also write the figures as JSON`;
+
 export function benchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
     args: argv,
@@ -29,9 +42,14 @@ export function benchOptions(argv: string[]): BenchOptions {
       repeats: { type: 'string', default: '15' },
       check: { type: 'boolean', default: false },
       json: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
+  if (values.help) {
+    console.log(BENCH_HELP);
+    process.exit(0);
+  }
   return {
     sizes: values.sizes.split(',').map(parseSize),
     formats: values.formats.split(',') as BenchOptions['formats'],
