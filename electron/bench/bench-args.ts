@@ -9,6 +9,8 @@ export interface BenchOptions {
   /** Exit non-zero when a ratio falls below its guard (CI's small run). */
   check: boolean;
   json?: string;
+  /** Import rounds per format (median); default 3 up to 10M events, 1 above. */
+  importRounds?: number;
 }
 
 const SIZE = /^(\d+(?:\.\d+)?)([km]?)$/i;
@@ -29,6 +31,7 @@ over the raw events.
   --formats LIST   csv, ndjson, parquet (default all three)
   --dir DIR        where the generated data and workspaces live (default bench-data)
   --repeats N      filter changes timed per view (default 15)
+  --import-rounds N  imports per format, alternating with the plain read; medians (default 3 up to 10M, 1 above)
   --check          exit non-zero when a ratio falls below CI's guard
   --json FILE      also write the figures as JSON`;
 
@@ -42,6 +45,7 @@ export function benchOptions(argv: string[]): BenchOptions {
       repeats: { type: 'string', default: '15' },
       check: { type: 'boolean', default: false },
       json: { type: 'string' },
+      'import-rounds': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -57,5 +61,6 @@ export function benchOptions(argv: string[]): BenchOptions {
     repeats: Number(values.repeats),
     check: values.check,
     json: values.json,
+    importRounds: values['import-rounds'] ? Number(values['import-rounds']) : undefined,
   };
 }

@@ -34,7 +34,7 @@ async function main(): Promise<number> {
         await writeDemoEventsFile(dataDir, size, format);
         writeFileSync(marker, '');
       }
-      const figures = await benchImport(dataDir, format, join(dir, `${fmtN(size)}-${format}.duckdb`));
+      const figures = await benchImport(dataDir, format, join(dir, `${fmtN(size)}-${format}.duckdb`), options.importRounds ?? (size > 10_000_000 ? 1 : 3));
       row.imports.push(figures);
       process.stderr.write(`import ${fmtN(size)} ${format}: ${fmtMs(figures.oursMs)} vs read ${fmtMs(figures.baselineMs)}\n`);
       if (format === options.formats[0]) csvWorkspace = figures.workspace;
