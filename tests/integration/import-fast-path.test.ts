@@ -108,4 +108,25 @@ describe('fast path and text path store the same events', () => {
     const expected = await stored(join(dir, 'fast.csv'));
     for (const name of ['fast', 'slow', 'typed']) expect(await stored(join(dir, `${name}.parquet`))).toEqual(expected);
   });
+
+  it('values no column type can hold are rejected with a line and a reason, never a failed import', async () => {
+    const big = join(dir, 'overflow.csv');
+    writeFileSync(big, csv([ROWS[0]!, ['e9', '2026-03-01T10:00:00Z', 'video_play', 'p1', 'u1', 'web', 'paid', '99999999999', '10', '60']]));
+    const engine = await PinsightEngine.open(IN_MEMORY);
+    const s = await engine.importFiles([big]);
+    expect(s.rejected.map((r) => [r.line, r.reason])).toEqual([[3, 'watch_ms: "99999999999" is out of range (0 to 2147483647)']]);
+    expect(s.files[0]!.rows).toBe(1);
+
+    // A Parquet column of lists where a number belongs.
+    await engine.workspace.run(
+      `COPY (SELECT 'e1' AS event_id, TIMESTAMPTZ '2026-03-01 10:00:00+00' AS event_time, 'video_play' AS event_type, 'p1' AS pin_id,
+                    'u1' AS user_id, [1, 2] AS watch_ms
+             UNION ALL SELECT 'e2', TIMESTAMPTZ '2026-03-01 11:00:00+00', 'save', 'p1', 'u2', NULL)
+       TO ${sqlString(join(dir, 'nested.parquet'))} (FORMAT parquet)`,
+    );
+    const n = await engine.importFiles([join(dir, 'nested.parquet')]);
+    expect(n.files[0]!.rows).toBe(1);
+    expect(n.rejected.map((r) => r.reason)).toEqual(['watch_ms: not a number: "[1, 2]"']);
+    engine.close();
+  });
 });

@@ -9,6 +9,7 @@
 import { sqlString } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
 import { csvReader, ident, readerRejects } from './read-source';
+import { WATCH_MS_MAX } from './validate-rows';
 import type { InputFile } from './input-files';
 import { normaliseColumnName } from '../../../shared/dump-columns';
 
@@ -43,7 +44,7 @@ function insertTyped(relation: string, extraBad: string): string {
     surroundingSpace('t_pin_id'),
     surroundingSpace('t_user_id'),
     surroundingSpace('t_event_id'),
-    't_watch_ms < 0',
+    `t_watch_ms < 0 OR t_watch_ms > ${WATCH_MS_MAX}`,
     't_progress_pct < 0 OR t_progress_pct > 100',
     't_in_view_pct < 0 OR t_in_view_pct > 100',
     extraBad,
@@ -52,7 +53,7 @@ function insertTyped(relation: string, extraBad: string): string {
 INSERT INTO events
 SELECT t_event_id, coalesce(t_event_time, ${flaggedRowPlaceholders.event_time}), coalesce(t_event_type, ${flaggedRowPlaceholders.event_type}),
        coalesce(t_pin_id, ${flaggedRowPlaceholders.text}), coalesce(t_user_id, ${flaggedRowPlaceholders.text}), t_app_type,
-       coalesce(t_content_type, 'organic'), CAST(round(t_watch_ms) AS INTEGER), t_progress_pct, t_in_view_pct,
+       coalesce(t_content_type, 'organic'), TRY_CAST(round(t_watch_ms) AS INTEGER), t_progress_pct, t_in_view_pct,
        CASE WHEN ${bad} THEN -$importId ELSE $importId END
 FROM (${relation})`;
 }
@@ -122,6 +123,9 @@ FROM ${from}`;
 async function parquetRelation(ws: Workspace, file: InputFile, mapping: Record<string, string>): Promise<{ relation: string; extraBad: string } | null> {
   const from = `read_parquet(${sqlString(file.path)})`;
   const described = await ws.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${from}`);
+  const mappedTypes = described.filter((d) => Object.values(mapping).includes(d.column_name)).map((d) => d.column_type);
+  // Lists, structs and maps have no cast to a number or a category: the text path judges them.
+  if (mappedTypes.some((type) => /[[\]]|^(STRUCT|MAP|UNION)\b/.test(type))) return null;
   const t = described.find((d) => d.column_name === mapping.event_time)?.column_type ?? '';
   const c = ident(mapping.event_time!);
   const time = /^TIMESTAMP WITH TIME ZONE$/.test(t)

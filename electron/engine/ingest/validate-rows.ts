@@ -40,6 +40,9 @@ const numberIn = (c: string, min: number, max: number | null): Check[] => [
 const number = (c: string) => `TRY_CAST(trim(${c}) AS DOUBLE)`;
 const oneOf = (expr: string, values: readonly string[]) => `CASE WHEN ${expr} IN ${list(values)} THEN ${expr} END`;
 
+/** The largest watch time a row may carry (the column is a 32-bit integer of milliseconds, about 24 days). */
+export const WATCH_MS_MAX = 2147483647;
+
 /** `desktop` is Pinterest's own word for web. */
 const deviceSql = (c: string) => `CASE lower(${text(c)}) WHEN 'desktop' THEN 'web' ELSE lower(${text(c)}) END`;
 
@@ -77,7 +80,7 @@ export const KIND_RULES: Record<DumpKind, KindRules> = {
       missing('user_id'),
       unknown('app_type', DEVICES),
       unknown('content_type', CONTENT_TYPES),
-      ...numberIn('watch_ms', 0, null),
+      ...numberIn('watch_ms', 0, WATCH_MS_MAX),
       ...numberIn('progress_pct', 0, 100),
       ...numberIn('in_view_pct', 0, 100),
     ],
