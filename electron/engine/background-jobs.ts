@@ -28,7 +28,7 @@ export class BackgroundJobs<P extends object, R> {
 
   cancel(id: string): JobStatus<P, R> {
     const job = this.get(id);
-    if (job.status.state === 'running') {
+    if (job.status.state === 'running' && !job.controller.signal.aborted) {
       job.controller.abort();
       job.onCancel?.();
     }

@@ -22,15 +22,23 @@ export function engineApi(engine: PinsightEngine): PinsightApi {
     engine.exportView(a.spec as QuerySpec, a.out, { format: a.format ?? 'csv', headers: a.headers ?? 'ids', preamble: a.preamble ?? false, rawEvents: a.rawEvents ?? false });
   return {
     startImport: (a) =>
-      wrap(async () =>
-        imports.start({ files: a.paths, fileIndex: 0, fileCount: a.paths.length, currentFile: null, phase: 'queued' }, (signal, progress) =>
-          engine.importFiles(a.paths, {
-            signal,
-            exportContext: a.exportContext,
-            onProgress: (p) => progress({ fileIndex: p.fileIndex, fileCount: p.fileCount, currentFile: p.file || null, phase: p.phase }),
-          }),
-        ),
-      ),
+      wrap(async () => {
+        // A cancel stops the statement running now, but only once this import runs (not while it waits its turn).
+        let running = false;
+        return imports.start(
+          { files: a.paths, fileIndex: 0, fileCount: a.paths.length, currentFile: null, phase: 'queued' },
+          (signal, progress) =>
+            engine.importFiles(a.paths, {
+              signal,
+              exportContext: a.exportContext,
+              onProgress: (p) => {
+                running = p.phase !== 'done';
+                progress({ fileIndex: p.fileIndex, fileCount: p.fileCount, currentFile: p.file || null, phase: p.phase });
+              },
+            }),
+          () => running && engine.interrupt(),
+        );
+      }),
     importStatus: (a) => wrap(async () => imports.status(a.id)),
     cancelImport: (a) => wrap(async () => imports.cancel(a.id)),
     startExport: (a) => wrap(async () => exports.start({ out: a.out, percent: null }, () => exportNow(a), () => engine.interrupt())),

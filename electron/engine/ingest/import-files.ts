@@ -44,6 +44,8 @@ export async function importFiles(ws: Workspace, paths: string[], options: Impor
   };
 
   const firstNew = ((await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0) + 1;
+  // A cancel may interrupt the statement running at the time: whatever it throws then, the import was cancelled.
+  const cancelledOr = (e: unknown) => (options.signal?.aborted ? new PinsightError('cancelled', 'Import cancelled; the workspace is unchanged') : e);
   // Step 1 of db/pending-import.ts: the raw rows, in one transaction.
   await ws.transaction(async () => {
     await beginPendingImport(ws, firstNew);
@@ -55,6 +57,8 @@ export async function importFiles(ws: Workspace, paths: string[], options: Impor
       rejectedTotal += result.rejected.length;
       for (const r of result.rejected) if (rejected.length < MAX_LISTED_REJECTS) rejected.push(r);
     }
+  }).catch((e: unknown) => {
+    throw cancelledOr(e);
   });
   let derived: DeriveSummary | null = null;
   try {
@@ -63,10 +67,11 @@ export async function importFiles(ws: Workspace, paths: string[], options: Impor
     derived = await deriveImport(ws, summaries, firstNew, checkCancel);
   } catch (e) {
     await rollbackPendingImport(ws);
-    throw e;
+    throw cancelledOr(e);
   }
-  await ws.checkpoint();
+  // The import has landed: from here on a cancel changes nothing.
   options.onProgress?.({ file: '', fileIndex: files.length, fileCount: files.length, phase: 'done' });
+  await ws.checkpoint();
 
   const imported = summaries.filter((s) => s.status === 'imported').reduce((n, s) => n + s.rows, 0);
   const outOfScopeEvents = derived?.outOfScopeEvents ?? Number((await ws.getMeta('out_of_scope_events')) ?? 0);
