@@ -90,6 +90,10 @@ describe('fast path and text path store the same events', () => {
     const expected = await stored(join(dir, 'fast.csv'));
     expect(await stored(fast)).toEqual(expected);
     expect(await stored(slow)).toEqual(expected);
+    // An empty event_id is no id, as an empty CSV field is.
+    const empty = join(dir, 'empty-id.jsonl');
+    writeFileSync(empty, toJson(ROWS).replace('"event_time":"2026-03-03 08:00:00"', '"event_id":"","event_time":"2026-03-03 08:00:00"'));
+    expect(await stored(empty)).toEqual(expected);
   });
 
   it('Parquet', async () => {

@@ -1,7 +1,7 @@
 /**
  * The fast path of an events import: DuckDB's own readers parse each value straight into its type (CSV with
- * explicit column types; Parquet as stored; JSON Lines by key, cast in SQL), and the rows are written once. A row that would be rejected is
- * written with a negated import id instead of being judged on the way; when there is any such row, or a value the
+ * explicit column types; Parquet as stored; JSON Lines by key, cast in SQL), and the rows are written once. A
+ * row that would be rejected is written with a negated import id instead of being judged on the way; when there is any such row, or a value the
  * CSV reader could not convert, the rows are taken out again and the caller imports the file by the text path,
  * which says for every bad row its line and its reason. Rows with the wrong number of fields are the CSV
  * reader's own rejects, with their lines, on both paths.
@@ -41,6 +41,8 @@ function insertTyped(relation: string, extraBad: string): string {
     't_event_type IS NULL',
     't_pin_id IS NULL',
     't_user_id IS NULL',
+    // An empty text is no value: the text path reads it as missing (ids) or absent (event_id).
+    "t_pin_id = '' OR t_user_id = '' OR t_event_id = ''",
     surroundingSpace('t_pin_id'),
     surroundingSpace('t_user_id'),
     surroundingSpace('t_event_id'),
