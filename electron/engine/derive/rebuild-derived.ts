@@ -4,7 +4,7 @@
  * A full build writes new tables beside the current ones (suffix _next) and swapDerived() puts them in place;
  * an import that adds only events appends its clean rows and rollup rows, tagged with its first import id, so
  * that an interrupted import can take exactly them out again (see db/pending-import.ts). Both can run outside
- * a transaction, where DuckDB reads the freshly written rows several times faster than inside one.
+ * a transaction, where DuckDB reads the freshly written rows two to three times faster than inside one.
  */
 import type { Workspace } from '../db/workspace';
 import {
