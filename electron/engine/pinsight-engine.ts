@@ -51,7 +51,7 @@ export class PinsightEngine {
         pinCount: counts?.pins ?? 0,
         firstDay: bounds.firstDay,
         lastDay: bounds.lastDay,
-        timeZone: (await ws.getMeta('time_zone')) ?? 'UTC',
+        timeZone: await ws.timeZone(),
       };
     });
   }

@@ -8,7 +8,7 @@ export interface WorkspaceSettings {
 }
 
 export async function readSettings(ws: Workspace): Promise<WorkspaceSettings> {
-  return { timeZone: (await ws.getMeta('time_zone')) ?? 'UTC' };
+  return { timeZone: await ws.timeZone() };
 }
 
 /** Sets the time zone (an IANA name such as Europe/Stockholm) and re-derives the days of every event. */

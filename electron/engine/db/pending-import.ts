@@ -14,7 +14,8 @@
 import type { Workspace } from './workspace';
 
 const DIMENSIONS = ['pins', 'boards', 'accounts', 'spam_users'] as const;
-const DERIVED = ['pin_dim', 'group_accounts', 'group_dim', 'events_clean', 'rollup_daily'] as const;
+/** The tables derived from the raw ones (derive/rebuild-derived.ts builds them). */
+export const DERIVED_TABLES = ['pin_dim', 'group_accounts', 'group_dim', 'events_clean', 'rollup_daily'] as const;
 const PENDING_KEY = 'pending_import';
 
 /** Step 1's bookkeeping, inside its transaction, before any raw row changes. */
@@ -31,17 +32,9 @@ export async function endPendingImport(ws: Workspace): Promise<void> {
 
 /** The first import id of an import that started and did not finish, if any. */
 export async function pendingImport(ws: Workspace): Promise<number | null> {
-  const hasMeta = await ws.value<number>(
-    `SELECT count(*) FROM information_schema.tables WHERE table_name = 'pinsight_meta' AND table_schema = 'main'`,
-  );
-  if (!hasMeta) return null;
+  if (!(await ws.hasTable('pinsight_meta'))) return null;
   const v = await ws.getMeta(PENDING_KEY);
   return v === null ? null : Number(v);
-}
-
-async function tableExists(ws: Workspace, name: string): Promise<boolean> {
-  const n = await ws.value<number>(`SELECT count(*) FROM information_schema.tables WHERE table_name = $name AND table_schema = 'main'`, { name });
-  return (n ?? 0) > 0;
 }
 
 async function hasColumn(ws: Workspace, table: string, column: string): Promise<boolean> {
@@ -65,14 +58,14 @@ export async function rollbackPendingImport(ws: Workspace): Promise<boolean> {
     await ws.run(`DELETE FROM export_snapshots WHERE import_id >= $firstNew`, p);
     await ws.run(`DELETE FROM import_log WHERE import_id >= $firstNew`, p);
     for (const t of DIMENSIONS) {
-      if (!(await tableExists(ws, `undo_${t}`))) continue;
+      if (!(await ws.hasTable(`undo_${t}`))) continue;
       await ws.run(`DELETE FROM ${t}`);
       await ws.run(`INSERT INTO ${t} SELECT * FROM undo_${t}`);
     }
     for (const t of ['events_clean', 'rollup_daily']) {
-      if ((await tableExists(ws, t)) && (await hasColumn(ws, t, 'import_id'))) await ws.run(`DELETE FROM ${t} WHERE import_id >= $firstNew`, p);
+      if ((await ws.hasTable(t)) && (await hasColumn(ws, t, 'import_id'))) await ws.run(`DELETE FROM ${t} WHERE import_id >= $firstNew`, p);
     }
-    for (const t of DERIVED) await ws.run(`DROP TABLE IF EXISTS ${t}_next`);
+    for (const t of DERIVED_TABLES) await ws.run(`DROP TABLE IF EXISTS ${t}_next`);
     await endPendingImport(ws);
   });
   await ws.checkpoint();

@@ -64,11 +64,13 @@ export class Workspace {
     return ws;
   }
 
+  /** True when a table (or temp table) of this name exists. */
+  async hasTable(name: string): Promise<boolean> {
+    return ((await this.value<number>(`SELECT count(*) FROM duckdb_tables() WHERE table_name = $name`, { name })) ?? 0) > 0;
+  }
+
   async schemaVersion(): Promise<number | null> {
-    const hasMeta = await this.value<number>(
-      `SELECT count(*) FROM information_schema.tables WHERE table_name = 'pinsight_meta' AND table_schema = 'main'`,
-    );
-    if (!hasMeta) return null;
+    if (!(await this.hasTable('pinsight_meta'))) return null;
     const v = await this.value<string>(`SELECT value FROM pinsight_meta WHERE key = 'schema_version'`);
     return v === null ? null : Number(v);
   }
@@ -118,6 +120,11 @@ export class Workspace {
 
   async getMeta(key: string): Promise<string | null> {
     return this.value<string>(`SELECT value FROM pinsight_meta WHERE key = $key`, { key });
+  }
+
+  /** The IANA time zone that defines the workspace's calendar days. */
+  async timeZone(): Promise<string> {
+    return (await this.getMeta('time_zone')) ?? 'UTC';
   }
 
   async setMeta(key: string, value: string): Promise<void> {

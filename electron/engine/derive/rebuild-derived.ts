@@ -6,6 +6,7 @@
  * that an interrupted import can take exactly them out again (see db/pending-import.ts). Both can run outside
  * a transaction, where DuckDB reads the freshly written rows two to three times faster than inside one.
  */
+import { DERIVED_TABLES } from '../db/pending-import';
 import type { Workspace } from '../db/workspace';
 import {
   cleanEventsSelect,
@@ -25,12 +26,11 @@ export interface DeriveSummary {
 /** Bumped when the derived tables change shape: an older workspace re-derives when it is opened. */
 export const DERIVED_VERSION = '2';
 
-export const DERIVED_TABLES = ['pin_dim', 'group_accounts', 'group_dim', 'events_clean', 'rollup_daily'] as const;
 const NEXT = '_next';
 
 /** Full build into the _next tables; returns how many events are out of scope. */
 export async function buildDerived(ws: Workspace): Promise<number> {
-  const timeZone = (await ws.getMeta('time_zone')) ?? 'UTC';
+  const timeZone = await ws.timeZone();
   for (const sql of [pinDimSql(NEXT), groupAccountsSql(NEXT), groupDimSql(NEXT)]) await ws.run(sql);
   const params = { firstNew: 0, tag: 0 };
   await ws.run(droppedRowsSql(false), { firstNew: 0 });
@@ -67,7 +67,7 @@ export async function rebuildDerived(ws: Workspace): Promise<DeriveSummary> {
  * as a full rebuild. Returns how many of the new events are out of scope.
  */
 export async function appendDerived(ws: Workspace, firstNew: number): Promise<number> {
-  const timeZone = (await ws.getMeta('time_zone')) ?? 'UTC';
+  const timeZone = await ws.timeZone();
   const hasOlder = ((await ws.value<number>('SELECT count(*) FROM (SELECT 1 FROM events WHERE import_id < $firstNew LIMIT 1)', { firstNew })) ?? 0) > 0;
   await ws.run(droppedRowsSql(hasOlder), { firstNew });
   await ws.run(`INSERT INTO events_clean ${cleanEventsSelect(timeZone, '')}`, { firstNew, tag: firstNew });
@@ -92,8 +92,5 @@ export async function finishDerived(ws: Workspace, outOfScopeEvents: number): Pr
 
 /** True when the derived tables exist and have the current shape. */
 export async function hasDerived(ws: Workspace): Promise<boolean> {
-  const n = await ws.value<number>(
-    `SELECT count(*) FROM information_schema.tables WHERE table_name = 'rollup_daily' AND table_schema = 'main'`,
-  );
-  return (n ?? 0) > 0 && (await ws.getMeta('derived_version')) === DERIVED_VERSION;
+  return (await ws.hasTable('rollup_daily')) && (await ws.getMeta('derived_version')) === DERIVED_VERSION;
 }

@@ -13,7 +13,7 @@ import { writeAtomically } from './write-view-export';
 
 export async function exportEvents(ws: Workspace, spec: QuerySpec, out: string, format: 'csv' | 'parquet'): Promise<ExportSummary> {
   const range = resolveRange(spec.filters, await eventBounds(ws));
-  const timeZone = (await ws.getMeta('time_zone')) ?? 'UTC';
+  const timeZone = await ws.timeZone();
   const where = compileFilters(spec.filters, range);
   const select = `
     SELECT event_id, strftime(event_time, '%Y-%m-%dT%H:%M:%S.%fZ') AS event_time, event_type, pin_id, user_id,

@@ -8,7 +8,7 @@
  */
 import { sqlString } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
-import { csvReader, ident, readerRejects } from './read-source';
+import { csvReader, dropReaderRejects, ident, readerRejects } from './read-source';
 import { WATCH_MS_MAX } from './validate-rows';
 import type { InputFile } from './input-files';
 import { normaliseColumnName } from '../../../shared/dump-columns';
@@ -20,6 +20,12 @@ export interface FastResult {
 }
 
 type TimeMode = 'iso' | 'epoch';
+
+/** A SELECT with the typed t_ columns insertTyped() reads, and its condition for values lost in the typing. */
+interface TypedSource {
+  relation: string;
+  extraBad: string;
+}
 
 /** Placeholders that keep NOT NULL columns satisfied on rows that are flagged and taken out again. */
 const flaggedRowPlaceholders = {
@@ -60,11 +66,14 @@ SELECT t_event_id, coalesce(t_event_time, ${flaggedRowPlaceholders.event_time}),
 FROM (${relation})`;
 }
 
-/** Epoch milliseconds or ISO-8601, judged by the first thousand values; null when the file mixes them. */
-async function timeMode(ws: Workspace, path: string, column: string): Promise<TimeMode | null> {
+/**
+ * Epoch milliseconds or ISO-8601, judged by the first thousand values of `column` (text) in the reader `from`;
+ * null when the file mixes them.
+ */
+async function timeMode(ws: Workspace, from: string, column: string): Promise<TimeMode | null> {
   const row = await ws.one<{ n: number; epoch: number }>(
     `SELECT count(t) AS n, count(t) FILTER (WHERE regexp_full_match(trim(t), '-?[0-9]+')) AS epoch
-     FROM (SELECT ${ident(column)} AS t FROM ${csvReader(path, { ignoreErrors: true })} LIMIT 1000)`,
+     FROM (SELECT ${ident(column)} AS t FROM ${from} LIMIT 1000)`,
   );
   if (!row || row.epoch === 0) return 'iso';
   return row.epoch === row.n ? 'epoch' : null;
@@ -73,8 +82,8 @@ async function timeMode(ws: Workspace, path: string, column: string): Promise<Ti
 /** `desktop` is Pinterest's word for web; other spellings are judged by the text path. */
 const deviceCast = (c: string) => `TRY_CAST(CASE ${c} WHEN 'desktop' THEN 'web' ELSE ${c} END AS app_type)`;
 
-async function csvRelation(ws: Workspace, file: InputFile, mapping: Record<string, string>, rejectsId: string): Promise<{ relation: string; extraBad: string } | null> {
-  const mode = await timeMode(ws, file.path, mapping.event_time!);
+async function csvRelation(ws: Workspace, file: InputFile, mapping: Record<string, string>, rejectsId: string): Promise<TypedSource | null> {
+  const mode = await timeMode(ws, csvReader(file.path, { ignoreErrors: true }), mapping.event_time!);
   if (!mode) return null;
   const types: Record<string, string> = {};
   const typeOf: Record<string, string> = {
@@ -101,7 +110,7 @@ FROM ${csvReader(file.path, { rejectsId, types })}`;
  * A relation over `from` (a reader) that casts each canonical column from whatever type it has, flagging a row
  * whose value was present but could not be cast (`lost_value`).
  */
-function castRelation(from: string, mapping: Record<string, string>, time: string): { relation: string; extraBad: string } {
+function castRelation(from: string, mapping: Record<string, string>, time: string): TypedSource {
   const col = (c: string) => (mapping[c] ? ident(mapping[c]!) : 'NULL');
   const text = (c: string) => (mapping[c] ? `CAST(${col(c)} AS VARCHAR)` : 'NULL');
   const casts: [string, string, string][] = [
@@ -122,7 +131,7 @@ FROM ${from}`;
 }
 
 /** Parquet columns keep their stored types: each canonical column is cast from whatever it is. */
-async function parquetRelation(ws: Workspace, file: InputFile, mapping: Record<string, string>): Promise<{ relation: string; extraBad: string } | null> {
+async function parquetRelation(ws: Workspace, file: InputFile, mapping: Record<string, string>): Promise<TypedSource | null> {
   const from = `read_parquet(${sqlString(file.path)})`;
   const described = await ws.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${from}`);
   const mappedTypes = described.filter((d) => Object.values(mapping).includes(d.column_name)).map((d) => d.column_type);
@@ -146,16 +155,13 @@ async function parquetRelation(ws: Workspace, file: InputFile, mapping: Record<s
  * JSON Lines: DuckDB's reader with the file's own key for each canonical column, every value as text. A line
  * that is not a JSON object comes out as a row of NULLs (flagged); a key spelled two ways needs the text path.
  */
-async function jsonRelation(ws: Workspace, file: InputFile, mapping: Record<string, string>, keys: readonly string[]): Promise<{ relation: string; extraBad: string } | null> {
+async function jsonRelation(ws: Workspace, file: InputFile, mapping: Record<string, string>, keys: readonly string[]): Promise<TypedSource | null> {
   const mapped = Object.values(mapping);
   if (mapped.some((k) => keys.filter((other) => normaliseColumnName(other) === normaliseColumnName(k)).length > 1)) return null;
   const struct = mapped.map((k) => `${sqlString(k)}: 'VARCHAR'`).join(', ');
   const from = `read_json(${sqlString(file.path)}, format = 'newline_delimited', columns = {${struct}}, ignore_errors = true)`;
   const c = ident(mapping.event_time!);
-  const sample = await ws.one<{ n: number; epoch: number }>(
-    `SELECT count(t) AS n, count(t) FILTER (WHERE regexp_full_match(trim(t), '-?[0-9]+')) AS epoch FROM (SELECT ${c} AS t FROM ${from} LIMIT 1000)`,
-  );
-  const mode = !sample || sample.epoch === 0 ? 'iso' : sample.epoch === sample.n ? 'epoch' : null;
+  const mode = await timeMode(ws, from, mapping.event_time!);
   if (!mode) return null;
   const time = mode === 'epoch' ? `epoch_ms(TRY_CAST(${c} AS BIGINT))` : `make_timestamp(epoch_us(TRY_CAST(${c} AS TIMESTAMPTZ)))`;
   return castRelation(from, mapping, time);
@@ -186,14 +192,13 @@ export async function fastEventsInsert(
   const castErrors = file.format === 'csv' ? await countCastRejects(ws, rejectsId) : 0;
   if (flagged > 0 || castErrors > 0) {
     await ws.run(`DELETE FROM events WHERE import_id = $importId OR import_id = -$importId`, { importId });
-    await readerRejects(ws, rejectsId);
+    await dropReaderRejects(ws, rejectsId);
     return null;
   }
   return { rows: written, dropped: await readerRejects(ws, rejectsId) };
 }
 
 async function countCastRejects(ws: Workspace, rejectsId: string): Promise<number> {
-  const exists = await ws.value<number>(`SELECT count(*) FROM duckdb_tables() WHERE table_name = $t`, { t: `${rejectsId}_errors` });
-  if (!exists) return 0;
+  if (!(await ws.hasTable(`${rejectsId}_errors`))) return 0;
   return (await ws.value<number>(`SELECT count(*) FROM ${rejectsId}_errors WHERE error_type = 'CAST'`)) ?? 0;
 }

@@ -39,13 +39,14 @@ export async function importFiles(ws: Workspace, paths: string[], options: Impor
   const summaries: ImportFileSummary[] = [];
   const rejected: RejectedRow[] = [];
   let rejectedTotal = 0;
+  const cancelled = () => new PinsightError('cancelled', 'Import cancelled; the workspace is unchanged');
   const checkCancel = () => {
-    if (options.signal?.aborted) throw new PinsightError('cancelled', 'Import cancelled; the workspace is unchanged');
+    if (options.signal?.aborted) throw cancelled();
   };
 
   const firstNew = ((await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0) + 1;
   // A cancel may interrupt the statement running at the time: whatever it throws then, the import was cancelled.
-  const cancelledOr = (e: unknown) => (options.signal?.aborted ? new PinsightError('cancelled', 'Import cancelled; the workspace is unchanged') : e);
+  const cancelledOr = (e: unknown) => (options.signal?.aborted ? cancelled() : e);
   // Step 1 of db/pending-import.ts: the raw rows, in one transaction.
   await ws.transaction(async () => {
     await beginPendingImport(ws, firstNew);

@@ -85,20 +85,21 @@ export function sourceSelect(
 
 /** Rows the CSV reader itself refused (wrong number of fields, bad quoting), with their line numbers. */
 export async function readerRejects(ws: Workspace, rejectsId: string): Promise<{ line: number; reason: string }[]> {
-  const exists = await ws.value<number>(
-    `SELECT count(*) FROM duckdb_tables() WHERE table_name = $t`,
-    { t: `${rejectsId}_errors` },
-  );
-  if (!exists) return [];
+  if (!(await ws.hasTable(`${rejectsId}_errors`))) return [];
   const rows = await ws.all<{ line: number; column_name: string | null; error_message: string }>(
     `SELECT line, column_name, error_message FROM ${rejectsId}_errors ORDER BY line`,
   );
-  await ws.run(`DROP TABLE IF EXISTS ${rejectsId}_errors`);
-  await ws.run(`DROP TABLE IF EXISTS ${rejectsId}_scans`);
+  await dropReaderRejects(ws, rejectsId);
   const seen = new Set<number>();
   return rows
     .filter((r) => !seen.has(r.line) && seen.add(r.line))
     .map((r) => ({ line: r.line, reason: `${r.column_name ? `${r.column_name}: ` : ''}${r.error_message}` }));
+}
+
+/** Drops the reader's reject tables of one read. */
+export async function dropReaderRejects(ws: Workspace, rejectsId: string): Promise<void> {
+  await ws.run(`DROP TABLE IF EXISTS ${rejectsId}_errors`);
+  await ws.run(`DROP TABLE IF EXISTS ${rejectsId}_scans`);
 }
 
 /**
@@ -129,9 +130,6 @@ export async function countRows(ws: Workspace, path: string, format: FileFormat,
         ? csvReader(path, { rejectsId: `${rejectsId}_count` })
         : `read_parquet(${sqlString(path)})`;
   const n = (await ws.value<number>(`SELECT count(*) FROM ${reader}`)) ?? 0;
-  if (format === 'csv') {
-    await ws.run(`DROP TABLE IF EXISTS ${rejectsId}_count_errors`);
-    await ws.run(`DROP TABLE IF EXISTS ${rejectsId}_count_scans`);
-  }
+  if (format === 'csv') await dropReaderRejects(ws, `${rejectsId}_count`);
   return n;
 }
