@@ -4,7 +4,9 @@
  * 1. One transaction stores the raw rows (events, Pins, boards, accounts, spam users, exports), keeps a copy of
  *    the small dimension tables as they were (undo_*), and records `pending_import` = the first new import id.
  * 2. The derived tables are built outside a transaction (DuckDB reads committed rows far faster than rows a
- *    transaction is still holding): new rows tagged with the import id, or whole new tables named *_next.
+ *    transaction is still holding): the new events' duplicates are marked (on those rows only), and rollup rows
+ *    tagged with the import id are added, or whole new tables named *_next built. The view events_clean shows
+ *    events up to `derived_through` only, so that the new rows stay out of it until step 3.
  * 3. One transaction puts the new derived tables in place, records the bounds, and clears `pending_import`.
  *
  * Until step 3 commits, the import has not happened: an error or a cancel calls rollbackPendingImport() at
@@ -15,7 +17,7 @@ import type { Workspace } from './workspace';
 
 const DIMENSIONS = ['pins', 'boards', 'accounts', 'spam_users'] as const;
 /** The tables derived from the raw ones (derive/rebuild-derived.ts builds them). */
-export const DERIVED_TABLES = ['pin_dim', 'group_accounts', 'group_dim', 'events_clean', 'rollup_daily'] as const;
+export const DERIVED_TABLES = ['pin_dim', 'group_accounts', 'group_dim', 'spam_dim', 'rollup_daily'] as const;
 const PENDING_KEY = 'pending_import';
 
 /** Step 1's bookkeeping, inside its transaction, before any raw row changes. */
@@ -62,8 +64,8 @@ export async function rollbackPendingImport(ws: Workspace): Promise<boolean> {
       await ws.run(`DELETE FROM ${t}`);
       await ws.run(`INSERT INTO ${t} SELECT * FROM undo_${t}`);
     }
-    for (const t of ['events_clean', 'rollup_daily']) {
-      if ((await ws.hasTable(t)) && (await hasColumn(ws, t, 'import_id'))) await ws.run(`DELETE FROM ${t} WHERE import_id >= $firstNew`, p);
+    if ((await ws.hasTable('rollup_daily')) && (await hasColumn(ws, 'rollup_daily', 'import_id'))) {
+      await ws.run(`DELETE FROM rollup_daily WHERE import_id >= $firstNew`, p);
     }
     for (const t of DERIVED_TABLES) await ws.run(`DROP TABLE IF EXISTS ${t}_next`);
     await endPendingImport(ws);

@@ -133,14 +133,13 @@ export function demoStatements({ events, seed }: DemoSize): string[] {
      )
      SELECT CASE WHEN k % 20 = 7 THEN NULL ELSE 'ev' || k END,
             created_at + to_milliseconds(CAST(ut * date_diff('millisecond', created_at, ${END}) AS BIGINT)),
-            event_type, pin_id,
-            CASE WHEN k % 333 = 1 THEN 'u_spambot' ELSE 'u' || floor(${U} * pow(uu, 1.6))::BIGINT END,
+            event_type, pin_id, user_id,
             CASE WHEN ud < 0.58 THEN 'mobile' WHEN ud < 0.68 THEN 'tablet' ELSE 'web' END,
             CASE WHEN uc < 0.22 THEN 'paid' ELSE 'organic' END,
             CASE WHEN event_type = 'video_play' THEN CAST(pow(uw, 1.4) * 45000 AS INTEGER) END,
             CASE WHEN event_type = 'video_play' THEN least(100, round(pow(uw, 1.4) * 45000 / 300.0, 1)) END,
             CASE WHEN event_type = 'video_play' THEN 25 + floor(uv * 76) END,
-            0
-     FROM typed`,
+            0, hash(user_id), NULL
+     FROM (SELECT *, CASE WHEN k % 333 = 1 THEN 'u_spambot' ELSE 'u' || floor(${U} * pow(uu, 1.6))::BIGINT END AS user_id FROM typed)`,
   ];
 }

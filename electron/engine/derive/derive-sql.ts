@@ -68,21 +68,13 @@ export function dayExpression(timeZone: string, column = 'e.event_time'): string
   return `CAST(timezone('${timeZone.replaceAll("'", "''")}', ${column} AT TIME ZONE 'UTC') AS DATE)`;
 }
 
-/** Raw events without duplicates: the first row of each event_id; for rows without one, of each time, type, Pin and user. */
-export const DEDUPLICATED_EVENTS_SQL = `
-  -- Grouping the id alone is lighter than carrying every column through DISTINCT ON.
-  SELECT * FROM events
-  WHERE event_id IS NOT NULL AND rowid IN (SELECT min(rowid) FROM events WHERE event_id IS NOT NULL GROUP BY event_id)
-  UNION ALL
-  SELECT DISTINCT ON (event_time, event_type, pin_id, user_id) * FROM events WHERE event_id IS NULL`;
-
 /**
- * The raw rows among imports at or after $firstNew that duplicate an earlier row (same event_id; without one,
- * same time, type, Pin and user): their rowids, into the temp table dropped_rows. The first row (smallest rowid,
- * so the earliest import) of each event is kept. Only duplicated keys are carried: a first import groups its
- * ids once; a later import also looks for its ids among the earlier rows.
+ * The rowids of the raw rows among imports at or after $firstNew that duplicate an earlier row (same event_id;
+ * without one, same time, type, Pin and user). The first row (smallest rowid, so the earliest import) of each
+ * event is kept. Only duplicated keys are carried: a first import groups its ids once; a later import also looks
+ * for its ids among the earlier rows.
  */
-export function droppedRowsSql(hasOlder: boolean): string {
+function duplicateRowsSelect(hasOlder: boolean): string {
   const idless = `event_time, event_type, pin_id, user_id`;
   const idKeys = hasOlder
     ? `SELECT event_id, min(rowid) AS keep, max(rowid) AS last, count(*) AS n FROM events
@@ -99,7 +91,6 @@ export function droppedRowsSql(hasOlder: boolean): string {
   // Most duplicated events occur twice: the later row is the one to drop, with no second pass over the events.
   // Rows of earlier imports are never dropped here (they were judged when they came).
   return `
-CREATE OR REPLACE TEMP TABLE dropped_rows AS
 WITH ids AS MATERIALIZED (${idKeys}), idless AS MATERIALIZED (${idlessKeys})
 SELECT last AS rid FROM ids WHERE n = 2
 UNION ALL
@@ -112,34 +103,57 @@ SELECT e.rowid FROM events e JOIN (SELECT * FROM idless WHERE n > 2) k USING (${
 WHERE e.import_id >= $firstNew AND e.event_id IS NULL AND e.rowid <> k.keep`;
 }
 
+/**
+ * Marks the duplicates among the raw rows of imports at or after $firstNew (is_duplicate = true). Whether a row
+ * duplicates another depends on the events alone, so a mark stays valid when Pins, accounts or spam users change.
+ */
+export const markDuplicatesSql = (hasOlder: boolean): string =>
+  `UPDATE events SET is_duplicate = true WHERE rowid IN (${duplicateRowsSelect(hasOlder)})`;
+
+/** The spam users, by the hash events carry. */
+export const spamDimSql = (suffix = ''): string => `
+CREATE OR REPLACE TABLE spam_dim${suffix} AS SELECT DISTINCT hash(user_id) AS user_hash FROM spam_users`;
+
 /** Pins whose group is in scope, with their keys and attributes (a small table). */
 const inScopePins = (suffix: string) =>
   `(SELECT d.pin_id, d.pin_key, d.group_key, d.source, d.format FROM pin_dim${suffix} d JOIN group_dim${suffix} g USING (group_key) WHERE g.in_scope)`;
 
 /**
- * The cleaned events of the raw rows of imports at or after $firstNew: duplicates (dropped_rows), spam users and
- * out-of-scope Pins left out. `suffix` picks the Pin tables ('' or '_next'); each row is tagged $tag.
+ * The cleaned events among the raw rows that `importWhere` (a condition on e.import_id) picks: duplicates, spam
+ * users and out-of-scope Pins left out, with the Pin's keys and attributes. `suffix` picks the Pin tables ('' or
+ * '_next'). Nothing is copied: the view events_clean and the rollup read the raw events through this.
  */
-export function cleanEventsSelect(timeZone: string, suffix: string): string {
+export function cleanEventsSelect(timeZone: string, suffix: string, importWhere: string): string {
   return `
 SELECT ${dayExpression(timeZone)} AS day, e.event_time, e.event_type, d.pin_key, d.group_key,
        CAST(d.source AS source_kind) AS source, CAST(d.format AS format_kind) AS format, e.content_type, e.app_type,
-       hash(e.user_id) AS user_hash, e.watch_ms, e.progress_pct, e.in_view_pct, CAST($tag AS INTEGER) AS import_id
+       e.user_hash, e.watch_ms, e.progress_pct, e.in_view_pct, e.import_id, e.event_id, e.pin_id, e.user_id
 FROM events e
 JOIN ${inScopePins(suffix)} d ON d.pin_id = e.pin_id
-ANTI JOIN dropped_rows x ON x.rid = e.rowid
-WHERE e.import_id >= $firstNew AND e.user_id NOT IN (SELECT user_id FROM spam_users)`;
+WHERE ${importWhere} AND e.is_duplicate IS NULL AND e.user_hash NOT IN (SELECT user_hash FROM spam_dim${suffix})`;
 }
 
+/** The derived import ids: events of an import still being derived stay out of events_clean. */
+export const DERIVED_THROUGH_KEY = 'derived_through';
+
+/** The cleaned events of every derived import, as the views and the Pin stats read them. */
+export const cleanEventsViewSql = (timeZone: string): string => `
+CREATE OR REPLACE VIEW events_clean AS ${cleanEventsSelect(
+  timeZone,
+  '',
+  `e.import_id <= (SELECT CAST(value AS INTEGER) FROM pinsight_meta WHERE key = '${DERIVED_THROUGH_KEY}')`,
+)}`;
+
 /**
- * The daily rollup of the cleaned events tagged at or after $firstNew: grouped by day, Pin, content type and
- * device (the group, source and format follow from the Pin and are joined to the much smaller result).
+ * The daily rollup of the cleaned events `clean` (a subquery from cleanEventsSelect): grouped by day, Pin,
+ * content type and device (the group, source and format follow from the Pin and are joined to the much
+ * smaller result), each row tagged $tag.
  */
 export function rollupSelect(clean: string, suffix: string): string {
   return `
 SELECT r.day, r.pin_key, d.group_key, CAST(d.source AS source_kind) AS source, CAST(d.format AS format_kind) AS format, r.content_type, r.app_type,
        ${COUNTER_NAMES.map((n) => `r.${n}`).join(', ')}, CAST($tag AS INTEGER) AS import_id
-FROM (SELECT day, pin_key, content_type, app_type, ${COUNTER_SELECT} FROM ${clean} WHERE import_id >= $tag GROUP BY ALL) r
+FROM (SELECT day, pin_key, content_type, app_type, ${COUNTER_SELECT} FROM ${clean} GROUP BY ALL) r
 JOIN pin_dim${suffix} d USING (pin_key)`;
 }
 

@@ -1,21 +1,26 @@
 /**
- * Builds the derived tables (Pin groups, clean events, rollups) from the raw tables.
+ * Builds the derived tables (Pin groups, the rollup) from the raw tables, and the view events_clean.
  *
+ * The cleaned events are not a second copy: the raw events carry their user's hash and a duplicate mark, and
+ * events_clean is a view that joins them to the in-scope Pins and leaves out marked rows and spam users.
  * A full build writes new tables beside the current ones (suffix _next) and swapDerived() puts them in place;
- * an import that adds only events appends its clean rows and rollup rows, tagged with its first import id, so
- * that an interrupted import can take exactly them out again (see db/pending-import.ts). Both can run outside
- * a transaction, where DuckDB reads the freshly written rows two to three times faster than inside one.
+ * an import that adds only events appends its rollup rows, tagged with its first import id, so that an
+ * interrupted import can take exactly them out again (see db/pending-import.ts). Both can run outside a
+ * transaction, where DuckDB reads the freshly written rows two to three times faster than inside one.
  */
 import { DERIVED_TABLES } from '../db/pending-import';
 import type { Workspace } from '../db/workspace';
 import {
   cleanEventsSelect,
-  droppedRowsSql,
+  cleanEventsViewSql,
+  DERIVED_THROUGH_KEY,
   groupAccountsSql,
   groupDimSql,
+  markDuplicatesSql,
   outOfScopeCountSql,
   pinDimSql,
   rollupSelect,
+  spamDimSql,
 } from './derive-sql';
 
 export interface DeriveSummary {
@@ -24,20 +29,32 @@ export interface DeriveSummary {
 }
 
 /** Bumped when the derived tables change shape: an older workspace re-derives when it is opened. */
-export const DERIVED_VERSION = '2';
+export const DERIVED_VERSION = '3';
 
 const NEXT = '_next';
+
+/** The counters of one event type each: together they count every clean event once. */
+const PER_TYPE_COUNTERS = ['impressions', 'closeups', 'saves', 'link_clicks', 'carousel_swipes', 'video_starts'];
+
+/**
+ * Marks the duplicates among the events not derived yet (all of them in a workspace never derived). Earlier
+ * rows keep their marks: whether a row duplicates another does not depend on Pins, accounts or spam users.
+ */
+async function markNewDuplicates(ws: Workspace): Promise<void> {
+  const through = await ws.getMeta(DERIVED_THROUGH_KEY);
+  const firstNew = through === null ? 0 : Number(through) + 1;
+  const hasOlder = ((await ws.value<number>('SELECT count(*) FROM (SELECT 1 FROM events WHERE import_id < $firstNew LIMIT 1)', { firstNew })) ?? 0) > 0;
+  await ws.run(markDuplicatesSql(hasOlder), { firstNew });
+}
 
 /** Full build into the _next tables; returns how many events are out of scope. */
 export async function buildDerived(ws: Workspace): Promise<number> {
   const timeZone = await ws.timeZone();
-  for (const sql of [pinDimSql(NEXT), groupAccountsSql(NEXT), groupDimSql(NEXT)]) await ws.run(sql);
-  const params = { firstNew: 0, tag: 0 };
-  await ws.run(droppedRowsSql(false), { firstNew: 0 });
-  await ws.run(`CREATE OR REPLACE TABLE events_clean${NEXT} AS ${cleanEventsSelect(timeZone, NEXT)}`, params);
-  await ws.run(`DROP TABLE dropped_rows`);
+  for (const sql of [pinDimSql(NEXT), groupAccountsSql(NEXT), groupDimSql(NEXT), spamDimSql(NEXT)]) await ws.run(sql);
+  await markNewDuplicates(ws);
   // Ordered by day, so that date filters skip whole row groups of the rollup.
-  await ws.run(`CREATE OR REPLACE TABLE rollup_daily${NEXT} AS ${rollupSelect(`events_clean${NEXT}`, NEXT)} ORDER BY r.day`, { tag: 0 });
+  const clean = `(${cleanEventsSelect(timeZone, NEXT, 'true')})`;
+  await ws.run(`CREATE OR REPLACE TABLE rollup_daily${NEXT} AS ${rollupSelect(clean, NEXT)} ORDER BY r.day`, { tag: 0 });
   return (await ws.value<number>(outOfScopeCountSql(NEXT), { firstNew: 0 })) ?? 0;
 }
 
@@ -47,6 +64,7 @@ export async function swapDerived(ws: Workspace): Promise<void> {
     await ws.run(`DROP TABLE IF EXISTS ${t}`);
     await ws.run(`ALTER TABLE ${t}${NEXT} RENAME TO ${t}`);
   }
+  await ws.run(cleanEventsViewSql(await ws.timeZone()));
 }
 
 /** Drops _next tables a failed or interrupted build left behind. */
@@ -63,31 +81,35 @@ export async function rebuildDerived(ws: Workspace): Promise<DeriveSummary> {
 
 /**
  * After an import that added only events (imports from `firstNew` on): derive just those events, against the
- * Pins, accounts and spam users already derived, and append them, tagged `firstNew`. Gives the same numbers
- * as a full rebuild. Returns how many of the new events are out of scope.
+ * Pins, accounts and spam users already derived, and append their rollup rows, tagged `firstNew`. Gives the
+ * same numbers as a full rebuild. Returns how many of the new events are out of scope.
  */
 export async function appendDerived(ws: Workspace, firstNew: number): Promise<number> {
   const timeZone = await ws.timeZone();
-  const hasOlder = ((await ws.value<number>('SELECT count(*) FROM (SELECT 1 FROM events WHERE import_id < $firstNew LIMIT 1)', { firstNew })) ?? 0) > 0;
-  await ws.run(droppedRowsSql(hasOlder), { firstNew });
-  await ws.run(`INSERT INTO events_clean ${cleanEventsSelect(timeZone, '')}`, { firstNew, tag: firstNew });
-  await ws.run(`DROP TABLE dropped_rows`);
-  await ws.run(`INSERT INTO rollup_daily ${rollupSelect('events_clean', '')}`, { tag: firstNew });
+  await markNewDuplicates(ws);
+  const clean = `(${cleanEventsSelect(timeZone, '', 'e.import_id >= $firstNew')})`;
+  await ws.run(`INSERT INTO rollup_daily ${rollupSelect(clean, '')}`, { firstNew, tag: firstNew });
   return (await ws.value<number>(outOfScopeCountSql(''), { firstNew })) ?? 0;
 }
 
 /** Records the derived state's bounds and counts in the workspace's meta table. */
 export async function finishDerived(ws: Workspace, outOfScopeEvents: number): Promise<DeriveSummary> {
-  const cleanEvents = (await ws.value<number>('SELECT count(*) FROM events_clean')) ?? 0;
-  const bounds = await ws.one<{ first: string | null; last: string | null; latest: string | null }>(
-    `SELECT min(day)::VARCHAR AS first, max(day)::VARCHAR AS last, (SELECT max(event_time) FROM events) AS latest FROM events_clean`,
+  // Every clean event is counted by exactly one of the per-type counters.
+  const perType = PER_TYPE_COUNTERS.map((n) => `coalesce(sum(${n}), 0)`).join(' + ');
+  const bounds = await ws.one<{ clean: number | null; first: string | null; last: string | null; latest: string | null; through: number | null }>(
+    `SELECT ${perType} AS clean, min(day)::VARCHAR AS first, max(day)::VARCHAR AS last,
+            (SELECT max(event_time) FROM events) AS latest, (SELECT max(import_id) FROM events) AS through
+     FROM rollup_daily`,
   );
   await ws.setMeta('out_of_scope_events', String(outOfScopeEvents));
   await ws.setMeta('events_first_day', bounds?.first ?? '');
   await ws.setMeta('events_last_day', bounds?.last ?? '');
   await ws.setMeta('events_latest_time', bounds?.latest ?? '');
+  // The highest import id whose events are derived; none yet while the workspace holds no events.
+  const through = [bounds?.through, await ws.getMeta(DERIVED_THROUGH_KEY)].filter((v) => v !== null && v !== undefined).map(Number);
+  if (through.length) await ws.setMeta(DERIVED_THROUGH_KEY, String(Math.max(...through)));
   await ws.setMeta('derived_version', DERIVED_VERSION);
-  return { cleanEvents, outOfScopeEvents };
+  return { cleanEvents: Number(bounds?.clean ?? 0), outOfScopeEvents };
 }
 
 /** True when the derived tables exist and have the current shape. */

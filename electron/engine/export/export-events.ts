@@ -6,24 +6,17 @@ import type { QuerySpec } from '../../../shared/query';
 import type { ExportSummary } from '../../../shared/results';
 import { sqlString } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
-import { DEDUPLICATED_EVENTS_SQL, dayExpression } from '../derive/derive-sql';
 import { compileFilters } from '../query/compile-filters';
 import { eventBounds, resolveRange } from '../query/resolve-range';
 import { writeAtomically } from './write-view-export';
 
 export async function exportEvents(ws: Workspace, spec: QuerySpec, out: string, format: 'csv' | 'parquet'): Promise<ExportSummary> {
   const range = resolveRange(spec.filters, await eventBounds(ws));
-  const timeZone = await ws.timeZone();
   const where = compileFilters(spec.filters, range);
   const select = `
     SELECT event_id, strftime(event_time, '%Y-%m-%dT%H:%M:%S.%fZ') AS event_time, event_type, pin_id, user_id,
            app_type, content_type, watch_ms, progress_pct, in_view_pct
-    FROM (
-      SELECT e.*, ${dayExpression(timeZone)} AS day, d.source, d.format, d.group_key
-      FROM (${DEDUPLICATED_EVENTS_SQL}) e
-      JOIN pin_dim d ON d.pin_id = e.pin_id
-      JOIN group_dim g ON g.group_key = d.group_key AND g.in_scope
-      WHERE e.user_id NOT IN (SELECT user_id FROM spam_users))
+    FROM events_clean
     WHERE ${where.sql}`;
   let rows = 0;
   await writeAtomically(out, async (partial) => {

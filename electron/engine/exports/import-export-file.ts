@@ -32,6 +32,7 @@ export async function importExportFile(
   path: string,
   importId: number,
   contentHash: string,
+  quickSig: string,
   overrides: Partial<ExportContext>,
 ): Promise<ImportFileSummary> {
   const name = basename(path);
@@ -42,12 +43,13 @@ export async function importExportFile(
   await storeExport(ws, importId, path, parsed, context);
   const rows = parsed.sections.reduce((n, s) => n + s.rows.length, 0);
   const kind = parsed.legacy ? 'legacy-export' : 'export';
-  await ws.run(`INSERT INTO import_log VALUES ($importId, $file, $kind, $hash, $rows, 0, now()::TIMESTAMP)`, {
+  await ws.run(`INSERT INTO import_log VALUES ($importId, $file, $kind, $hash, $rows, 0, now()::TIMESTAMP, $quick)`, {
     importId,
     file: path,
     kind,
     hash: contentHash,
     rows,
+    quick: quickSig,
   });
   return { file: path, kind, rows, rejected: 0, status: 'imported' };
 }

@@ -10,7 +10,7 @@ import type { Workspace } from '../db/workspace';
 import { beginPendingImport, endPendingImport, rollbackPendingImport } from '../db/pending-import';
 import { appendDerived, buildDerived, finishDerived, hasDerived, swapDerived, type DeriveSummary } from '../derive/rebuild-derived';
 import { fastEventsInsert } from './fast-events';
-import { fileHash } from './file-hash';
+import { fileHash, quickSignature } from './file-hash';
 import { listInputFiles, type InputFile } from './input-files';
 import { countRows, lineMapper, readColumns, readerRejects, sourceSelect } from './read-source';
 import { goodRowsSelect, KIND_RULES, reasonSelect } from './validate-rows';
@@ -110,14 +110,25 @@ interface FileResult {
 
 async function importOne(ws: Workspace, file: InputFile, index: number, exportContext: Partial<ExportContext>): Promise<FileResult> {
   const name = basename(file.path);
-  const hash = await fileHash(file.path);
-  const before = await ws.one<{ file: string; kind: string }>(`SELECT file, kind FROM import_log WHERE content_hash = $hash`, { hash });
-  if (before) {
-    return { summary: { file: file.path, kind: before.kind, rows: 0, rejected: 0, status: 'already-imported' }, rejected: [] };
+  const quick = quickSignature(file.path);
+  // Rows logged before signatures were kept (the demo aside) could be this file: then it is hashed first, too.
+  const maybeSeen = ((await ws.value<number>(
+    `SELECT count(*) FROM import_log WHERE quick_sig = $quick OR (quick_sig IS NULL AND kind <> 'demo')`,
+    { quick },
+  )) ?? 0) > 0;
+  const hashing = fileHash(file.path);
+  hashing.catch(() => undefined); // awaited below; a failed import must not leave it unhandled meanwhile
+  if (maybeSeen) {
+    const before = await ws.one<{ file: string; kind: string }>(`SELECT file, kind FROM import_log WHERE content_hash = $hash`, { hash: await hashing });
+    if (before) {
+      return { summary: { file: file.path, kind: before.kind, rows: 0, rejected: 0, status: 'already-imported' }, rejected: [] };
+    }
   }
   const importId = ((await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0) + 1;
+  const log = async (kind: DumpKind, rows: number, rejected: RejectedRow[]) =>
+    logImport(ws, file, kind, importId, { hash: await hashing, quick }, rows, rejected);
   if (file.format === 'csv' && !file.path.endsWith('.gz') && looksLikeExport(file.path)) {
-    return { summary: await importExportFile(ws, file.path, importId, hash, exportContext), rejected: [] };
+    return { summary: await importExportFile(ws, file.path, importId, await hashing, quick, exportContext), rejected: [] };
   }
   const columns = await readColumns(ws, file.path, file.format).catch((e: unknown) => {
     throw new PinsightError('bad-input', `${name}: cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
@@ -134,7 +145,7 @@ async function importOne(ws: Workspace, file: InputFile, index: number, exportCo
     const fast = await fastEventsInsert(ws, file, match.mapping, columns, importId, rejectsId).catch((e: unknown) => {
       throw new PinsightError('bad-input', `${name}: ${e instanceof Error ? e.message : String(e)}`);
     });
-    if (fast) return logImport(ws, file, match.kind, importId, hash, fast.rows, fast.dropped.map((d) => ({ file: file.path, line: d.line, reason: d.reason })));
+    if (fast) return log(match.kind, fast.rows, fast.dropped.map((d) => ({ file: file.path, line: d.line, reason: d.reason })));
   }
   let good: number;
   try {
@@ -156,13 +167,21 @@ async function importOne(ws: Workspace, file: InputFile, index: number, exportCo
     await readerRejects(ws, rejectsId);
     rejected = [...rejected, ...bad.map((b) => ({ file: file.path, line: lineOf(b.rn), column: b.reason.split(':')[0], reason: b.reason }))].sort((a, b) => a.line - b.line);
   }
-  return logImport(ws, file, match.kind, importId, hash, good, rejected);
+  return log(match.kind, good, rejected);
 }
 
-async function logImport(ws: Workspace, file: InputFile, kind: DumpKind, importId: number, hash: string, rows: number, rejected: RejectedRow[]): Promise<FileResult> {
+async function logImport(
+  ws: Workspace,
+  file: InputFile,
+  kind: DumpKind,
+  importId: number,
+  sig: { hash: string; quick: string },
+  rows: number,
+  rejected: RejectedRow[],
+): Promise<FileResult> {
   await ws.run(
-    `INSERT INTO import_log VALUES ($importId, $file, $kind, $hash, $rows, $rejected, now()::TIMESTAMP)`,
-    { importId, file: file.path, kind, hash, rows, rejected: rejected.length },
+    `INSERT INTO import_log VALUES ($importId, $file, $kind, $hash, $rows, $rejected, now()::TIMESTAMP, $quick)`,
+    { importId, file: file.path, kind, hash: sig.hash, quick: sig.quick, rows, rejected: rejected.length },
   );
   await storeRejects(ws, importId, rejected);
   return { summary: { file: file.path, kind, rows, rejected: rejected.length, status: 'imported' }, rejected };
