@@ -69,38 +69,32 @@ export function dayExpression(timeZone: string, column = 'e.event_time'): string
 }
 
 /**
- * The rowids of the raw rows among imports at or after $firstNew that duplicate an earlier row (same event_id;
- * without one, same time, type, Pin and user). The first row (smallest rowid, so the earliest import) of each
- * event is kept. Only duplicated keys are carried: a first import groups its ids once; a later import also looks
- * for its ids among the earlier rows.
+ * The rowids of the raw rows among imports at or after $firstNew that duplicate another row (same event_id;
+ * without one, same time, type, Pin and user). Of each event the row of the earliest import is kept, and
+ * within one import the first in the order of its values: rows are not kept in file order (the import writes
+ * them in parallel), so the choice depends on the data alone and a re-import gives the same numbers.
+ * Only duplicated keys are carried: a first import groups its ids once; a later import also looks for its ids
+ * among the earlier rows. Rows of earlier imports are never marked here (they were judged when they came).
  */
 function duplicateRowsSelect(hasOlder: boolean): string {
-  const idless = `event_time, event_type, pin_id, user_id`;
-  const idKeys = hasOlder
-    ? `SELECT event_id, min(rowid) AS keep, max(rowid) AS last, count(*) AS n FROM events
-       WHERE event_id IN (SELECT event_id FROM events WHERE import_id >= $firstNew AND event_id IS NOT NULL)
-       GROUP BY event_id HAVING count(*) > 1`
-    : `SELECT event_id, min(rowid) AS keep, max(rowid) AS last, count(*) AS n FROM events
-       WHERE import_id >= $firstNew AND event_id IS NOT NULL GROUP BY event_id HAVING count(*) > 1`;
-  const idlessKeys = hasOlder
-    ? `SELECT ${idless}, min(o.rowid) AS keep, max(o.rowid) AS last, count(*) AS n FROM events o
-       SEMI JOIN (SELECT DISTINCT ${idless} FROM events WHERE import_id >= $firstNew AND event_id IS NULL) f USING (${idless})
-       WHERE o.event_id IS NULL GROUP BY ALL HAVING count(*) > 1`
-    : `SELECT ${idless}, min(rowid) AS keep, max(rowid) AS last, count(*) AS n FROM events
-       WHERE import_id >= $firstNew AND event_id IS NULL GROUP BY ALL HAVING count(*) > 1`;
-  // Most duplicated events occur twice: the later row is the one to drop, with no second pass over the events.
-  // Rows of earlier imports are never dropped here (they were judged when they came).
+  const idless = ['event_time', 'event_type', 'pin_id', 'user_id'];
+  const values = ['app_type', 'content_type', 'watch_ms', 'progress_pct', 'in_view_pct'].map((c) => `e.${c} NULLS FIRST`);
+  const keysOf = (where: string, key: string) =>
+    hasOlder
+      ? `SELECT ${key} FROM events o SEMI JOIN (SELECT DISTINCT ${key} FROM events WHERE import_id >= $firstNew AND ${where}) f USING (${key})
+         WHERE ${where} GROUP BY ALL HAVING count(*) > 1`
+      : `SELECT ${key} FROM events WHERE import_id >= $firstNew AND ${where} GROUP BY ALL HAVING count(*) > 1`;
+  const ranked = (keys: string, key: string, order: string[]) => `
+    SELECT e.rowid AS rid, e.import_id, row_number() OVER (PARTITION BY ${key.split(', ').map((k) => `e.${k}`).join(', ')} ORDER BY ${order.join(', ')}) AS rn
+    FROM events e SEMI JOIN ${keys} k USING (${key})`;
+  const idKey = 'event_id';
+  const idlessKey = idless.join(', ');
   return `
-WITH ids AS MATERIALIZED (${idKeys}), idless AS MATERIALIZED (${idlessKeys})
-SELECT last AS rid FROM ids WHERE n = 2
+WITH id_keys AS MATERIALIZED (${keysOf('event_id IS NOT NULL', idKey)}),
+     idless_keys AS MATERIALIZED (${keysOf('event_id IS NULL', idlessKey)})
+SELECT rid FROM (${ranked('id_keys', idKey, ['e.import_id', ...idless.map((c) => `e.${c}`), ...values])}) WHERE rn > 1 AND import_id >= $firstNew
 UNION ALL
-SELECT e.rowid FROM events e JOIN (SELECT * FROM ids WHERE n > 2) k ON k.event_id = e.event_id
-WHERE e.import_id >= $firstNew AND e.rowid <> k.keep
-UNION ALL
-SELECT last FROM idless WHERE n = 2
-UNION ALL
-SELECT e.rowid FROM events e JOIN (SELECT * FROM idless WHERE n > 2) k USING (${idless})
-WHERE e.import_id >= $firstNew AND e.event_id IS NULL AND e.rowid <> k.keep`;
+SELECT rid FROM (${ranked('idless_keys', idlessKey, ['e.import_id', ...values])} WHERE e.event_id IS NULL) WHERE rn > 1 AND import_id >= $firstNew`;
 }
 
 /**

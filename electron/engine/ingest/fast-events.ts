@@ -186,7 +186,8 @@ export async function fastEventsInsert(
         ? await parquetRelation(ws, file, mapping)
         : await jsonRelation(ws, file, mapping, keys);
   if (!source) return null;
-  const reader = await ws.conn.runAndReadAll(insertTyped(source.relation, source.extraBad), { importId });
+  // Events are kept in no particular order (duplicates are judged by their values, see derive/derive-sql.ts).
+  const reader = await ws.unordered(() => ws.conn.runAndReadAll(insertTyped(source.relation, source.extraBad), { importId }));
   const written = Number(reader.getRows()[0]?.[0] ?? 0);
   const flagged = (await ws.value<number>(`SELECT count(*) FROM events WHERE import_id = -$importId`, { importId })) ?? 0;
   const castErrors = file.format === 'csv' ? await countCastRejects(ws, rejectsId) : 0;

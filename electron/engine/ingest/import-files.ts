@@ -150,7 +150,9 @@ async function importOne(ws: Workspace, file: InputFile, index: number, exportCo
   let good: number;
   try {
     const insert = rules.insert(`(${goodRowsSelect(rules, source(numbered))})`);
-    const reader = await ws.conn.runAndReadAll(insert, insert.includes('$importId') ? { importId } : undefined);
+    const run = () => ws.conn.runAndReadAll(insert, insert.includes('$importId') ? { importId } : undefined);
+    // Events are kept in no particular order (duplicates are judged by their values); the others in file order.
+    const reader = match.kind === 'events' ? await ws.unordered(run) : await run();
     good = Number(reader.getRows()[0]?.[0] ?? 0);
   } catch (e) {
     throw new PinsightError('bad-input', `${name}: ${e instanceof Error ? e.message : String(e)}`);
