@@ -78,23 +78,24 @@ export function dayExpression(timeZone: string, column = 'e.event_time'): string
  */
 function duplicateRowsSelect(hasOlder: boolean): string {
   const idless = ['event_time', 'event_type', 'pin_id', 'user_id'];
-  const values = ['app_type', 'content_type', 'watch_ms', 'progress_pct', 'in_view_pct'].map((c) => `e.${c} NULLS FIRST`);
-  const keysOf = (where: string, key: string) =>
-    hasOlder
-      ? `SELECT ${key} FROM events o SEMI JOIN (SELECT DISTINCT ${key} FROM events WHERE import_id >= $firstNew AND ${where}) f USING (${key})
-         WHERE ${where} GROUP BY ALL HAVING count(*) > 1`
-      : `SELECT ${key} FROM events WHERE import_id >= $firstNew AND ${where} GROUP BY ALL HAVING count(*) > 1`;
-  const ranked = (keys: string, key: string, order: string[]) => `
-    SELECT e.rowid AS rid, e.import_id, row_number() OVER (PARTITION BY ${key.split(', ').map((k) => `e.${k}`).join(', ')} ORDER BY ${order.join(', ')}) AS rn
-    FROM events e SEMI JOIN ${keys} k USING (${key})`;
-  const idKey = 'event_id';
-  const idlessKey = idless.join(', ');
+  // One hash per row over the key that defines the event: its id, or without one its time, type, Pin and user.
+  // Rows sharing a hash are candidates; the window below partitions them by the key itself, so that two keys
+  // with the same hash are never taken for one event.
+  const keyHash = `CASE WHEN event_id IS NULL THEN hash(${idless.join(', ')}) ELSE hash(event_id) END`;
+  const hashes = hasOlder
+    ? `SELECT h FROM (SELECT ${keyHash} AS h FROM events) WHERE h IN (SELECT ${keyHash} FROM events WHERE import_id >= $firstNew)`
+    : `SELECT ${keyHash} AS h FROM events WHERE import_id >= $firstNew`;
+  // Hashes that occur more than once: sorting and comparing neighbours is faster here than grouping ~all-distinct keys.
+  const candidates = `SELECT DISTINCT h FROM (SELECT h, lag(h) OVER (ORDER BY h) AS previous FROM (${hashes})) WHERE h = previous`;
+  const idlessPart = idless.map((c) => `CASE WHEN e.event_id IS NULL THEN e.${c} END`);
+  const order = ['e.import_id', ...idless.map((c) => `e.${c}`), ...['app_type', 'content_type', 'watch_ms', 'progress_pct', 'in_view_pct'].map((c) => `e.${c} NULLS FIRST`)];
   return `
-WITH id_keys AS MATERIALIZED (${keysOf('event_id IS NOT NULL', idKey)}),
-     idless_keys AS MATERIALIZED (${keysOf('event_id IS NULL', idlessKey)})
-SELECT rid FROM (${ranked('id_keys', idKey, ['e.import_id', ...idless.map((c) => `e.${c}`), ...values])}) WHERE rn > 1 AND import_id >= $firstNew
-UNION ALL
-SELECT rid FROM (${ranked('idless_keys', idlessKey, ['e.import_id', ...values])} WHERE e.event_id IS NULL) WHERE rn > 1 AND import_id >= $firstNew`;
+SELECT rid FROM (
+  SELECT e.rowid AS rid, e.import_id,
+         row_number() OVER (PARTITION BY e.event_id, ${idlessPart.join(', ')} ORDER BY ${order.join(', ')}) AS rn
+  FROM events e
+  WHERE ${keyHash.replaceAll(/\b(event_id|event_time|event_type|pin_id|user_id)\b/g, 'e.$1')} IN (${candidates})
+) WHERE rn > 1 AND import_id >= $firstNew`;
 }
 
 /**
