@@ -70,7 +70,7 @@ function report(rows: Row[]): string {
  * CI's regression guard: ratios only, never absolute times. The bounds sit at about half of the ratios measured at
  * 1M events (README, Performance), so that noise passes and a real regression (2x slower) fails.
  */
-const IMPORT_GUARD = 0.35;
+const IMPORT_GUARD = 0.4;
 
 function checkGuards(rows: Row[]): number {
   const failures: string[] = [];

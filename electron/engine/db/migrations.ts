@@ -72,14 +72,14 @@ export const MIGRATIONS: Migration[] = [
   {
     version: 5,
     description:
-      'events carry the hash of their user (for audiences) and a mark for duplicates; the cleaned events are a view over them instead of a second copy; Pin ids stored with dictionary compression',
+      'events carry the hashes of their user (for audiences) and Pin (to join the Pins) and a mark for duplicates; the cleaned events are a view over them instead of a second copy; Pin ids stored with dictionary compression',
     statements: [
       `CREATE TABLE events_v5 (
          event_id VARCHAR USING COMPRESSION fsst, event_time TIMESTAMP NOT NULL, event_type event_type NOT NULL,
          pin_id VARCHAR USING COMPRESSION dictionary NOT NULL, user_id VARCHAR USING COMPRESSION fsst NOT NULL, app_type app_type,
          content_type content_type NOT NULL, watch_ms INTEGER, progress_pct DOUBLE, in_view_pct DOUBLE, import_id INTEGER NOT NULL,
-         user_hash UBIGINT NOT NULL, is_duplicate BOOLEAN)`,
-      `INSERT INTO events_v5 SELECT *, hash(user_id), NULL FROM events`,
+         user_hash UBIGINT NOT NULL, pin_hash UBIGINT NOT NULL, is_duplicate BOOLEAN)`,
+      `INSERT INTO events_v5 SELECT *, hash(user_id), hash(pin_id), NULL FROM events`,
       `DROP TABLE events`,
       `ALTER TABLE events_v5 RENAME TO events`,
       // Re-derived at the next open (the derived version changes with this one); duplicates are judged again then.

@@ -139,7 +139,7 @@ export function demoStatements({ events, seed }: DemoSize): string[] {
             CASE WHEN event_type = 'video_play' THEN CAST(pow(uw, 1.4) * 45000 AS INTEGER) END,
             CASE WHEN event_type = 'video_play' THEN least(100, round(pow(uw, 1.4) * 45000 / 300.0, 1)) END,
             CASE WHEN event_type = 'video_play' THEN 25 + floor(uv * 76) END,
-            0, hash(user_id), NULL
+            0, hash(user_id), hash(pin_id), NULL
      FROM (SELECT *, CASE WHEN k % 333 = 1 THEN 'u_spambot' ELSE 'u' || floor(${U} * pow(uu, 1.6))::BIGINT END AS user_id FROM typed)`,
   ];
 }

@@ -62,7 +62,8 @@ INSERT INTO events
 SELECT t_event_id, coalesce(t_event_time, ${flaggedRowPlaceholders.event_time}), coalesce(t_event_type, ${flaggedRowPlaceholders.event_type}),
        coalesce(t_pin_id, ${flaggedRowPlaceholders.text}), coalesce(t_user_id, ${flaggedRowPlaceholders.text}), t_app_type,
        coalesce(t_content_type, 'organic'), TRY_CAST(round(t_watch_ms) AS INTEGER), t_progress_pct, t_in_view_pct,
-       CASE WHEN ${bad} THEN -$importId ELSE $importId END, hash(coalesce(t_user_id, ${flaggedRowPlaceholders.text})), NULL
+       CASE WHEN ${bad} THEN -$importId ELSE $importId END, hash(coalesce(t_user_id, ${flaggedRowPlaceholders.text})),
+       hash(coalesce(t_pin_id, ${flaggedRowPlaceholders.text})), NULL
 FROM (${relation})`;
 }
 

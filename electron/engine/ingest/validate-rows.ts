@@ -88,7 +88,7 @@ export const KIND_RULES: Record<DumpKind, KindRules> = {
       INSERT INTO events
       SELECT p_event_id, p_event_time, p_event_type, p_pin_id, p_user_id, p_app_type,
              coalesce(p_content_type, 'organic'), CAST(round(p_watch_ms) AS INTEGER), p_progress_pct, p_in_view_pct, $importId,
-             hash(p_user_id), NULL
+             hash(p_user_id), hash(p_pin_id), NULL
       FROM ${staged}`,
   },
   pins: {
