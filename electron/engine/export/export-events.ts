@@ -12,7 +12,7 @@ import { writeAtomically } from './write-view-export';
 
 export async function exportEvents(ws: Workspace, spec: QuerySpec, out: string, format: 'csv' | 'parquet'): Promise<ExportSummary> {
   const range = resolveRange(spec.filters, await eventBounds(ws));
-  const where = compileFilters(spec.filters, range);
+  const where = compileFilters(spec.filters, range, '', 'events');
   const select = `
     SELECT event_id, strftime(event_time, '%Y-%m-%dT%H:%M:%S.%fZ') AS event_time, event_type, pin_id, user_id,
            app_type, content_type, watch_ms, progress_pct, in_view_pct

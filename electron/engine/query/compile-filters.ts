@@ -1,6 +1,6 @@
 /**
  * Filters to a WHERE clause with bound parameters. Column names are fixed here; every value is a parameter.
- * Works on rollup_daily and events_clean alike (they share the filter columns).
+ * Works on rollup_daily and events_clean alike (they share the filter columns; the events also get a time range).
  */
 import type { Filters, SplitBy } from '../../../shared/filters';
 import type { ResolvedRange } from '../../../shared/results';
@@ -10,9 +10,15 @@ export interface CompiledWhere {
   params: Record<string, string | number>;
 }
 
-export function compileFilters(filters: Filters, range: Pick<ResolvedRange, 'from' | 'to'>, alias = ''): CompiledWhere {
+/** Filters on the daily rollup (`on` 'rollup') or on the cleaned events (`on` 'events'). */
+export function compileFilters(filters: Filters, range: Pick<ResolvedRange, 'from' | 'to'>, alias = '', on: 'rollup' | 'events' = 'rollup'): CompiledWhere {
   const c = (col: string) => (alias ? `${alias}.${col}` : col);
   const clauses = [`${c('day')} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)`];
+  if (on === 'events') {
+    // A day of the events is computed from their time; this wider range on the stored time (whatever the
+    // workspace's time zone, a local day lies within a day of its UTC date) lets DuckDB filter in the scan.
+    clauses.push(`${c('event_time')} >= CAST($from AS TIMESTAMP) - INTERVAL 1 DAY AND ${c('event_time')} < CAST($to AS TIMESTAMP) + INTERVAL 2 DAY`);
+  }
   const params: Record<string, string | number> = { from: range.from, to: range.to };
   if (filters.contentType !== 'all') {
     clauses.push(`${c('content_type')} = $contentType`);

@@ -32,6 +32,7 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
     return { view: 'overview', range, granularity: spec.granularity, totals, series, provenance: { kind: 'events', reason: 'noEventsInRange', from: range.from, to: range.to, detail: `No event data between ${range.from} and ${range.to} (data covers ${bounds.firstDay} to ${bounds.lastDay})` } };
   }
   const where = compileFilters(spec.filters, range);
+  const eventsWhere = compileFilters(spec.filters, range, '', 'events');
   const split = splitExpression(spec.splitBy);
   const audience = spec.skipAudience ? [] : AUDIENCE_METRICS;
   const bucket = bucketSql(spec.granularity);
@@ -44,9 +45,9 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
   let audienceTotal: PlainRow | undefined;
   let audienceRows: PlainRow[] = [];
   if (audience.length) {
-    audienceTotal = await ws.one(`SELECT ${metricSelect(audience)} FROM events_clean WHERE ${where.sql}`, where.params);
+    audienceTotal = await ws.one(`SELECT ${metricSelect(audience)} FROM events_clean WHERE ${eventsWhere.sql}`, eventsWhere.params);
     if (spec.audienceSeries) {
-      audienceRows = await ws.all(`SELECT ${groupCols}, ${metricSelect(audience)} FROM events_clean WHERE ${where.sql} GROUP BY ALL`, where.params);
+      audienceRows = await ws.all(`SELECT ${groupCols}, ${metricSelect(audience)} FROM events_clean WHERE ${eventsWhere.sql} GROUP BY ALL`, eventsWhere.params);
     }
   }
   pickMetrics(totalRow, COUNTER_METRICS, totals);

@@ -57,7 +57,7 @@ async function audienceFor(
   byBoard: boolean,
   keys: unknown[],
 ): Promise<Map<unknown, PlainRow>> {
-  const where = compileFilters(filters, range, 'e');
+  const where = compileFilters(filters, range, 'e', 'events');
   const key = byBoard ? 'd.board_id' : 'e.group_key';
   const joinPin = byBoard ? 'JOIN pin_dim d ON d.pin_key = e.pin_key' : '';
   const keyParams = Object.fromEntries(keys.map((k, i) => [`key${i}`, k as string | number]));
