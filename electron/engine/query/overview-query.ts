@@ -45,9 +45,16 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
   let audienceTotal: PlainRow | undefined;
   let audienceRows: PlainRow[] = [];
   if (audience.length) {
-    audienceTotal = await ws.one(`SELECT ${metricSelect(audience)} FROM events_clean WHERE ${eventsWhere.sql}`, eventsWhere.params);
     if (spec.audienceSeries) {
-      audienceRows = await ws.all(`SELECT ${groupCols}, ${metricSelect(audience)} FROM events_clean WHERE ${eventsWhere.sql} GROUP BY ALL`, eventsWhere.params);
+      // The series and the total in one scan of the events: the total is the grouping set without a date.
+      const rows = await ws.all(
+        `SELECT ${groupCols}, ${metricSelect(audience)} FROM events_clean WHERE ${eventsWhere.sql} GROUP BY GROUPING SETS ((date, split), ())`,
+        eventsWhere.params,
+      );
+      audienceTotal = rows.find((r) => r.date === null);
+      audienceRows = rows.filter((r) => r.date !== null);
+    } else {
+      audienceTotal = await ws.one(`SELECT ${metricSelect(audience)} FROM events_clean WHERE ${eventsWhere.sql}`, eventsWhere.params);
     }
   }
   pickMetrics(totalRow, COUNTER_METRICS, totals);
