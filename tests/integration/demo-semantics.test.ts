@@ -1,6 +1,7 @@
 /** The engine's final numbers on the demo world equal an independent computation of the help texts' rules. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FiltersInput } from '../../shared/filters';
+import { mondayOf } from '../../shared/dates';
 import { METRIC_IDS } from '../../shared/metrics';
 import { querySpecSchema, type QuerySpecInput } from '../../shared/query';
 import type { OverviewResult, TopResult } from '../../shared/results';
@@ -58,6 +59,20 @@ describe('demo world: the cleaning the help texts describe', () => {
       expect(p.saves).toBe(m.saves);
       expect(p.total_audience).toBe(m.total_audience);
     }
+  });
+
+  it('a weekly series split by device (unknown included) has each week\u2019s exact audiences', async () => {
+    const filters = { from: '2026-08-03', to: '2026-10-25' }; // Monday to Sunday: 12 whole weeks
+    const r = (await query({ view: 'overview', filters, splitBy: 'device', granularity: 'week' })) as OverviewResult;
+    expect(r.series).toHaveLength(12 * 4);
+    expect(r.series.filter((p) => p.split === 'unknown')).toHaveLength(12);
+    const inRange = cleanEvents.filter((e) => e.day >= filters.from && e.day <= filters.to);
+    expect(r.totals.total_audience).toBe(metrics(inRange).total_audience);
+    for (const p of r.series) {
+      const m = metrics(inRange.filter((e) => mondayOf(e.day) === p.date && (e.app_type ?? 'unknown') === p.split));
+      expect([p.date, p.split, p.total_audience, p.engaged_audience]).toEqual([p.date, p.split, m.total_audience, m.engaged_audience]);
+    }
+    expect(r.series.filter((p) => p.split === 'unknown').reduce((n, p) => n + (p.total_audience ?? 0), 0)).toBeGreaterThan(0);
   });
 
   it('top Pins sum each Pin group and show it by its earliest Pin', async () => {

@@ -7,7 +7,7 @@
  *   URL), re-saves by other people (some with empty image/URL to inherit, some re-saves of re-saves),
  *   other people's Pins of the claimed website, and Pins that belong to nobody we track (out of scope).
  * - A year of events ending DEMO_END: impressions, closeups, saves, link clicks, carousel swipes, video plays,
- *   organic/paid, mobile/tablet/web, with ~2% exact duplicates (with and without event_id) and spam users.
+ *   organic/paid, mobile/tablet/web (1.5% without a device: unknown), with ~2% exact duplicates (with and without event_id) and spam users.
  */
 
 export const DEMO_END = '2026-10-31 20:00:00';
@@ -134,7 +134,7 @@ export function demoStatements({ events, seed }: DemoSize): string[] {
      SELECT CASE WHEN k % 20 = 7 THEN NULL ELSE 'ev' || k END,
             created_at + to_milliseconds(CAST(ut * date_diff('millisecond', created_at, ${END}) AS BIGINT)),
             event_type, pin_id, user_id,
-            CASE WHEN ud < 0.58 THEN 'mobile' WHEN ud < 0.68 THEN 'tablet' ELSE 'web' END,
+            CASE WHEN ud < 0.58 THEN 'mobile' WHEN ud < 0.68 THEN 'tablet' WHEN ud < 0.985 THEN 'web' END, -- else unknown
             CASE WHEN uc < 0.22 THEN 'paid' ELSE 'organic' END,
             CASE WHEN event_type = 'video_play' THEN CAST(pow(uw, 1.4) * 45000 AS INTEGER) END,
             CASE WHEN event_type = 'video_play' THEN least(100, round(pow(uw, 1.4) * 45000 / 300.0, 1)) END,

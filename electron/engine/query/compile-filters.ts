@@ -44,6 +44,11 @@ export function compileFilters(filters: Filters, range: Pick<ResolvedRange, 'fro
   return { sql: clauses.join(' AND '), params };
 }
 
+/** The stored column a split dimension groups by (group by it, then label it with splitExpression). */
+export function splitColumn(split: SplitBy): string | null {
+  return { none: null, 'content-type': 'content_type', device: 'app_type', source: 'source', format: 'format' }[split];
+}
+
 /** The column expression of a split dimension, yielding the filter word of the value. */
 export function splitExpression(split: SplitBy, alias = ''): string | null {
   const c = (col: string) => (alias ? `${alias}.${col}` : col);

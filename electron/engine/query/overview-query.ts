@@ -5,8 +5,8 @@ import type { QuerySpec } from '../../../shared/query';
 import type { MetricValues, OverviewResult, ResolvedRange, SeriesPoint } from '../../../shared/results';
 import { numberOrNull, type PlainRow } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
-import { bucketOf, bucketSql, bucketsBetween } from './buckets';
-import { compileFilters, splitExpression } from './compile-filters';
+import { bucketDateSql, bucketOf, bucketSql, bucketsBetween } from './buckets';
+import { compileFilters, splitColumn, splitExpression } from './compile-filters';
 import { metricSelect } from './metric-sql';
 import { eventBounds, resolveRange, type DataBounds } from './resolve-range';
 
@@ -34,6 +34,7 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
   const where = compileFilters(spec.filters, range);
   const eventsWhere = compileFilters(spec.filters, range, '', 'events');
   const split = splitExpression(spec.splitBy);
+  const splitCol = splitColumn(spec.splitBy);
   const audience = spec.skipAudience ? [] : AUDIENCE_METRICS;
   const bucket = bucketSql(spec.granularity);
   const groupCols = [`${bucket} AS date`, `${split ?? 'NULL'} AS split`].join(', ');
@@ -47,8 +48,12 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
   if (audience.length) {
     if (spec.audienceSeries) {
       // The series and the total in one scan of the events: the total is the grouping set without a date.
+      // Grouped by the stored date and ENUM, labelled as text afterwards (not once per event).
+      const keys = [`${bucketDateSql(spec.granularity)} AS bucket_day`, splitCol ? `${splitCol}` : ''].filter(Boolean).join(', ');
       const rows = await ws.all(
-        `SELECT ${groupCols}, ${metricSelect(audience)} FROM events_clean WHERE ${eventsWhere.sql} GROUP BY GROUPING SETS ((date, split), ())`,
+        `SELECT ${bucketSql(spec.granularity, 'bucket_day')} AS date, ${splitExpression(spec.splitBy) ?? 'NULL'} AS split, ${audience.join(', ')}
+         FROM (SELECT ${keys}, ${metricSelect(audience)} FROM events_clean WHERE ${eventsWhere.sql}
+               GROUP BY GROUPING SETS ((bucket_day${splitCol ? `, ${splitCol}` : ''}), ()))`,
         eventsWhere.params,
       );
       audienceTotal = rows.find((r) => r.date === null);
