@@ -6,6 +6,7 @@
  * - duplicate events (same event_id; without one, same time, type, Pin and user) and spam users are removed.
  * Identifiers here are fixed; the only value (the time zone) is validated before it is inlined.
  */
+import type { EventType } from '../../../shared/dump-columns';
 
 /** Host of a URL, lower-case, without a leading "www.". */
 const host = (expr: string): string =>
@@ -81,10 +82,10 @@ function duplicateRowsSelect(hasOlder: boolean): string {
   // One hash per row over the key that defines the event: its id, or without one its time, type, Pin and user.
   // Rows sharing a hash are candidates; the window below partitions them by the key itself, so that two keys
   // with the same hash are never taken for one event.
-  const keyHash = `CASE WHEN event_id IS NULL THEN hash(${idless.join(', ')}) ELSE hash(event_id) END`;
+  const keyHash = (a = '') => `CASE WHEN ${a}event_id IS NULL THEN hash(${idless.map((c) => a + c).join(', ')}) ELSE hash(${a}event_id) END`;
   const hashes = hasOlder
-    ? `SELECT h FROM (SELECT ${keyHash} AS h FROM events) WHERE h IN (SELECT ${keyHash} FROM events WHERE import_id >= $firstNew)`
-    : `SELECT ${keyHash} AS h FROM events WHERE import_id >= $firstNew`;
+    ? `SELECT h FROM (SELECT ${keyHash()} AS h FROM events) WHERE h IN (SELECT ${keyHash()} FROM events WHERE import_id >= $firstNew)`
+    : `SELECT ${keyHash()} AS h FROM events WHERE import_id >= $firstNew`;
   // Hashes that occur more than once: sorting and comparing neighbours is faster here than grouping ~all-distinct keys.
   const candidates = `SELECT DISTINCT h FROM (SELECT h, lag(h) OVER (ORDER BY h) AS previous FROM (${hashes})) WHERE h = previous`;
   const idlessPart = idless.map((c) => `CASE WHEN e.event_id IS NULL THEN e.${c} END`);
@@ -94,7 +95,7 @@ SELECT rid FROM (
   SELECT e.rowid AS rid, e.import_id,
          row_number() OVER (PARTITION BY e.event_id, ${idlessPart.join(', ')} ORDER BY ${order.join(', ')}) AS rn
   FROM events e
-  WHERE ${keyHash.replaceAll(/\b(event_id|event_time|event_type|pin_id|user_id)\b/g, 'e.$1')} IN (${candidates})
+  WHERE ${keyHash('e.')} IN (${candidates})
 ) WHERE rn > 1 AND import_id >= $firstNew`;
 }
 
@@ -156,18 +157,24 @@ FROM (SELECT day, pin_key, content_type, app_type, ${COUNTER_SELECT} FROM ${clea
 JOIN pin_dim${suffix} d USING (pin_key)`;
 }
 
+/**
+ * An event type as a constant of the event_type ENUM: compared with the stored column as codes. A text constant
+ * would make DuckDB cast every event's type to text first.
+ */
+export const eventTypeSql = (t: EventType): string => `CAST('${t}' AS event_type)`;
+
 /** Per-event counters; the rollup sums them. Shared with the real-time (uncleaned) Pin stats. */
 export const COUNTER_EXPRESSIONS = {
-  impressions: `count(*) FILTER (WHERE event_type = 'impression')`,
-  closeups: `count(*) FILTER (WHERE event_type = 'closeup')`,
-  saves: `count(*) FILTER (WHERE event_type = 'save')`,
-  link_clicks: `count(*) FILTER (WHERE event_type = 'link_click')`,
-  carousel_swipes: `count(*) FILTER (WHERE event_type = 'carousel_swipe')`,
-  video_starts: `count(*) FILTER (WHERE event_type = 'video_play')`,
-  video_views: `count(*) FILTER (WHERE event_type = 'video_play' AND watch_ms >= 2000 AND in_view_pct >= 50)`,
-  ten_second_views: `count(*) FILTER (WHERE event_type = 'video_play' AND watch_ms >= 10000)`,
-  p95_views: `count(*) FILTER (WHERE event_type = 'video_play' AND progress_pct >= 95)`,
-  watch_ms: `coalesce(sum(watch_ms) FILTER (WHERE event_type = 'video_play'), 0)`,
+  impressions: `count(*) FILTER (WHERE event_type = ${eventTypeSql('impression')})`,
+  closeups: `count(*) FILTER (WHERE event_type = ${eventTypeSql('closeup')})`,
+  saves: `count(*) FILTER (WHERE event_type = ${eventTypeSql('save')})`,
+  link_clicks: `count(*) FILTER (WHERE event_type = ${eventTypeSql('link_click')})`,
+  carousel_swipes: `count(*) FILTER (WHERE event_type = ${eventTypeSql('carousel_swipe')})`,
+  video_starts: `count(*) FILTER (WHERE event_type = ${eventTypeSql('video_play')})`,
+  video_views: `count(*) FILTER (WHERE event_type = ${eventTypeSql('video_play')} AND watch_ms >= 2000 AND in_view_pct >= 50)`,
+  ten_second_views: `count(*) FILTER (WHERE event_type = ${eventTypeSql('video_play')} AND watch_ms >= 10000)`,
+  p95_views: `count(*) FILTER (WHERE event_type = ${eventTypeSql('video_play')} AND progress_pct >= 95)`,
+  watch_ms: `coalesce(sum(watch_ms) FILTER (WHERE event_type = ${eventTypeSql('video_play')}), 0)`,
 } as const;
 
 export const COUNTER_SELECT = Object.entries(COUNTER_EXPRESSIONS)

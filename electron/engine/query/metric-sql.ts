@@ -1,9 +1,8 @@
 /** Metric formulas from the shared catalogue, compiled to SQL aggregates. */
 import { METRICS, type MetricFormula, type MetricId } from '../../../shared/metrics';
+import { eventTypeSql } from '../derive/derive-sql';
 
-/** Constants typed as the event_type ENUM, so that DuckDB compares codes instead of casting every row to text. */
-const eventType = (t: string) => `CAST('${t}' AS event_type)`;
-const ENGAGEMENT_TYPES = `(${['closeup', 'save', 'link_click', 'carousel_swipe'].map(eventType).join(', ')})`;
+const ENGAGEMENT_TYPES = `(${(['closeup', 'save', 'link_click', 'carousel_swipe'] as const).map(eventTypeSql).join(', ')})`;
 
 /** An aggregate over rollup_daily (counters) or, for audience, over events_clean. */
 export function formulaSql(f: MetricFormula): string {
@@ -18,7 +17,7 @@ export function formulaSql(f: MetricFormula): string {
       return `(${formulaSql(f.of)}) * ${f.scale}`;
     case 'distinctUsers':
       return f.of === 'impression'
-        ? `count(DISTINCT user_hash) FILTER (WHERE event_type = ${eventType('impression')})`
+        ? `count(DISTINCT user_hash) FILTER (WHERE event_type = ${eventTypeSql('impression')})`
         : `count(DISTINCT user_hash) FILTER (WHERE event_type IN ${ENGAGEMENT_TYPES})`;
   }
 }

@@ -49,11 +49,11 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
     if (spec.audienceSeries) {
       // The series and the total in one scan of the events: the total is the grouping set without a date.
       // Grouped by the stored date and ENUM, labelled as text afterwards (not once per event).
-      const keys = [`${bucketDateSql(spec.granularity)} AS bucket_day`, splitCol ? `${splitCol}` : ''].filter(Boolean).join(', ');
+      const keys = ['bucket_day', ...(splitCol ? [splitCol] : [])].join(', ');
       const rows = await ws.all(
-        `SELECT ${bucketSql(spec.granularity, 'bucket_day')} AS date, ${splitExpression(spec.splitBy) ?? 'NULL'} AS split, ${audience.join(', ')}
-         FROM (SELECT ${keys}, ${metricSelect(audience)} FROM events_clean WHERE ${eventsWhere.sql}
-               GROUP BY GROUPING SETS ((bucket_day${splitCol ? `, ${splitCol}` : ''}), ()))`,
+        `SELECT ${bucketSql(spec.granularity, 'bucket_day')} AS date, ${split ?? 'NULL'} AS split, ${audience.join(', ')}
+         FROM (SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${splitCol}` : ''}, ${metricSelect(audience)}
+               FROM events_clean WHERE ${eventsWhere.sql} GROUP BY GROUPING SETS ((${keys}), ()))`,
         eventsWhere.params,
       );
       audienceTotal = rows.find((r) => r.date === null);
