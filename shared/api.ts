@@ -4,6 +4,7 @@
  * validated against its schema at the boundary; errors come back as data.
  */
 import { z } from 'zod';
+import { DateRangeError } from './dates';
 import { API_METHODS, isApiMethod, type ApiMethod } from './api-methods';
 import { exportContextSchema, type ExportContextInput } from './filters';
 import { querySpecSchema, type QuerySpecInput } from './query';
@@ -137,5 +138,6 @@ export async function dispatchCall(impl: PinsightApi, method: string, arg: unkno
 
 export function toApiError(e: unknown): ApiError {
   if (e instanceof PinsightError) return { code: e.code, message: e.message };
+  if (e instanceof DateRangeError) return { code: 'invalid-argument', message: e.message };
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 }

@@ -1,5 +1,6 @@
 /** Filter vocabulary: the same words in the CLI, the HTTP/IPC API and the UI. */
 import { z } from 'zod';
+import { isCalendarDay, MAX_DAY, MIN_DAY } from './dates';
 
 export const CONTENT_TYPES = ['organic', 'paid'] as const;
 export const DEVICES = ['mobile', 'tablet', 'web'] as const;
@@ -21,10 +22,12 @@ export const SPLIT_VALUES: Record<Exclude<SplitBy, 'none'>, readonly string[]> =
   format: FORMATS,
 };
 
-const isoDate = z
+/** A calendar day YYYY-MM-DD inside the supported dates (shared/dates.ts). */
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
+  .refine(isCalendarDay, 'not a real calendar date')
+  .refine((s) => s >= MIN_DAY && s <= MAX_DAY, `expected a date between ${MIN_DAY} and ${MAX_DAY}`);
 
 export const filtersSchema = z
   .object({

@@ -1,6 +1,7 @@
 /** QuerySpec: what the UI and the CLI ask for. The engine compiles it; nobody sends SQL. */
 import { z } from 'zod';
-import { filtersSchema, SPLITS } from './filters';
+import { MAX_DAY, MIN_DAY } from './dates';
+import { filtersSchema, isoDate, SPLITS } from './filters';
 import { METRIC_IDS } from './metrics';
 
 export const VIEW_IDS = ['overview', 'top-pins', 'top-boards', 'top-video-pins', 'pin', 'legacy', 'compare'] as const;
@@ -22,10 +23,14 @@ export const querySpecSchema = z
     limit: z.number().int().min(1).max(MAX_TOP_LIMIT).optional(),
     pinId: z.string().min(1).max(200).optional(),
     /** ISO timestamp; Pin stats "now". Defaults to the latest event in the workspace. */
-    asOf: z.string().datetime({ offset: true }).optional(),
+    asOf: z
+      .string()
+      .datetime({ offset: true })
+      .refine((s) => s.slice(0, 10) >= MIN_DAY && s.slice(0, 10) <= MAX_DAY, `expected a time between ${MIN_DAY} and ${MAX_DAY}`)
+      .optional(),
     /** Range B of a comparison: the compare view, and top lists that carry both ranges' values. */
     compare: z
-      .object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD') })
+      .object({ from: isoDate, to: isoDate })
       .strict()
       .refine((c) => c.from <= c.to, 'the compare range must not end before it starts')
       .optional(),

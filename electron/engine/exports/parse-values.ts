@@ -3,6 +3,7 @@
  * commas, percentages ("3.5%", "3,5 %"), durations ("0:42", "1:02:03", "12 s", "1 min 5 s") and dates.
  * Every parser returns undefined when it cannot read the value, so the caller can say where and why.
  */
+import { isSupportedDay } from '../../../shared/dates';
 import type { MetricUnit } from '../../../shared/metrics';
 
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
@@ -68,7 +69,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 function isoDay(y: number, m: number, d: number): string | undefined {
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? `${y}-${pad(m)}-${pad(d)}` : undefined;
+  const day = `${y}-${pad(m)}-${pad(d)}`;
+  // Days outside the supported dates are unreadable, like impossible ones: the import names their line.
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && isSupportedDay(day) ? day : undefined;
 }
 
 /** A calendar day: ISO (2026-09-01), US (9/1/2026), European (1.9.2026, 1/9/2026 in Swedish files), or "Sep 1, 2026". */

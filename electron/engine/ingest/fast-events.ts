@@ -9,7 +9,7 @@
 import { sqlString } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
 import { csvReader, dropReaderRejects, ident, readerRejects } from './read-source';
-import { WATCH_MS_MAX } from './validate-rows';
+import { badOffsetSql, outsideWindowSql, WATCH_MS_MAX } from './validate-rows';
 import type { InputFile } from './input-files';
 import { normaliseColumnName } from '../../../shared/dump-columns';
 
@@ -52,6 +52,7 @@ function insertTyped(relation: string, extraBad: string): string {
     surroundingSpace('t_pin_id'),
     surroundingSpace('t_user_id'),
     surroundingSpace('t_event_id'),
+    outsideWindowSql('t_event_time'),
     `t_watch_ms < 0 OR t_watch_ms > ${WATCH_MS_MAX}`,
     't_progress_pct < 0 OR t_progress_pct > 100',
     't_in_view_pct < 0 OR t_in_view_pct > 100',
@@ -88,7 +89,8 @@ async function csvRelation(ws: Workspace, file: InputFile, mapping: Record<strin
   if (!mode) return null;
   const types: Record<string, string> = {};
   const typeOf: Record<string, string> = {
-    event_time: mode === 'epoch' ? 'BIGINT' : 'TIMESTAMPTZ',
+    // ISO times as text, cast in SQL: DuckDB's reader would accept an offset no place has (+99:00).
+    event_time: mode === 'epoch' ? 'BIGINT' : 'VARCHAR',
     event_type: 'event_type',
     content_type: 'content_type',
     watch_ms: 'DOUBLE',
@@ -97,21 +99,23 @@ async function csvRelation(ws: Workspace, file: InputFile, mapping: Record<strin
   };
   for (const [canonical, type] of Object.entries(typeOf)) if (mapping[canonical]) types[mapping[canonical]!] = type;
   const col = (c: string) => (mapping[c] ? ident(mapping[c]!) : 'NULL');
-  const time = mapping.event_time ? (mode === 'epoch' ? `epoch_ms(${col('event_time')})` : `make_timestamp(epoch_us(${col('event_time')}))`) : 'NULL';
+  const isoTime = `make_timestamp(epoch_us(TRY_CAST(${col('event_time')} AS TIMESTAMPTZ)))`;
+  const time = mapping.event_time ? (mode === 'epoch' ? `epoch_ms(${col('event_time')})` : isoTime) : 'NULL';
+  const timeBad = mode === 'iso' && mapping.event_time ? ` OR ${badOffsetSql('raw_event_time')}` : '';
   const relation = `
-SELECT ${col('event_id')} AS t_event_id, ${time} AS t_event_time, ${col('event_type')} AS t_event_type, ${col('pin_id')} AS t_pin_id,
+SELECT ${col('event_id')} AS t_event_id, ${time} AS t_event_time, ${mode === 'iso' ? col('event_time') : 'NULL'} AS raw_event_time, ${col('event_type')} AS t_event_type, ${col('pin_id')} AS t_pin_id,
        ${col('user_id')} AS t_user_id, ${mapping.app_type ? deviceCast(col('app_type')) : 'NULL'} AS t_app_type, ${col('app_type')} AS raw_app_type,
        ${col('content_type')} AS t_content_type, ${col('watch_ms')} AS t_watch_ms, ${col('progress_pct')} AS t_progress_pct,
        ${col('in_view_pct')} AS t_in_view_pct
 FROM ${csvReader(file.path, { rejectsId, types })}`;
-  return { relation, extraBad: '(t_app_type IS NULL AND raw_app_type IS NOT NULL)' };
+  return { relation, extraBad: `(t_app_type IS NULL AND raw_app_type IS NOT NULL)${timeBad}` };
 }
 
 /**
  * A relation over `from` (a reader) that casts each canonical column from whatever type it has, flagging a row
  * whose value was present but could not be cast (`lost_value`).
  */
-function castRelation(from: string, mapping: Record<string, string>, time: string): TypedSource {
+function castRelation(from: string, mapping: Record<string, string>, time: string, timeIsText = false): TypedSource {
   const col = (c: string) => (mapping[c] ? ident(mapping[c]!) : 'NULL');
   const text = (c: string) => (mapping[c] ? `CAST(${col(c)} AS VARCHAR)` : 'NULL');
   const casts: [string, string, string][] = [
@@ -123,6 +127,7 @@ function castRelation(from: string, mapping: Record<string, string>, time: strin
     ['in_view_pct', 't_in_view_pct', `TRY_CAST(${col('in_view_pct')} AS DOUBLE)`],
   ];
   const lost = casts.filter(([source]) => mapping[source]).map(([source, name]) => `(${name} IS NULL AND ${col(source)} IS NOT NULL)`);
+  if (timeIsText) lost.push(badOffsetSql(`trim(${col('event_time')})`));
   const relation = `
 SELECT ${text('event_id')} AS t_event_id, ${time} AS t_event_time, ${text('pin_id')} AS t_pin_id, ${text('user_id')} AS t_user_id,
        ${casts.map(([, name, expr]) => `${expr} AS ${name}`).join(', ')},
@@ -149,7 +154,7 @@ async function parquetRelation(ws: Workspace, file: InputFile, mapping: Record<s
         : t === 'VARCHAR'
           ? `make_timestamp(epoch_us(TRY_CAST(${c} AS TIMESTAMPTZ)))`
           : null;
-  return time ? castRelation(from, mapping, time) : null;
+  return time ? castRelation(from, mapping, time, t === 'VARCHAR') : null;
 }
 
 /**
@@ -165,7 +170,7 @@ async function jsonRelation(ws: Workspace, file: InputFile, mapping: Record<stri
   const mode = await timeMode(ws, from, mapping.event_time!);
   if (!mode) return null;
   const time = mode === 'epoch' ? `epoch_ms(TRY_CAST(${c} AS BIGINT))` : `make_timestamp(epoch_us(TRY_CAST(${c} AS TIMESTAMPTZ)))`;
-  return castRelation(from, mapping, time);
+  return castRelation(from, mapping, time, mode === 'iso');
 }
 
 /**

@@ -9,11 +9,28 @@ import { CONTENT_TYPES, DEVICES, FORMATS } from '../../../shared/filters';
 
 const list = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
 const text = (c: string) => `nullif(trim(${c}), '')`;
-const quoted = (c: string) => `'"' || left(trim(${c}), 60) || '"'`;
+/** A short, printable excerpt of a bad value: never more than 60 characters of the file, control bytes as '?'. */
+const quoted = (c: string) => `'"' || regexp_replace(left(trim(${c}), 60), '[\\x00-\\x1f\\x7f]', '?', 'g') || '"'`;
 
 /** ISO-8601 with any offset or Z (no offset: UTC), or epoch milliseconds; NULL when unreadable. */
 export const timeSql = (c: string) =>
   `coalesce(epoch_ms(TRY_CAST(trim(${c}) AS BIGINT)), CAST(TRY_CAST(trim(${c}) AS TIMESTAMPTZ) AS TIMESTAMP))`;
+
+/**
+ * The plausible window of event and Pin times: Pinterest did not exist before 2009, and a time more than a year
+ * after the import is a broken clock or a typo. Rows outside it are rejected with their line, so that one bad
+ * row can never carry a day that the views cannot show.
+ */
+export const FIRST_PLAUSIBLE_TIME = '2009-01-01';
+export const outsideWindowSql = (ts: string) =>
+  `(${ts} < TIMESTAMP '${FIRST_PLAUSIBLE_TIME}' OR ${ts} > CAST(current_date + INTERVAL 366 DAY AS TIMESTAMP))`;
+
+/**
+ * An offset no time zone has (beyond -14:00..+14:00, or minutes past 59), such as `+99:00`, which DuckDB would
+ * otherwise read. Cheap for the common case: a time that ends in Z is never tested by the pattern.
+ */
+export const badOffsetSql = (t: string) =>
+  `(right(${t}, 1) <> 'Z' AND regexp_matches(${t}, '[0-9]:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?\\s*[+-]((1[5-9]|[2-9][0-9])(:?[0-9]{2})?|[0-9]{2}:?[6-9][0-9])$'))`;
 
 /** A reason a row is rejected: when `fails` holds, the row is refused with `message`. */
 export interface Check {
@@ -25,6 +42,14 @@ const missing = (c: string): Check => ({ fails: `${text(c)} IS NULL`, message: `
 const badTime = (c: string): Check => ({
   fails: `p_${c} IS NULL AND ${text(c)} IS NOT NULL`,
   message: `'${c}: cannot read ' || ${quoted(c)} || ' as a time (ISO-8601 or epoch milliseconds)'`,
+});
+const badOffset = (c: string): Check => ({
+  fails: badOffsetSql(`trim(${c})`),
+  message: `'${c}: ' || ${quoted(c)} || ' has a time zone offset no place has (expected -14:00 to +14:00)'`,
+});
+const outsideWindow = (c: string): Check => ({
+  fails: outsideWindowSql(`p_${c}`),
+  message: `'${c}: ' || ${quoted(c)} || ' is outside the plausible time (${FIRST_PLAUSIBLE_TIME} to a year after the import)'`,
 });
 const unknown = (c: string, values: readonly string[]): Check => ({
   fails: `p_${c} IS NULL AND ${text(c)} IS NOT NULL`,
@@ -74,6 +99,8 @@ export const KIND_RULES: Record<DumpKind, KindRules> = {
     reasons: [
       missing('event_time'),
       badTime('event_time'),
+      badOffset('event_time'),
+      outsideWindow('event_time'),
       missing('event_type'),
       unknown('event_type', EVENT_TYPES),
       missing('pin_id'),
@@ -101,7 +128,7 @@ export const KIND_RULES: Record<DumpKind, KindRules> = {
         (c): [string, string] => [`p_${c}`, text(c)],
       ),
     ],
-    reasons: [missing('pin_id'), badTime('created_at'), unknown('pin_format', FORMATS)],
+    reasons: [missing('pin_id'), badTime('created_at'), badOffset('created_at'), outsideWindow('created_at'), unknown('pin_format', FORMATS)],
     insert: (staged) => `
       INSERT OR REPLACE INTO pins
       SELECT DISTINCT ON (p_pin_id) p_pin_id, p_image_signature, p_destination_url, p_board_id, p_creator_id, p_created_at,

@@ -1,4 +1,5 @@
 /** Finding the export snapshots that match a filter selection, and describing them. */
+import { clampDay } from '../../../shared/dates';
 import type { Filters } from '../../../shared/filters';
 import type { Workspace } from '../db/workspace';
 
@@ -63,5 +64,5 @@ export async function exportBounds(ws: Workspace, legacy: boolean): Promise<{ fi
     `SELECT CAST(min(date_from) AS VARCHAR) AS first, CAST(max(date_to) AS VARCHAR) AS last FROM export_snapshots WHERE legacy = $legacy`,
     { legacy },
   );
-  return { firstDay: row?.first ?? null, lastDay: row?.last ?? null };
+  return { firstDay: row?.first ? clampDay(row.first) : null, lastDay: row?.last ? clampDay(row.last) : null };
 }

@@ -1,5 +1,5 @@
 /** Turns optional --from/--to into a concrete range; without them, the last 30 days of the data. */
-import { addDays } from '../../../shared/dates';
+import { addDays, clampDay, isCalendarDay } from '../../../shared/dates';
 import { DEFAULT_RANGE_DAYS, type Filters } from '../../../shared/filters';
 import type { ResolvedRange } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
@@ -10,15 +10,15 @@ export interface DataBounds {
 }
 
 export async function eventBounds(ws: Workspace): Promise<DataBounds> {
-  const first = (await ws.getMeta('events_first_day')) || null;
-  const last = (await ws.getMeta('events_last_day')) || null;
-  return { firstDay: first, lastDay: last };
+  // Bounds written before event times were bounded may lie outside the supported days: clamp them.
+  const day = (v: string | null) => (v && isCalendarDay(v) ? clampDay(v) : null);
+  return { firstDay: day(await ws.getMeta('events_first_day')), lastDay: day(await ws.getMeta('events_last_day')) };
 }
 
 export function resolveRange(filters: Pick<Filters, 'from' | 'to'>, bounds: DataBounds): ResolvedRange {
   const anchor = bounds.lastDay ?? new Date().toISOString().slice(0, 10);
   const to = filters.to ?? (filters.from ? maxDay(anchor, filters.from) : anchor);
-  const from = filters.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
+  const from = filters.from ?? clampDay(addDays(to, -(DEFAULT_RANGE_DAYS - 1)));
   return { from, to, dataLatestDay: bounds.lastDay };
 }
 
