@@ -48,6 +48,8 @@ export const exportRequestSchema = z
     headers: z.enum(['ids', 'en', 'sv']).default('ids'),
     preamble: z.boolean().default(false),
     rawEvents: z.boolean().default(false),
+    /** Replace an existing file (the CLI's --force; the app's save dialog asks first). Workspaces never. */
+    overwrite: z.boolean().default(false),
   })
   .strict();
 export type ExportRequest = z.input<typeof exportRequestSchema>;

@@ -177,9 +177,12 @@ export interface ImportRecord {
 }
 
 export interface ExportSummary {
+  /** The written file; over HTTP, only its name (the file reaches the browser as a download). */
   path: string;
   rows: number;
   format: 'csv' | 'parquet';
+  /** Over HTTP: the address (on the same server) from which the browser downloads the file, once. */
+  download?: string;
 }
 
 export type { ViewId };

@@ -19,7 +19,7 @@ export function engineApi(engine: PinsightEngine): PinsightApi {
   const imports = new BackgroundJobs<ImportProgressFields, ImportSummary>('import');
   const exports = new BackgroundJobs<ExportProgressFields, ExportSummary>('export');
   const exportNow = (a: ExportRequest) =>
-    engine.exportView(a.spec as QuerySpec, a.out, { format: a.format ?? 'csv', headers: a.headers ?? 'ids', preamble: a.preamble ?? false, rawEvents: a.rawEvents ?? false });
+    engine.exportView(a.spec as QuerySpec, a.out, { format: a.format ?? 'csv', headers: a.headers ?? 'ids', preamble: a.preamble ?? false, rawEvents: a.rawEvents ?? false, overwrite: a.overwrite ?? false });
   return {
     startImport: (a) =>
       wrap(async () => {

@@ -5,6 +5,7 @@ import type { ExportSummary, FilterOptions, ImportRecord, ImportSummary, QueryRe
 import { Workspace, type OpenOptions } from './db/workspace';
 import { hasDerived, rebuildDerived } from './derive/rebuild-derived';
 import { exportEvents } from './export/export-events';
+import { checkExportTarget } from './export/export-target';
 import { writeViewExport, type ExportOptions } from './export/write-view-export';
 import { importFiles, type ImportOptions } from './ingest/import-files';
 import { exportBounds } from './query/export-snapshots';
@@ -124,8 +125,9 @@ export class PinsightEngine {
   }
 
   /** Exports a view (or the raw events matching its filters) to a file. */
-  exportView(spec: QuerySpec, out: string, options: ExportOptions & { rawEvents?: boolean }): Promise<ExportSummary> {
+  exportView(spec: QuerySpec, out: string, options: ExportOptions & { rawEvents?: boolean; overwrite?: boolean }): Promise<ExportSummary> {
     return this.serial(async () => {
+      out = checkExportTarget(out, this.ws.path, { overwrite: options.overwrite ?? false, format: options.format });
       if (options.rawEvents) return exportEvents(this.ws, spec, out, options.format);
       const { from: _from, to: _to, ...filters } = spec.filters;
       return writeViewExport(this.ws, await this.runQuery(spec), filters, out, options);

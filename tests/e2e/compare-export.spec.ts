@@ -48,9 +48,14 @@ test('an export from the UI is the same file as `pinsight export` of the same vi
   await page.getByTestId('tab-top-pins').click();
   await page.getByTestId('sort-pins').selectOption('saves');
   await page.getByTestId('export-open').click();
-  await page.getByTestId('export-path').fill(uiFile);
+  await page.getByTestId('export-name').fill('from-ui.csv');
+  const download = page.waitForEvent('download');
   await page.getByTestId('export-start').click();
-  await expect(page.getByTestId('export-done')).toContainText(uiFile);
+  // The file arrives as a browser download under the chosen name; nothing is written on the server's side.
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('from-ui.csv');
+  await file.saveAs(uiFile);
+  await expect(page.getByTestId('export-done')).toContainText('from-ui.csv');
 
   const r = runCli(['export', 'top-pins', '--workspace', served.cliWorkspace, '--content-type', 'organic', '--sort-by', 'saves', '--out', cliFile]);
   expect(r.stderr).toBe('');

@@ -28,7 +28,7 @@ afterAll(async () => {
 function call(path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((ok, fail) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, path, method: init.method ?? 'GET', headers: init.headers },
+      { host: '127.0.0.1', port: host.port, path, method: init.method ?? 'GET', headers: { 'X-Pinsight-Token': host.token, ...init.headers } },
       (res) => {
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString()));
@@ -44,7 +44,7 @@ const json = { 'Content-Type': 'application/json' };
 
 describe('web host', () => {
   it('listens on 127.0.0.1 and serves the renderer with a CSP', async () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/);
     const r = await call('/');
     expect(r.status).toBe(200);
     expect(String(r.headers['content-security-policy'])).toContain("default-src 'self'");

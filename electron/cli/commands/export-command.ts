@@ -17,11 +17,12 @@ VIEW is one of: ${EXPORT_VIEWS.join(', ')}. "events" writes the final events tha
   --headers ids|en|sv   column headers: stable ids (default) or labels in English or Swedish
   --preamble            start with the filter and date range lines of the analytics site's exports, so the
                         file imports back into Pinsight with the same numbers (overview without split, top lists)
+  --force               replace --out if it exists (a workspace is never replaced)
 ${FILTER_HELP}`,
   async run(argv, out) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { ...WORKSPACE_OPTION, ...FILTER_OPTIONS, out: { type: 'string', short: 'o' }, headers: { type: 'string' }, preamble: { type: 'boolean' } },
+      options: { ...WORKSPACE_OPTION, ...FILTER_OPTIONS, out: { type: 'string', short: 'o' }, headers: { type: 'string' }, preamble: { type: 'boolean' }, force: { type: 'boolean' } },
       allowPositionals: true,
       strict: true,
     });
@@ -31,12 +32,13 @@ ${FILTER_HELP}`,
     const headers = values.headers ?? 'ids';
     if (headers !== 'ids' && headers !== 'en' && headers !== 'sv') throw new UsageError(`--headers: expected ids, en or sv, got "${headers}"`);
     const format = /\.parquet$/i.test(values.out) ? 'parquet' : 'csv';
+    if (!/\.(csv|txt|parquet)$/i.test(values.out)) throw new UsageError(`--out: name the file FILE.csv or FILE.parquet (got "${values.out}")`);
     if (values.preamble && format === 'parquet') throw new UsageError('--preamble goes with CSV files');
     const rawEvents = view === 'events';
     const spec = toQuerySpec(rawEvents ? 'overview' : view, values);
     const engine = await openExisting(values.workspace);
     const summary = await withEngine(engine, (e) =>
-      e.exportView(spec, resolve(values.out!), { format, headers, preamble: Boolean(values.preamble), rawEvents }),
+      e.exportView(spec, resolve(values.out!), { format, headers, preamble: Boolean(values.preamble), rawEvents, overwrite: Boolean(values.force) }),
     );
     out.log(`Wrote ${summary.rows.toLocaleString('en-US')} rows to ${summary.path}`);
   },

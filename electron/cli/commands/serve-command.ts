@@ -13,7 +13,8 @@ export const serveCommand: Command = {
   summary: 'open the workbench in a browser (http://127.0.0.1 only)',
   help: `Usage: pinsight serve [--workspace FILE] [--port N]
 
-Serves the workbench and its API on 127.0.0.1 and prints the URL to open.
+Serves the workbench and its API on 127.0.0.1 and prints the URL to open. The URL carries a token made
+anew at each start: only a browser that opened it (and so holds the token) may use the API.
   --workspace FILE  the workspace (default: the desktop app's demo workspace, generated on first use)
   --port N          port (default 5178; 0 picks a free one)`,
   async run(argv, out) {
@@ -31,6 +32,13 @@ Serves the workbench and its API on 127.0.0.1 and prints the URL to open.
     out.log(`Pinsight is serving ${path}\nOpen ${host.url}\nPress Ctrl+C to stop.`);
     await new Promise<void>((done) => {
       const stop = () => {
+        // Whatever runs (an import, an export) is interrupted; a statement that does not stop in time
+        // does not keep the process alive.
+        engine.interrupt();
+        setTimeout(() => {
+          process.stderr.write('Pinsight: stopped without waiting for the running operation\n');
+          process.exit(130);
+        }, 5000).unref();
         void host.close().then(() => {
           engine.close();
           done();

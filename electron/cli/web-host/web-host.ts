@@ -1,22 +1,34 @@
 /**
  * Serves the built renderer and the API contract over HTTP on 127.0.0.1 only, for `pinsight serve` and the
  * browser tests. POST /api/METHOD with a JSON body {"arg": ...} answers {"ok": true, "value"} or {"ok": false, "error"}.
+ *
+ * Who may talk to it: only requests that carry this start's token (access-token.ts), under our own host name
+ * (DNS rebinding), from our own origin. Exports reach the browser as downloads (GET /download/ID, once).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dispatchCall } from '../../../shared/api';
 import { binaryReplacer } from '../../../shared/binary-json';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/content-security-policy';
 import { engineApi } from '../../engine/engine-api';
 import type { PinsightEngine } from '../../engine/pinsight-engine';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/content-security-policy';
+import { isAuthorised, newToken, sameToken, tokenCookie, UNAUTHORISED_PAGE } from './access-token';
+import { httpApi, type Download } from './http-api';
+import { ServerFiles } from './server-files';
 import { handleUpload } from './upload';
 
 export interface WebHost {
+  /** The address to open: carries the token once. */
   url: string;
+  /** The address without the token. */
+  origin: string;
+  token: string;
   port: number;
+  /** The private folder of uploads and downloads (removed at close). */
+  filesRoot: string;
   close(): Promise<void>;
 }
 
@@ -24,9 +36,11 @@ export interface WebHostOptions {
   port?: number;
   /** Folder of the built renderer (default: out/renderer next to the built CLI). */
   rendererDir?: string;
+  /** The access token (default: a new random one). */
+  token?: string;
 }
 
-const MAX_BODY = 1 << 20;
+export const MAX_BODY = 1 << 20;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -38,32 +52,62 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export function defaultRendererDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 }
 
 export async function startWebHost(engine: PinsightEngine, options: WebHostOptions = {}): Promise<WebHost> {
   const rendererDir = options.rendererDir ?? defaultRendererDir();
-  const api = engineApi(engine);
+  const token = options.token ?? newToken();
+  const files = new ServerFiles();
+  const { api, downloads } = httpApi(engineApi(engine), files);
   let port = 0;
   const server = createServer((req, res) => {
-    void handle(req, res).catch((e: unknown) => send(res, 500, 'text/plain', `Internal error: ${String(e)}`));
+    void handle(req, res).catch((e: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (e instanceof HttpError) return send(res, e.status, 'text/plain; charset=utf-8', e.message);
+      send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+    });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Only pages we served may talk to us: a name other than our own address means DNS rebinding.
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 421, 'text/plain', 'Misdirected request');
-    const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname === '/upload' && req.method === 'POST') {
-      const origin = req.headers.origin;
-      if (origin && origin !== `http://${host}`) return send(res, 403, 'text/plain', 'Cross-origin calls are refused');
-      return handleUpload(req, res, url);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+      decodeURIComponent(url.pathname);
+    } catch {
+      return send(res, 400, 'text/plain', 'Malformed URL');
     }
+    const origin = req.headers.origin;
+    if (origin && origin !== `http://${host}`) return send(res, 403, 'text/plain', 'Cross-origin calls are refused');
+    // The printed address: trade its token for the cookie, and show the address without it.
+    const given = url.searchParams.get('token');
+    if (given !== null && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (!sameToken(given, token)) return send(res, 401, 'text/html; charset=utf-8', UNAUTHORISED_PAGE);
+      url.searchParams.delete('token');
+      res.writeHead(303, { 'Set-Cookie': tokenCookie(token, port), Location: `${url.pathname}${url.search}`, 'Cache-Control': 'no-store' });
+      return void res.end();
+    }
+    if (!isAuthorised(req, token, port)) {
+      const page = req.method === 'GET' && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/download/');
+      return page ? send(res, 401, 'text/html; charset=utf-8', UNAUTHORISED_PAGE) : send(res, 401, 'text/plain', 'Unauthorised: open the address that pinsight serve printed');
+    }
+    if (url.pathname === '/upload' && req.method === 'POST') return handleUpload(req, res, url, files);
+    if (url.pathname.startsWith('/download/') && req.method === 'GET') return serveDownload(downloads, url.pathname.slice(10), res, files);
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST');
-      const origin = req.headers.origin;
-      if (origin && origin !== `http://${host}`) return send(res, 403, 'text/plain', 'Cross-origin calls are refused');
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, 415, 'text/plain', 'Expected application/json');
       }
@@ -85,15 +129,45 @@ export async function startWebHost(engine: PinsightEngine, options: WebHostOptio
     server.listen(options.port ?? 0, '127.0.0.1', () => ok());
   });
   port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}/`;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${origin}?token=${token}`,
+    origin,
+    token,
     port,
+    filesRoot: files.root,
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
-        server.close(() => done());
+        server.close(() => {
+          files.close();
+          done();
+        });
       }),
   };
+}
+
+function serveDownload(downloads: Map<string, Download>, id: string, res: ServerResponse, files: ServerFiles): void {
+  const d = downloads.get(id);
+  if (!d || !existsSync(d.path)) return send(res, 404, 'text/plain', 'This download is no longer available: export again');
+  const ascii = d.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  res.writeHead(200, {
+    'Content-Type': d.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.apache.parquet',
+    'Content-Length': statSync(d.path).size,
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(d.name)}`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  // Streamed from disk: a ten-million-row export is never held in memory. Offered once, then deleted.
+  const stream = createReadStream(d.path);
+  stream.pipe(res);
+  res.on('close', () => {
+    stream.destroy();
+    if (res.writableFinished) {
+      downloads.delete(id);
+      files.remove(dirname(d.path));
+    }
+  });
 }
 
 function serveStatic(root: string, pathname: string, res: ServerResponse): void {
@@ -112,14 +186,16 @@ function serveStatic(root: string, pathname: string, res: ServerResponse): void 
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY) return Promise.reject(new HttpError(413, `The request is larger than ${MAX_BODY} bytes`));
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        fail(new Error('request too large'));
-        req.destroy();
+        fail(new HttpError(413, `The request is larger than ${MAX_BODY} bytes`));
+        req.pause();
       } else chunks.push(c);
     });
     req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));

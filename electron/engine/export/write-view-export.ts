@@ -34,7 +34,9 @@ export async function writeAtomically(out: string, write: (partial: string) => P
   } catch (e) {
     rmSync(partial, { force: true });
     if (e instanceof PinsightError) throw e;
-    throw new PinsightError('bad-input', `Cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`);
+    // The reason, in the user's terms: their file's name, never the temporary one, and no engine jargon.
+    const reason = (e instanceof Error ? e.message : String(e)).replaceAll(partial, out).replace(/^[A-Za-z ]*Error: /, '').split('\n')[0]!;
+    throw new PinsightError('bad-input', `Cannot write ${out}: ${reason.slice(0, 300)}`);
   }
 }
 

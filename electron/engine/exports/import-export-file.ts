@@ -34,22 +34,24 @@ export async function importExportFile(
   contentHash: string,
   quickSig: string,
   overrides: Partial<ExportContext>,
+  /** The file as the user named it, when `path` is a staged link to it. */
+  shown: string = path,
 ): Promise<ImportFileSummary> {
-  const name = basename(path);
+  const name = basename(shown);
   if (statSync(path).size > MAX_EXPORT_BYTES) throw new PinsightError('bad-input', `${name}: too large for an Analytics export`);
-  const parsed = parseExportBytes(readFileSync(path), path);
+  const parsed = parseExportBytes(readFileSync(path), shown);
   if (!parsed) throw new PinsightError('bad-input', `${name}: starts like an Analytics export but has no sections Pinsight can read`);
   const context = completeContext(parsed, overrides, name);
-  await storeExport(ws, importId, path, parsed, context);
+  await storeExport(ws, importId, shown, parsed, context);
   const rows = parsed.sections.reduce((n, s) => n + s.rows.length, 0);
   const kind = parsed.legacy ? 'legacy-export' : 'export';
   await ws.run(`INSERT INTO import_log VALUES ($importId, $file, $kind, $hash, $rows, 0, now()::TIMESTAMP, $quick)`, {
     importId,
-    file: path,
+    file: shown,
     kind,
     hash: contentHash,
     rows,
     quick: quickSig,
   });
-  return { file: path, kind, rows, rejected: 0, status: 'imported' };
+  return { file: shown, kind, rows, rejected: 0, status: 'imported' };
 }

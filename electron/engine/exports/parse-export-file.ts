@@ -19,6 +19,7 @@ import { PinsightError } from '../../../shared/api';
 import { METRICS, isMetricId } from '../../../shared/metrics';
 import { decodeText, splitRows } from './decode-text';
 import type { ExportContext, ExportRow, ExportSection, ExportValueColumn, ParsedExport } from './export-types';
+import { excerpt } from '../../../shared/excerpt';
 import { parseDay, parseDayRange, parseDurationSeconds, parseNumber } from './parse-values';
 
 const DELIMITERS = [',', ';', '\t'];
@@ -162,7 +163,7 @@ function readRow(row: Row, columns: AnyColumn[], headers: string[], language: Ex
   const fail = (col: number, what: string): never => {
     throw new PinsightError(
       'bad-input',
-      `${file}, line ${row.line}, column ${col + 1} ("${headers[col]}"): cannot read "${row.cells[col]?.trim()}" as ${what}`,
+      `${file}, line ${row.line}, column ${col + 1} ("${excerpt(headers[col] ?? '')}"): cannot read "${excerpt(row.cells[col]?.trim() ?? '')}" as ${what}`,
     );
   };
   columns.forEach((c, idx) => {
@@ -198,14 +199,14 @@ function readContext(preamble: Partial<Record<PreambleKey, { value: string; line
   const context: Partial<ExportContext> = {};
   if (preamble.dateRange) {
     const range = parseDayRange(preamble.dateRange.value, language);
-    if (!range) throw new PinsightError('bad-input', `${file}, line ${preamble.dateRange.line}: cannot read the date range "${preamble.dateRange.value}"`);
+    if (!range) throw new PinsightError('bad-input', `${file}, line ${preamble.dateRange.line}: cannot read the date range "${excerpt(preamble.dateRange.value)}"`);
     Object.assign(context, range);
   }
   for (const key of FILTER_KEYS) {
     const entry = preamble[key];
     if (!entry) continue;
     const word = lookupLabel(v.values, entry.value);
-    if (!word) throw new PinsightError('bad-input', `${file}, line ${entry.line}: unknown ${key} "${entry.value}"`);
+    if (!word) throw new PinsightError('bad-input', `${file}, line ${entry.line}: unknown ${key} "${excerpt(entry.value)}"`);
     (context as Record<string, string>)[key] = word;
   }
   if (preamble.accounts) {

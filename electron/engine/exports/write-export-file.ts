@@ -67,7 +67,8 @@ function formatValue(column: ExportValueColumn, value: number | null | undefined
 }
 
 function cell(s: string, delimiter: string): string {
-  return s.includes(delimiter) || s.includes('"') || s.includes('\n') ? `"${s.replaceAll('"', '""')}"` : s;
+  // Quoted whenever a reader could split it: the delimiter, a quote, or a line break of any kind (a lone CR too).
+  return s.includes(delimiter) || /["\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 export function renderExport(doc: ExportDocument, style: RenderStyle): Buffer {

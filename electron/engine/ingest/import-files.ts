@@ -2,6 +2,7 @@
  * Imports files into the workspace as one transaction: every file lands, or none does. Bad rows are
  * rejected with file, line and reason and the import goes on; a file imported before (same bytes) is skipped.
  */
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { matchDumpColumns, nearestDumpKind, type DumpKind } from '../../../shared/dump-columns';
 import { PinsightError } from '../../../shared/api';
@@ -11,7 +12,8 @@ import { beginPendingImport, endPendingImport, rollbackPendingImport } from '../
 import { appendDerived, buildDerived, finishDerived, hasDerived, swapDerived, type DeriveSummary } from '../derive/rebuild-derived';
 import { fastEventsInsert } from './fast-events';
 import { fileHash, quickSignature } from './file-hash';
-import { listInputFiles, type InputFile } from './input-files';
+import { ImportStaging, listInputFiles, type InputFile } from './input-files';
+import { checkTextFile, normaliseLineEndings, readErrorSentence } from './text-checks';
 import { countRows, lineMapper, readColumns, readerRejects, sourceSelect } from './read-source';
 import { goodRowsSelect, KIND_RULES, reasonSelect } from './validate-rows';
 import type { ExportContext } from '../exports/export-types';
@@ -35,7 +37,15 @@ export interface ImportOptions {
 export const MAX_LISTED_REJECTS = 1000;
 
 export async function importFiles(ws: Workspace, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
-  const files = listInputFiles(paths);
+  const staging = new ImportStaging();
+  try {
+    return await importListed(ws, listInputFiles(paths, staging), staging, options);
+  } finally {
+    staging.close();
+  }
+}
+
+async function importListed(ws: Workspace, files: InputFile[], staging: ImportStaging, options: ImportOptions): Promise<ImportSummary> {
   const summaries: ImportFileSummary[] = [];
   const rejected: RejectedRow[] = [];
   let rejectedTotal = 0;
@@ -53,7 +63,7 @@ export async function importFiles(ws: Workspace, paths: string[], options: Impor
     for (const [i, file] of files.entries()) {
       checkCancel();
       options.onProgress?.({ file: file.path, fileIndex: i, fileCount: files.length, phase: 'reading' });
-      const result = await importOne(ws, file, summaries.length, options.exportContext ?? {});
+      const result = await importOne(ws, file, summaries.length, options.exportContext ?? {}, staging);
       summaries.push(result.summary);
       rejectedTotal += result.rejected.length;
       for (const r of result.rejected) if (rejected.length < MAX_LISTED_REJECTS) rejected.push(r);
@@ -108,15 +118,16 @@ interface FileResult {
   rejected: RejectedRow[];
 }
 
-async function importOne(ws: Workspace, file: InputFile, index: number, exportContext: Partial<ExportContext>): Promise<FileResult> {
+async function importOne(ws: Workspace, listed: InputFile, index: number, exportContext: Partial<ExportContext>, staging: ImportStaging): Promise<FileResult> {
+  let file = listed;
   const name = basename(file.path);
-  const quick = quickSignature(file.path);
+  const quick = quickSignature(file.readPath);
   // Rows logged before signatures were kept (the demo aside) could be this file: then it is hashed first, too.
   const maybeSeen = ((await ws.value<number>(
     `SELECT count(*) FROM import_log WHERE quick_sig = $quick OR (quick_sig IS NULL AND kind <> 'demo')`,
     { quick },
   )) ?? 0) > 0;
-  const hashing = fileHash(file.path);
+  const hashing = fileHash(file.readPath);
   hashing.catch(() => undefined); // awaited below; a failed import must not leave it unhandled meanwhile
   if (maybeSeen) {
     const before = await ws.one<{ file: string; kind: string }>(`SELECT file, kind FROM import_log WHERE content_hash = $hash`, { hash: await hashing });
@@ -127,11 +138,18 @@ async function importOne(ws: Workspace, file: InputFile, index: number, exportCo
   const importId = ((await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0) + 1;
   const log = async (kind: DumpKind, rows: number, rejected: RejectedRow[]) =>
     logImport(ws, file, kind, importId, { hash: await hashing, quick }, rows, rejected);
-  if (file.format === 'csv' && !file.path.endsWith('.gz') && looksLikeExport(file.path)) {
-    return { summary: await importExportFile(ws, file.path, importId, await hashing, quick, exportContext), rejected: [] };
+  if (file.format === 'csv' && !file.path.endsWith('.gz') && looksLikeExport(file.readPath)) {
+    const summary = await importExportFile(ws, file.readPath, importId, await hashing, quick, exportContext, file.path);
+    return { summary, rejected: [] };
   }
-  const columns = await readColumns(ws, file.path, file.format).catch((e: unknown) => {
-    throw new PinsightError('bad-input', `${name}: cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
+  if (checkTextFile(file, name).mixedLineEndings) {
+    // DuckDB's reader wants one kind of line ending per file: read a copy with LF only (same line numbers).
+    const copy = staging.newPath(file.readPath);
+    await normaliseLineEndings(file.readPath, copy);
+    file = { ...file, readPath: copy };
+  }
+  const columns = await readColumns(ws, file.readPath, file.format).catch((e: unknown) => {
+    throw new PinsightError('bad-input', `${name}: cannot read the file: ${readErrorSentence(e)}`);
   });
   const match = matchDumpColumns(columns);
   if (!match) throw new PinsightError('bad-input', unrecognised(name, columns));
@@ -140,12 +158,15 @@ async function importOne(ws: Workspace, file: InputFile, index: number, exportCo
   const rules = KIND_RULES[match.kind];
   // Dimension files are small and "the last row wins", so their rows keep their order; events need no order.
   const numbered = match.kind !== 'events';
-  const source = (n: boolean) => sourceSelect(file.path, file.format, rules.canonical, match.mapping, rejectsId, columns, n);
+  const source = (n: boolean) => sourceSelect(file.readPath, file.format, rules.canonical, match.mapping, rejectsId, columns, n);
   if (match.kind === 'events') {
-    const fast = await fastEventsInsert(ws, file, match.mapping, columns, importId, rejectsId).catch((e: unknown) => {
-      throw new PinsightError('bad-input', `${name}: ${e instanceof Error ? e.message : String(e)}`);
+    const fast = await fastEventsInsert(ws, { ...file, path: file.readPath }, match.mapping, columns, importId, rejectsId).catch((e: unknown) => {
+      throw new PinsightError('bad-input', `${name}: ${readErrorSentence(e)}`);
     });
-    if (fast) return log(match.kind, fast.rows, fast.dropped.map((d) => ({ file: file.path, line: d.line, reason: d.reason })));
+    if (fast) {
+      if (fast.rows === 0 && !fast.dropped.length) noRowsRead(file, name);
+      return log(match.kind, fast.rows, fast.dropped.map((d) => ({ file: file.path, line: d.line, reason: d.reason })));
+    }
   }
   let good: number;
   try {
@@ -155,10 +176,11 @@ async function importOne(ws: Workspace, file: InputFile, index: number, exportCo
     const reader = match.kind === 'events' ? await ws.unordered(run) : await run();
     good = Number(reader.getRows()[0]?.[0] ?? 0);
   } catch (e) {
-    throw new PinsightError('bad-input', `${name}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new PinsightError('bad-input', `${name}: ${readErrorSentence(e)}`);
   }
   const dropped = await readerRejects(ws, rejectsId);
-  const total = await countRows(ws, file.path, file.format, rejectsId);
+  const total = await countRows(ws, file.readPath, file.format, rejectsId);
+  if (total === 0 && !dropped.length) noRowsRead(file, name);
   let rejected: RejectedRow[] = dropped.map((d) => ({ file: file.path, line: d.line, reason: d.reason }));
   if (total > good) {
     // Some rows failed validation: a second, numbered pass says which lines and why.
@@ -201,9 +223,25 @@ async function storeRejects(ws: Workspace, importId: number, rows: RejectedRow[]
   appender.closeSync();
 }
 
+/**
+ * A file that holds more than its header line but gave no row and no rejected line: say so instead of
+ * "0 rows" (empty lines only, or a line so long that the reader could not take it apart).
+ */
+function noRowsRead(file: InputFile, name: string): void {
+  const size = statSync(file.readPath).size;
+  if (size <= 64 * 1024) return;
+  throw new PinsightError('bad-input', `${name}: no row could be read after the header, though the file holds ${(size / 1048576).toFixed(1)} MiB (only empty lines, or a line too long to read)`);
+}
+
+/** A short, printable excerpt of a column name: an unrecognised file's first line may be anything. */
+const shortName = (c: string) => {
+  const plain = c.replace(/[^\x20-\x7e\u00a0-\u024f]/g, '?');
+  return plain.length > 24 ? `${plain.slice(0, 24)}…` : plain;
+};
+
 function unrecognised(name: string, columns: string[]): string {
   const near = nearestDumpKind(columns);
-  const shown = columns.slice(0, 12).join(', ');
+  const shown = columns.slice(0, 8).map(shortName).join(', ') + (columns.length > 8 ? `, … (${columns.length} columns)` : '');
   if (near) return `${name}: looks like a ${near.label} file but lacks the column(s) ${near.missing.join(', ')} (found: ${shown})`;
   return `${name}: not a Pinsight import: its columns (${shown}) match no known file (events, Pins, boards, claimed accounts, spam users, Analytics export)`;
 }

@@ -1,6 +1,12 @@
-/** Which files an import covers: named files, and the supported files inside named folders. */
-import { readdirSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+/**
+ * Which files an import covers: named files, and the supported files inside named folders. Paths are taken
+ * literally: links are resolved, then only regular files are read (never a FIFO, a device or a socket, which
+ * would block or never end), and a name that DuckDB would read as a glob pattern (`ev*.csv`, `[p]1.csv`) is
+ * read through a link with a plain name in a private staging folder.
+ */
+import { copyFileSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, resolve } from 'node:path';
 import { PinsightError } from '../../../shared/api';
 
 export type FileFormat = 'csv' | 'json' | 'parquet';
@@ -16,12 +22,65 @@ export function formatOf(path: string): FileFormat | null {
 }
 
 export interface InputFile {
+  /** The file as the user named it (absolute): what messages, rejects and the import log say. */
   path: string;
+  /** What DuckDB reads: the real path, or a plain-named link or copy of it in the staging folder. */
+  readPath: string;
   format: FileFormat;
 }
 
-export function listInputFiles(paths: string[]): InputFile[] {
+/** Characters DuckDB's file readers expand as a glob. */
+const GLOB = /[*?[\]{}]/;
+
+/** A private folder for the links and copies of one import, removed when the import ends. */
+export class ImportStaging {
+  private dir: string | null = null;
+  private count = 0;
+
+  private folder(): string {
+    this.dir ??= mkdtempSync(join(tmpdir(), 'pinsight-import-'));
+    return this.dir;
+  }
+
+  /** A new plain name in the staging folder for a file like `real` (the same extensions). */
+  newPath(real: string): string {
+    const ext = /\.gz$/i.test(real) ? `${extname(real.slice(0, -3))}.gz` : extname(real);
+    return join(this.folder(), `f${this.count++}${ext.replace(GLOB, '_')}`);
+  }
+
+  /** A link with a plain name to `real` (a copy where links cannot be made). */
+  link(real: string): string {
+    const target = this.newPath(real);
+    try {
+      symlinkSync(real, target);
+    } catch {
+      copyFileSync(real, target);
+    }
+    return target;
+  }
+
+  close(): void {
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = null;
+  }
+}
+
+function regularFile(abs: string, shown: string): string {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    throw new PinsightError('not-found', `No such file or folder: ${shown}`);
+  }
+  if (!statSync(real).isFile()) {
+    throw new PinsightError('bad-input', `${shown}: not a regular file (a device, a pipe or a socket): Pinsight imports files only`);
+  }
+  return real;
+}
+
+export function listInputFiles(paths: string[], staging: ImportStaging): InputFile[] {
   const out: InputFile[] = [];
+  const add = (abs: string, real: string, format: FileFormat) => out.push({ path: abs, readPath: GLOB.test(real) ? staging.link(real) : real, format });
   for (const p of paths) {
     const abs = resolve(p);
     let stat;
@@ -31,25 +90,33 @@ export function listInputFiles(paths: string[]): InputFile[] {
       throw new PinsightError('not-found', `No such file or folder: ${p}`);
     }
     if (stat.isDirectory()) {
-      for (const f of walk(abs)) {
+      for (const f of walk(abs, new Set())) {
         const format = formatOf(f);
-        if (format) out.push({ path: f, format });
+        if (format) add(f, regularFile(f, f), format);
       }
     } else {
       const format = formatOf(abs);
       if (!format) {
         throw new PinsightError('bad-input', `${basename(abs)}: not a supported file (CSV, CSV.gz, JSON Lines, NDJSON, .gz, Parquet)`);
       }
-      out.push({ path: abs, format });
+      add(abs, regularFile(abs, p), format);
     }
   }
   if (!out.length) throw new PinsightError('bad-input', `No importable files in ${paths.join(', ')}`);
   return out;
 }
 
-function walk(dir: string): string[] {
+/** Files below `dir` (links followed, each folder once), hidden ones left out. */
+function walk(dir: string, seen: Set<string>): string[] {
+  const real = realpathSync(dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => !e.name.startsWith('.'))
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    .flatMap((e) => {
+      const path = join(dir, e.name);
+      const isDir = e.isDirectory() || (e.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory());
+      return isDir ? walk(path, seen) : [path];
+    });
 }

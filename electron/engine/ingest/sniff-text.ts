@@ -4,6 +4,7 @@ import { gunzipSync, constants } from 'node:zlib';
 import { splitRows } from '../exports/decode-text';
 
 const HEAD_BYTES = 64 * 1024;
+const INFLATED_MAX = 4 * 1024 * 1024;
 
 export function readHead(path: string): Buffer {
   const fd = openSync(path, 'r');
@@ -12,8 +13,15 @@ export function readHead(path: string): Buffer {
     const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
     const head = buf.subarray(0, n);
     if (head[0] === 0x1f && head[1] === 0x8b) {
-      // A partial gzip stream: inflate what is there.
-      return gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH });
+      // A partial gzip stream: inflate what is there, never more than a few MiB (a gzip bomb inflates a
+      // thousandfold: then only its first 2 KiB are inflated).
+      const inflate = (input: Buffer) => gunzipSync(input, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: INFLATED_MAX });
+      try {
+        return inflate(head);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw e;
+        return inflate(head.subarray(0, 2048));
+      }
     }
     return head;
   } finally {

@@ -1,6 +1,10 @@
-/** Export the view on screen with its filters: CSV or Parquet, headers as ids or in the UI language, progress and cancel. */
+/**
+ * Export the view on screen with its filters: CSV or Parquet, headers as ids or in the UI language, progress and
+ * cancel. In the browser the file arrives as a download (the analyst names it, the server never writes a path of
+ * theirs); in the desktop app it goes where the native save dialog says.
+ */
 import { useState } from 'react';
-import type { ExportJobStatus } from '../../../shared/results';
+import type { ExportJobStatus, ExportSummary } from '../../../shared/results';
 import { followJob } from '../api/follow-job';
 import { api } from '../api/transport';
 import { useStrings } from '../i18n/use-strings';
@@ -21,41 +25,91 @@ export function ExportButton() {
   );
 }
 
+type Format = 'csv' | 'parquet';
+const withExtension = (name: string, format: Format) => `${name.replace(/\.(csv|txt|parquet)$/i, '')}.${format}`;
+
+/** Hands a finished export to the browser's download manager (streamed from the server, never held here). */
+function startDownload(result: ExportSummary): void {
+  if (!result.download) return;
+  const a = document.createElement('a');
+  a.href = result.download;
+  a.download = result.path;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
 function ExportDialog({ onClose }: { onClose: () => void }) {
   const { t, locale } = useStrings();
   const state = useAppStore.getState();
-  const workspace = useAppStore((s) => s.workspace);
-  const folder = workspace?.path.replace(/[\\/][^\\/]*$/, '') ?? '.';
-  const [out, setOut] = useState(`${folder}/pinsight-${state.view}-${state.filters.from ?? ''}-${state.filters.to ?? ''}.csv`);
+  const desktop = Boolean(window.pinsight?.chooseSavePath);
+  const suggested = `pinsight-${state.view}-${state.filters.from ?? ''}-${state.filters.to ?? ''}`.replace(/-+$/, '');
+  const [format, setFormat] = useState<Format>('csv');
+  const [name, setName] = useState(`${suggested}.csv`);
+  const [chosenPath, setChosenPath] = useState<string | null>(null);
   const [headers, setHeaders] = useState<'ids' | 'locale'>('ids');
   const [preamble, setPreamble] = useState(false);
   const [rawEvents, setRawEvents] = useState(false);
   const [job, setJob] = useState<ExportJobStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const choosePath = async (): Promise<string | null> => {
+    const picked = await window.pinsight!.chooseSavePath!(chosenPath ?? withExtension(name, format));
+    if (picked) {
+      setChosenPath(picked);
+      setFormat(/\.parquet$/i.test(picked) ? 'parquet' : 'csv');
+    }
+    return picked;
+  };
+
   const start = async () => {
     setError(null);
-    const format = /\.parquet$/i.test(out) ? 'parquet' : 'csv';
-    const started = await api.startExport({ spec: screenSpec(useAppStore.getState()), out, format, headers: headers === 'ids' ? 'ids' : locale, preamble, rawEvents });
+    const out = desktop ? (chosenPath ?? (await choosePath())) : withExtension(name, format);
+    if (!out) return;
+    const outFormat: Format = desktop ? (/\.parquet$/i.test(out) ? 'parquet' : 'csv') : format;
+    const started = await api.startExport({ spec: screenSpec(useAppStore.getState()), out, format: outFormat, headers: headers === 'ids' ? 'ids' : locale, preamble: preamble && outFormat === 'csv', rawEvents });
     const ended = await followJob(started, (id) => api.exportStatus({ id }), setJob);
     if (!ended.ok) setError(ended.error.message);
+    else if (ended.last.state === 'done' && ended.last.result) startDownload(ended.last.result);
   };
 
   return (
     <div className="modal-backdrop" role="presentation" onClick={onClose}>
       <div className="modal" role="dialog" aria-label={t('exportTitle')} data-testid="export-dialog" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
         <h2>{t('exportTitle')}</h2>
-        <label>
-          {t('exportPath')}
-          <span className="row">
-            <input data-testid="export-path" value={out} onChange={(e) => setOut(e.target.value)} autoFocus />
-            {window.pinsight?.chooseSavePath && (
-              <button type="button" className="secondary" onClick={() => void window.pinsight!.chooseSavePath!(out).then((p) => p && setOut(p))}>
+        {desktop ? (
+          <label>
+            {t('exportPath')}
+            <span className="row">
+              <input data-testid="export-path" value={chosenPath ?? ''} placeholder={t('exportChooseFirst')} readOnly />
+              <button type="button" className="secondary" data-testid="export-browse" onClick={() => void choosePath()} autoFocus>
                 {t('browse')}
               </button>
-            )}
-          </span>
-        </label>
+            </span>
+          </label>
+        ) : (
+          <>
+            <label>
+              {t('exportFileName')}
+              <input data-testid="export-name" value={name} onChange={(e) => setName(e.target.value)} onBlur={() => setName(withExtension(name, format))} autoFocus />
+            </label>
+            <label>
+              {t('exportFormat')}
+              <select
+                data-testid="export-format"
+                value={format}
+                onChange={(e) => {
+                  const next = e.target.value as Format;
+                  setFormat(next);
+                  setName(withExtension(name, next));
+                }}
+              >
+                <option value="csv">CSV</option>
+                <option value="parquet">Parquet</option>
+              </select>
+            </label>
+          </>
+        )}
         <label>
           {t('exportHeaders')}
           <select data-testid="export-headers" value={headers} onChange={(e) => setHeaders(e.target.value as 'ids' | 'locale')}>
@@ -64,7 +118,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" data-testid="export-preamble" checked={preamble} onChange={(e) => setPreamble(e.target.checked)} />
+          <input type="checkbox" data-testid="export-preamble" checked={preamble && format === 'csv'} disabled={format !== 'csv'} onChange={(e) => setPreamble(e.target.checked)} />
           {t('exportPreamble')}
         </label>
         {state.view === 'overview' && (
@@ -89,10 +143,15 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         {job?.state === 'running' && <progress data-testid="export-progress" />}
         {job?.state === 'done' && job.result && (
           <p data-testid="export-done">
-            {t('exportDone')} {job.result.rows.toLocaleString()} → {job.result.path}
+            {job.result.download ? t('exportDownloaded') : t('exportDone')} {job.result.rows.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-US')} → {job.result.path}
           </p>
         )}
-        {(job?.error || error) && <StatusMessage kind="error" message={job?.error?.message ?? error!} />}
+        {job?.state === 'cancelled' && (
+          <p role="status" data-testid="export-cancelled">
+            {t('exportCancelled')}
+          </p>
+        )}
+        {job?.state !== 'cancelled' && (job?.error || error) && <StatusMessage kind="error" message={job?.error?.message ?? error!} />}
       </div>
     </div>
   );

@@ -1,0 +1,155 @@
+/** Issue 12, cases 1, 7 (prompt answers), 8 and 11 (HTTP): the served API answers only the page it served. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IN_MEMORY } from '../../../electron/engine/db/workspace';
+import { generateDemo } from '../../../electron/engine/demo/generate-demo';
+import { PinsightEngine } from '../../../electron/engine/pinsight-engine';
+import { startWebHost, type WebHost } from '../../../electron/cli/web-host/web-host';
+import { tempDir } from '../../helpers/temp-dir';
+
+const dir = tempDir();
+const rendererDir = join(dir, 'renderer');
+let host: WebHost;
+let engine: PinsightEngine;
+
+beforeAll(async () => {
+  mkdirSync(rendererDir, { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Pinsight</title>');
+  engine = await PinsightEngine.open(IN_MEMORY);
+  await generateDemo(engine.workspace, 3000);
+  host = await startWebHost(engine, { port: 0, rendererDir });
+});
+afterAll(async () => {
+  await host.close();
+  engine.close();
+});
+
+interface Reply {
+  status: number;
+  body: Buffer;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+function call(path: string, init: { method?: string; body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<Reply> {
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }));
+    });
+    req.on('error', fail);
+    req.end(init.body);
+  });
+}
+
+const auth = () => ({ 'X-Pinsight-Token': host.token });
+const api = async (method: string, arg: unknown, headers: Record<string, string> = auth()) => {
+  const r = await call(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ arg }) });
+  return { status: r.status, json: r.status === 200 ? (JSON.parse(r.body.toString()) as { ok: boolean; value?: any; error?: { code: string; message: string } }) : null };
+};
+
+describe('the token', () => {
+  it('is refused when missing or wrong, on the API, uploads, downloads and the page', async () => {
+    expect((await api('getWorkspace', undefined, {})).status).toBe(401);
+    expect((await api('getWorkspace', undefined, { 'X-Pinsight-Token': 'x'.repeat(43) })).status).toBe(401);
+    expect((await api('exportView', { spec: { view: 'overview' }, out: join(dir, 'stolen.csv') }, {})).status).toBe(401);
+    expect(existsSync(join(dir, 'stolen.csv'))).toBe(false);
+    expect((await call('/upload?batch=abcd&name=a.csv', { method: 'POST', headers: { 'X-Pinsight-Upload': '1' }, body: 'x' })).status).toBe(401);
+    expect((await call('/download/0123')).status).toBe(401);
+    const page = await call('/');
+    expect(page.status).toBe(401);
+    expect(page.body.toString()).toContain('pinsight serve');
+    expect((await call('/?token=wrong')).status).toBe(401);
+  });
+
+  it('the printed address trades it for an HttpOnly, SameSite=Strict cookie, which then opens the API', async () => {
+    const path = new URL(host.url).pathname + new URL(host.url).search;
+    const r = await call(path);
+    expect(r.status).toBe(303);
+    expect(r.headers.location).toBe('/');
+    const cookie = String(r.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const pair = cookie.split(';')[0]!;
+    expect((await call('/', { headers: { Cookie: pair } })).status).toBe(200);
+    const ws = await api('getWorkspace', undefined, { Cookie: pair });
+    expect(ws.json?.ok).toBe(true);
+    // Another server's cookie name (another port) does not count.
+    expect((await api('getWorkspace', undefined, { Cookie: `pinsight_token_1=${host.token}` })).status).toBe(401);
+  });
+});
+
+describe('exports over HTTP are downloads', () => {
+  it('never write the path the request names; the file streams once from the server, then is gone', async () => {
+    const target = join(dir, 'bashrc');
+    writeFileSync(target, 'original\n');
+    const r = await api('exportView', { spec: { view: 'top-pins', limit: 5 }, out: target });
+    expect(r.json?.ok).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('original\n');
+    const summary = r.json!.value as { path: string; download: string; rows: number };
+    expect(summary.path).toBe('bashrc.csv');
+    expect(summary.download).toMatch(/^\/download\/[0-9a-f]{32}$/);
+    const file = await call(summary.download, { headers: auth() });
+    expect(file.status).toBe(200);
+    expect(String(file.headers['content-disposition'])).toContain('filename="bashrc.csv"');
+    const lines = file.body.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    expect(lines).toHaveLength(6);
+    const top = await engine.query({ view: 'top-pins', limit: 5, filters: { contentType: 'all', device: 'all', source: 'all', format: 'all', accounts: [] }, splitBy: 'none', granularity: 'day', transfer: 'json', skipAudience: false, audienceSeries: true });
+    if (top.view !== 'top-pins') throw new Error('expected top Pins');
+    const header = lines[0]!.split(',');
+    expect(lines[1]!.split(',')[header.indexOf('impressions')]).toBe(String(top.rows[0]!.impressions));
+    expect((await call(summary.download, { headers: auth() })).status).toBe(404);
+    expect(readdirSync(join(host.filesRoot, 'exports'))).toEqual([]);
+  });
+
+  it('a name with the wrong extension is corrected to the chosen format', async () => {
+    const r = await api('exportView', { spec: { view: 'overview' }, out: 'report.xlsx', format: 'parquet' });
+    expect(r.json?.value.path).toBe('report.parquet');
+    const file = await call(r.json!.value.download, { headers: auth() });
+    expect(file.body.subarray(0, 4).toString('latin1')).toBe('PAR1');
+  });
+});
+
+describe('uploads', () => {
+  const upload = (batch: string, name: string, body: string, headers: Record<string, string> = {}) =>
+    call(`/upload?batch=${batch}&name=${encodeURIComponent(name)}`, { method: 'POST', headers: { ...auth(), 'X-Pinsight-Upload': '1', ...headers }, body });
+
+  it('land in a private folder, never follow a planted link, and are deleted after their import', async () => {
+    expect(statSync(host.filesRoot).mode & 0o777).toBe(0o700);
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'keep me\n');
+    mkdirSync(join(host.filesRoot, 'uploads', 'plant1'), { recursive: true });
+    symlinkSync(victim, join(host.filesRoot, 'uploads', 'plant1', 'spam.csv'));
+    const planted = await upload('plant1', 'spam.csv', 'user_id\nu1\n');
+    expect(planted.status).toBe(409);
+    expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
+
+    expect((await upload('batch2', '../../escape.csv', 'x')).status).toBe(400);
+    const ok = await upload('batch2', 'spam.csv', 'user_id\nnobody-at-all\n');
+    expect(ok.status).toBe(200);
+    const staged = (JSON.parse(ok.body.toString()) as { path: string }).path;
+    expect(staged.startsWith(join(host.filesRoot, 'uploads'))).toBe(true);
+    expect(statSync(staged).mode & 0o777).toBe(0o600);
+    const imported = await api('importFiles', { paths: [staged] });
+    expect(imported.json?.ok).toBe(true);
+    // The summary names the file as it was dropped, not its staging path.
+    expect(imported.json?.value.files[0].file).toBe('spam.csv');
+    expect(existsSync(staged)).toBe(false);
+  });
+
+  it('refuses an upload larger than the free disk space before writing', async () => {
+    const r = await upload('batch3', 'huge.csv', 'x', { 'Content-Length': String(2 ** 52) });
+    expect(r.status).toBe(413);
+    expect(r.body.toString()).toMatch(/does not fit/);
+  });
+});
+
+describe('malformed requests', () => {
+  it('answer 413 for an oversized body and 400 for a malformed URL', async () => {
+    const big = await call('/api/getWorkspace', { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: Buffer.alloc(2 << 20, 32) });
+    expect(big.status).toBe(413);
+    expect((await call('/%E0%A4%A', { headers: auth() })).status).toBe(400);
+  });
+});
