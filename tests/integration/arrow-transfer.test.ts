@@ -47,7 +47,7 @@ describe('Arrow transfer', () => {
   it('over HTTP the bytes travel in a base64 envelope', async () => {
     const body = await new Promise<string>((ok, fail) => {
       const req = request(
-        { host: '127.0.0.1', port: host.port, path: '/api/query', method: 'POST', headers: { 'Content-Type': 'application/json', Host: `127.0.0.1:${host.port}` } },
+        { host: '127.0.0.1', port: host.port, path: '/api/query', method: 'POST', headers: { 'Content-Type': 'application/json', Host: `127.0.0.1:${host.port}`, 'X-Pinsight-Token': host.token } },
         (res) => {
           let text = '';
           res.on('data', (c: Buffer) => (text += c.toString()));

@@ -1,8 +1,11 @@
+import { neutraliseCell } from '../../../shared/formula-guard';
+
 /** CSV text for small, already-aggregated results (views). Large row sets go through DuckDB COPY instead. */
 
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)))) : String(v);
+  // Text that a spreadsheet would run as a formula gets a guard apostrophe (shared/formula-guard.ts).
+  const s = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)))) : neutraliseCell(String(v));
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

@@ -2,6 +2,7 @@
  * Exports the final events that match the filters (duplicates and spam removed, in scope) in the dump format,
  * streamed by DuckDB's COPY: millions of rows never pass through JavaScript objects. The file imports back.
  */
+import { neutraliseSql } from '../../../shared/formula-guard';
 import type { QuerySpec } from '../../../shared/query';
 import type { ExportSummary } from '../../../shared/results';
 import { sqlString } from '../db/duckdb-values';
@@ -13,8 +14,10 @@ import { writeAtomically } from './write-view-export';
 export async function exportEvents(ws: Workspace, spec: QuerySpec, out: string, format: 'csv' | 'parquet'): Promise<ExportSummary> {
   const range = resolveRange(spec.filters, await eventBounds(ws));
   const where = compileFilters(spec.filters, range, '', 'events');
+  // CSV text that a spreadsheet would run as a formula gets a guard apostrophe; Parquet keeps the values.
+  const text = (c: string) => (format === 'csv' ? `${neutraliseSql(c)} AS ${c}` : c);
   const select = `
-    SELECT event_id, strftime(event_time, '%Y-%m-%dT%H:%M:%S.%fZ') AS event_time, event_type, pin_id, user_id,
+    SELECT ${text('event_id')}, strftime(event_time, '%Y-%m-%dT%H:%M:%S.%fZ') AS event_time, event_type, ${text('pin_id')}, ${text('user_id')},
            app_type, content_type, watch_ms, progress_pct, in_view_pct
     FROM events_clean
     WHERE ${where.sql}`;

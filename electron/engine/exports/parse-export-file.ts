@@ -20,6 +20,7 @@ import { METRICS, isMetricId } from '../../../shared/metrics';
 import { decodeText, splitRows } from './decode-text';
 import type { ExportContext, ExportRow, ExportSection, ExportValueColumn, ParsedExport } from './export-types';
 import { excerpt } from '../../../shared/excerpt';
+import { restoreCell } from '../../../shared/formula-guard';
 import { parseDay, parseDayRange, parseDurationSeconds, parseNumber } from './parse-values';
 
 const DELIMITERS = [',', ';', '\t'];
@@ -175,7 +176,8 @@ function readRow(row: Row, columns: AnyColumn[], headers: string[], language: Ex
       if (!day) fail(idx, 'a date');
       out.date = day;
     } else if (c === 'pin_id' || c === 'title' || c === 'board') {
-      if (!isTotal) out[c] = raw;
+      // Pinsight's own export guards formula-like text with an apostrophe (shared/formula-guard.ts): undone here.
+      if (!isTotal) out[c] = restoreCell(raw);
     } else {
       const unit = isMetricId(c) ? METRICS[c].unit : 'count';
       let value: number | null | undefined;
@@ -211,7 +213,7 @@ function readContext(preamble: Partial<Record<PreambleKey, { value: string; line
   }
   if (preamble.accounts) {
     const all = lookupLabel(v.values, preamble.accounts.value) === 'all';
-    context.accounts = all ? [] : preamble.accounts.value.split(/\s*[,;|]\s*/).filter(Boolean).sort();
+    context.accounts = all ? [] : restoreCell(preamble.accounts.value).split(/\s*[,;|]\s*/).filter(Boolean).sort();
   }
   return context;
 }

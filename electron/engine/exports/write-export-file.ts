@@ -9,6 +9,7 @@ import {
   type LabelColumn,
   type SectionKind,
 } from '../../../shared/export-vocabulary';
+import { neutraliseCell } from '../../../shared/formula-guard';
 import { METRICS, isMetricId } from '../../../shared/metrics';
 import type { ExportContext, ExportValueColumn } from './export-types';
 
@@ -78,7 +79,7 @@ export function renderExport(doc: ExportDocument, style: RenderStyle): Buffer {
     [first(v.preamble.report, 'Report'), doc.report],
     [first(v.preamble.dateRange, 'Date range'), `${doc.context.from} - ${doc.context.to}`],
     [first(v.preamble.contentType, 'Content type'), word(doc.context.contentType)],
-    [first(v.preamble.accounts, 'Claimed accounts'), doc.context.accounts.length ? doc.context.accounts.join(', ') : word('all')],
+    [first(v.preamble.accounts, 'Claimed accounts'), doc.context.accounts.length ? neutraliseCell(doc.context.accounts.join(', ')) : word('all')],
     [first(v.preamble.device, 'Device'), word(doc.context.device)],
     [first(v.preamble.source, 'Source'), word(doc.context.source)],
     [first(v.preamble.format, 'Format'), word(doc.context.format)],
@@ -88,7 +89,7 @@ export function renderExport(doc: ExportDocument, style: RenderStyle): Buffer {
     lines.push(section.columns.map((c) => header(c, style.language, Boolean(doc.legacy))));
     const render = (row: DocumentRow, total: boolean) =>
       section.columns.map((c, i) => {
-        if (c === 'date' || c === 'pin_id' || c === 'title' || c === 'board') return total && i === 0 ? first(v.total, 'Total') : total ? '' : (row[c] ?? '');
+        if (c === 'date' || c === 'pin_id' || c === 'title' || c === 'board') return total && i === 0 ? first(v.total, 'Total') : total ? '' : neutraliseCell(row[c] ?? '');
         return formatValue(c, row[c as ExportValueColumn], style);
       });
     for (const row of section.rows) lines.push(render(row, false));

@@ -12,6 +12,7 @@ import { csvReader, dropReaderRejects, ident, readerRejects } from './read-sourc
 import { badOffsetSql, outsideWindowSql, WATCH_MS_MAX } from './validate-rows';
 import type { InputFile } from './input-files';
 import { normaliseColumnName } from '../../../shared/dump-columns';
+import { restoreSql } from '../../../shared/formula-guard';
 
 export interface FastResult {
   rows: number;
@@ -60,11 +61,11 @@ function insertTyped(relation: string, extraBad: string): string {
   ].join(' OR ');
   return `
 INSERT INTO events
-SELECT t_event_id, coalesce(t_event_time, ${flaggedRowPlaceholders.event_time}), coalesce(t_event_type, ${flaggedRowPlaceholders.event_type}),
-       coalesce(t_pin_id, ${flaggedRowPlaceholders.text}), coalesce(t_user_id, ${flaggedRowPlaceholders.text}), t_app_type,
+SELECT ${restoreSql('t_event_id')}, coalesce(t_event_time, ${flaggedRowPlaceholders.event_time}), coalesce(t_event_type, ${flaggedRowPlaceholders.event_type}),
+       coalesce(${restoreSql('t_pin_id')}, ${flaggedRowPlaceholders.text}), coalesce(${restoreSql('t_user_id')}, ${flaggedRowPlaceholders.text}), t_app_type,
        coalesce(t_content_type, 'organic'), TRY_CAST(round(t_watch_ms) AS INTEGER), t_progress_pct, t_in_view_pct,
-       CASE WHEN ${bad} THEN -$importId ELSE $importId END, hash(coalesce(t_user_id, ${flaggedRowPlaceholders.text})),
-       hash(coalesce(t_pin_id, ${flaggedRowPlaceholders.text})), NULL
+       CASE WHEN ${bad} THEN -$importId ELSE $importId END, hash(coalesce(${restoreSql('t_user_id')}, ${flaggedRowPlaceholders.text})),
+       hash(coalesce(${restoreSql('t_pin_id')}, ${flaggedRowPlaceholders.text})), NULL
 FROM (${relation})`;
 }
 

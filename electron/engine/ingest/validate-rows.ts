@@ -6,6 +6,7 @@
 import type { DumpKind } from '../../../shared/dump-columns';
 import { EVENT_TYPES } from '../../../shared/dump-columns';
 import { CONTENT_TYPES, DEVICES, FORMATS } from '../../../shared/filters';
+import { restoreSql } from '../../../shared/formula-guard';
 
 const list = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
 const text = (c: string) => `nullif(trim(${c}), '')`;
@@ -85,11 +86,12 @@ export const KIND_RULES: Record<DumpKind, KindRules> = {
   events: {
     canonical: ['event_time', 'event_type', 'pin_id', 'user_id', 'event_id', 'app_type', 'content_type', 'watch_ms', 'progress_pct', 'in_view_pct'],
     parsed: [
-      ['p_event_id', text('event_id')],
+      // Ids of Pinsight's own CSV export carry a formula guard (shared/formula-guard.ts): taken off here.
+      ['p_event_id', restoreSql(text('event_id'))],
       ['p_event_time', timeSql('event_time')],
       ['p_event_type', `TRY_CAST(lower(trim(event_type)) AS event_type)`],
-      ['p_pin_id', text('pin_id')],
-      ['p_user_id', text('user_id')],
+      ['p_pin_id', restoreSql(text('pin_id'))],
+      ['p_user_id', restoreSql(text('user_id'))],
       ['p_app_type', `TRY_CAST(${deviceSql('app_type')} AS app_type)`],
       ['p_content_type', `TRY_CAST(lower(${text('content_type')}) AS content_type)`],
       ['p_watch_ms', number('watch_ms')],
