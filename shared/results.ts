@@ -131,6 +131,8 @@ export interface WorkspaceInfo {
   firstDay: string | null;
   lastDay: string | null;
   timeZone: string;
+  /** Why the workspace is open read-only (it cannot be written now: a full disk, a read-only medium), else null. */
+  readOnly?: string | null;
 }
 
 export interface FilterOptions {
@@ -166,6 +168,8 @@ export interface ImportSummary {
   /** Events whose Pin belongs to no claimed account. */
   outOfScopeEvents: number;
   message: string;
+  /** Something the analyst should know although the import landed (the workspace could not be compacted). */
+  warning?: string;
 }
 
 export interface ImportRecord {

@@ -71,7 +71,9 @@ export async function main(argv: string[], out: CommandOutput = terminalOutput()
       out.error(`pinsight ${name}: ${e.message}`);
       return 1;
     }
-    out.error(`pinsight ${name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    // No stack trace for the user: the message, and the trace only when asked for (PINSIGHT_DEBUG=1).
+    const debug = process.env.PINSIGHT_DEBUG && e instanceof Error ? `\n${e.stack ?? ''}` : '';
+    out.error(`pinsight ${name}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}${debug}`);
     return 1;
   }
 }

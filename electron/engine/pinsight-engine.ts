@@ -2,7 +2,7 @@
 import { CONTENT_TYPES, DEVICES, FORMATS, SOURCES } from '../../shared/filters';
 import type { QuerySpec } from '../../shared/query';
 import type { ExportSummary, FilterOptions, ImportRecord, ImportSummary, QueryResult, WorkspaceInfo } from '../../shared/results';
-import { Workspace, type OpenOptions } from './db/workspace';
+import { IN_MEMORY, Workspace, type OpenOptions } from './db/workspace';
 import { hasDerived, rebuildDerived } from './derive/rebuild-derived';
 import { exportEvents } from './export/export-events';
 import { checkExportTarget } from './export/export-target';
@@ -53,6 +53,7 @@ export class PinsightEngine {
         firstDay: bounds.firstDay,
         lastDay: bounds.lastDay,
         timeZone: await ws.timeZone(),
+        readOnly: ws.readOnlyReason,
       };
     });
   }
@@ -113,7 +114,33 @@ export class PinsightEngine {
   }
 
   importFiles(paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
-    return this.serial(() => importFiles(this.ws, paths, options));
+    return this.serial(async () => {
+      try {
+        return await importFiles(this.ws, paths, options);
+      } finally {
+        await this.reopenIfInvalidated();
+      }
+    });
+  }
+
+  /**
+   * After a fatal write error (a full disk at a checkpoint) DuckDB refuses every further statement on this
+   * instance: open the file again (read-only when it still cannot be written), so the views keep working.
+   */
+  private async reopenIfInvalidated(): Promise<void> {
+    if (this.ws.path === IN_MEMORY) return;
+    const alive = await this.ws.value<number>('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    if (alive) return;
+    const path = this.ws.path;
+    try {
+      this.ws.close();
+    } catch {
+      // already unusable
+    }
+    this.ws = await Workspace.open(path, { create: false });
   }
 
   importHistory(): Promise<ImportRecord[]> {

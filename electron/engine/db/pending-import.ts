@@ -13,6 +13,7 @@
  * once, and a killed process leaves `pending_import` behind, which the next open of the workspace rolls back.
  * Either way the workspace holds exactly what it held before the import.
  */
+import { PinsightError } from '../../../shared/api';
 import type { Workspace } from './workspace';
 
 const DIMENSIONS = ['pins', 'boards', 'accounts', 'spam_users'] as const;
@@ -32,11 +33,24 @@ export async function endPendingImport(ws: Workspace): Promise<void> {
   await ws.run(`DELETE FROM pinsight_meta WHERE key = $key`, { key: PENDING_KEY });
 }
 
-/** The first import id of an import that started and did not finish, if any. */
+/**
+ * The first import id of an import that started and did not finish, if any. Only an import that can be
+ * identified is ever rolled back: a whole number, no larger than one past the logged imports, with the undo
+ * copies that step 1 writes in the same transaction. Anything else is damage, and a clear error that changes
+ * nothing (a wrong number here would delete data that landed long ago).
+ */
 export async function pendingImport(ws: Workspace): Promise<number | null> {
   if (!(await ws.hasTable('pinsight_meta'))) return null;
   const v = await ws.getMeta(PENDING_KEY);
-  return v === null ? null : Number(v);
+  if (v === null) return null;
+  const damaged = (why: string) =>
+    new PinsightError('bad-input', `${ws.path}: it records an unfinished import ("${v.slice(0, 20)}") that cannot be identified (${why}); nothing was changed`);
+  if (!/^\d{1,9}$/.test(v.trim()) || Number(v) < 1) throw damaged('not an import number');
+  const firstNew = Number(v);
+  const last = (await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0;
+  if (firstNew > last + 1) throw damaged(`no import ${firstNew} was started`);
+  for (const t of DIMENSIONS) if (!(await ws.hasTable(`undo_${t}`))) throw damaged(`its undo copy of ${t} is missing`);
+  return firstNew;
 }
 
 async function hasColumn(ws: Workspace, table: string, column: string): Promise<boolean> {

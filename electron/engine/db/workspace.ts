@@ -23,14 +23,39 @@ export interface OpenOptions {
 
 export const IN_MEMORY = ':memory:';
 
+/** Errors that mean the file or its disk cannot be written now (full, read-only, no permission). */
+export function isWriteFailure(e: unknown): boolean {
+  const message = e instanceof Error ? e.message : String(e);
+  return /No space left on device|Read-only file system|Permission denied|Could not write file|Failed to create checkpoint|Disk quota exceeded/i.test(message);
+}
+
 export class Workspace {
+  /** Why the workspace is open read-only (it cannot be written now), or null when it is writable. */
+  readOnlyReason: string | null = null;
+
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
   ) {}
 
+  /**
+   * Opens a workspace. When the file or its disk cannot be written (a full disk, a read-only medium), it is
+   * opened read-only instead: every view works, and imports say why they cannot run.
+   */
   static async open(path: string, options: OpenOptions = {}): Promise<Workspace> {
+    try {
+      return await Workspace.openAs(path, options, false);
+    } catch (e) {
+      if (path === IN_MEMORY || !existsSync(path) || !isWriteFailure(e)) throw e;
+      const ws = await Workspace.openAs(path, options, true);
+      const reason = (e instanceof Error ? e.message : String(e)).match(/No space left on device|Read-only file system|Permission denied|Disk quota exceeded/i)?.[0];
+      ws.readOnlyReason = reason ?? 'the file cannot be written';
+      return ws;
+    }
+  }
+
+  private static async openAs(path: string, options: OpenOptions, readOnly: boolean): Promise<Workspace> {
     const { create = true } = options;
     if (path !== IN_MEMORY) {
       if (!existsSync(path)) {
@@ -43,6 +68,7 @@ export class Workspace {
     };
     if (options.threads) config.threads = String(options.threads);
     if (path !== IN_MEMORY) config.temp_directory = `${path}.tmp`;
+    if (readOnly) config.access_mode = 'READ_ONLY';
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, config);
@@ -54,6 +80,14 @@ export class Workspace {
     await conn.run(`SET TimeZone = 'UTC'`);
     const ws = new Workspace(path, instance, conn);
     try {
+      if (readOnly) {
+        const version = await ws.schemaVersion();
+        if (version !== null && version < (options.targetVersion ?? SCHEMA_VERSION)) {
+          throw new PinsightError('bad-input', `${path} needs an upgrade to this Pinsight's format, but it cannot be written now`);
+        }
+        if (version !== null && version > SCHEMA_VERSION) await ws.migrate(SCHEMA_VERSION);
+        return ws;
+      }
       await ws.migrate(options.targetVersion ?? SCHEMA_VERSION);
       // An import that a killed process left half done is taken out: the workspace is as it was before it.
       await rollbackPendingImport(ws);
@@ -72,7 +106,11 @@ export class Workspace {
   async schemaVersion(): Promise<number | null> {
     if (!(await this.hasTable('pinsight_meta'))) return null;
     const v = await this.value<string>(`SELECT value FROM pinsight_meta WHERE key = 'schema_version'`);
-    return v === null ? null : Number(v);
+    if (v === null) return null;
+    if (!/^\d{1,6}$/.test(v.trim())) {
+      throw new PinsightError('bad-input', `${this.path}: its format version "${v.slice(0, 20)}" is not a number; the file is damaged (nothing was changed)`);
+    }
+    return Number(v);
   }
 
   private async migrate(target: number): Promise<void> {

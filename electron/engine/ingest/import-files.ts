@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { matchDumpColumns, nearestDumpKind, type DumpKind } from '../../../shared/dump-columns';
 import { PinsightError } from '../../../shared/api';
 import type { ImportFileSummary, ImportSummary, RejectedRow } from '../../../shared/results';
-import type { Workspace } from '../db/workspace';
+import { isWriteFailure, type Workspace } from '../db/workspace';
 import { beginPendingImport, endPendingImport, rollbackPendingImport } from '../db/pending-import';
 import { appendDerived, buildDerived, finishDerived, hasDerived, swapDerived, type DeriveSummary } from '../derive/rebuild-derived';
 import { fastEventsInsert } from './fast-events';
@@ -37,6 +37,9 @@ export interface ImportOptions {
 export const MAX_LISTED_REJECTS = 1000;
 
 export async function importFiles(ws: Workspace, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+  if (ws.readOnlyReason) {
+    throw new PinsightError('bad-input', `Nothing was imported: the workspace is open read-only (${ws.readOnlyReason}). Free some disk space, or fix its folder's permissions, and open it again.`);
+  }
   const staging = new ImportStaging();
   try {
     return await importListed(ws, listInputFiles(paths, staging), staging, options);
@@ -69,7 +72,7 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
       for (const r of result.rejected) if (rejected.length < MAX_LISTED_REJECTS) rejected.push(r);
     }
   }).catch((e: unknown) => {
-    throw cancelledOr(e);
+    throw notLanded(cancelledOr(e));
   });
   let derived: DeriveSummary | null = null;
   try {
@@ -77,16 +80,35 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
     options.onProgress?.({ file: '', fileIndex: files.length, fileCount: files.length, phase: 'deriving' });
     derived = await deriveImport(ws, summaries, firstNew, checkCancel);
   } catch (e) {
-    await rollbackPendingImport(ws);
-    throw cancelledOr(e);
+    // On a full disk the rollback may fail too: the mark stays, and the next open of the workspace rolls back.
+    await rollbackPendingImport(ws).catch(() => undefined);
+    throw notLanded(cancelledOr(e));
   }
   // The import has landed: from here on a cancel changes nothing.
   options.onProgress?.({ file: '', fileIndex: files.length, fileCount: files.length, phase: 'done' });
-  await ws.checkpoint();
+  let warning: string | undefined;
+  try {
+    await ws.checkpoint();
+  } catch (e) {
+    if (!isWriteFailure(e)) throw e;
+    // Committed means landed: the rows are in the workspace's log (.wal) and are written in place at a later open.
+    warning = `The import landed, but the workspace could not be compacted (${writeFailure(e)}); its log keeps the new rows until there is space`;
+  }
 
   const imported = summaries.filter((s) => s.status === 'imported').reduce((n, s) => n + s.rows, 0);
   const outOfScopeEvents = derived?.outOfScopeEvents ?? Number((await ws.getMeta('out_of_scope_events')) ?? 0);
-  return { files: summaries, imported, rejected, outOfScopeEvents, message: describe(summaries, rejectedTotal, outOfScopeEvents) };
+  const message = describe(summaries, rejectedTotal, outOfScopeEvents) + (warning ? `\n${warning}` : '');
+  return { files: summaries, imported, rejected, outOfScopeEvents, message, ...(warning ? { warning } : {}) };
+}
+
+const writeFailure = (e: unknown) =>
+  (e instanceof Error ? e.message : String(e)).match(/No space left on device|Read-only file system|Permission denied|Disk quota exceeded/i)?.[0] ?? 'the disk refused the write';
+
+/** An import stopped before its last transaction did not happen: say so, in the user's terms, on a full disk. */
+function notLanded(e: unknown): unknown {
+  if (e instanceof PinsightError && e.code === 'cancelled') return e;
+  if (!isWriteFailure(e)) return e;
+  return new PinsightError('bad-input', `Nothing was imported: the workspace could not be written (${writeFailure(e)}). It holds what it held before; free some disk space and import again.`);
 }
 
 /**
