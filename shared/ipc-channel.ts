@@ -6,3 +6,9 @@ export const CHOOSE_FILES_CHANNEL = 'pinsight:choose-files';
 
 /** Asks the main process to show the native "save as" dialog for an export; answers the path or null. */
 export const CHOOSE_SAVE_PATH_CHANNEL = 'pinsight:choose-save-path';
+
+/** Asks the main process to show the dialog that opens (or creates) a workspace; answers the path or null. */
+export const CHOOSE_WORKSPACE_CHANNEL = 'pinsight:choose-workspace';
+
+/** The preload tells the main process the path of a file the user dropped on the window (a read grant). */
+export const DROPPED_FILE_CHANNEL = 'pinsight:dropped-file';

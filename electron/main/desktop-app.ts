@@ -1,37 +1,43 @@
 /**
  * The Electron shell: one window on the engine. Kept thin, and written against an injected electron module
  * so its wiring can be tested without Electron. Security: context isolation, sandbox, no Node in the page,
- * a strict CSP, no navigation, no new windows, no permissions, and IPC only from our own page.
+ * a strict CSP, the page served from app://pinsight (not file://), no navigation or redirects, no new
+ * windows, no permissions or devices, IPC only from our own page, and file paths only as the user granted
+ * them in native dialogs (path-grants.ts).
  */
 import type * as Electron from 'electron';
-import { dispatchCall, type ApiResult } from '../../shared/api';
+import { dispatchCall, type ApiResult, type PinsightApi } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
-import { CHOOSE_FILES_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, IPC_CHANNEL } from '../../shared/ipc-channel';
+import { CHOOSE_FILES_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, CHOOSE_WORKSPACE_CHANNEL, DROPPED_FILE_CHANNEL, IPC_CHANNEL } from '../../shared/ipc-channel';
+import { APP_INDEX_URL, APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { guardApi, PathGrants } from './path-grants';
 
-export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'dialog'>;
+export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'dialog' | 'protocol' | 'net'>;
 
 export interface DesktopAppDeps {
-  /** Opens (creating the demo on first start) the engine and returns its API. */
-  openApi: () => Promise<import('../../shared/api').PinsightApi>;
+  /** Opens (creating the demo on first start) the engine and returns its API and the open workspace's path. */
+  openApi: () => Promise<{ api: PinsightApi; workspacePath: string }>;
   preloadPath: string;
-  rendererFile: string;
+  /** Folder of the built renderer, served as app://pinsight/. */
+  rendererDir: string;
+  /** Where the app keeps its recent workspaces (app-data). */
+  recentFile?: string;
   /** Dev server URL of the renderer, when running under `electron-vite dev`. */
   devUrl?: string;
   onQuit?: () => void;
 }
 
-export function isTrustedUrl(url: string, deps: Pick<DesktopAppDeps, 'rendererFile' | 'devUrl'>): boolean {
+export function isTrustedUrl(url: string, deps: Pick<DesktopAppDeps, 'devUrl'>): boolean {
   if (deps.devUrl && url.startsWith(deps.devUrl)) return true;
-  const fileUrl = `file://${deps.rendererFile.replaceAll('\\', '/').replace(/^([A-Za-z]:)/, '/$1')}`;
-  return url === fileUrl || url.startsWith(`${fileUrl}#`) || url.startsWith(`${fileUrl}?`);
+  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
 }
 
 export function windowOptions(preloadPath: string): Electron.BrowserWindowConstructorOptions {
   return {
     width: 1440,
     height: 900,
-    minWidth: 1280,
-    minHeight: 720,
+    minWidth: 1024,
+    minHeight: 700,
     show: false,
     title: 'Pinsight',
     backgroundColor: '#10141a',
@@ -50,12 +56,16 @@ export function windowOptions(preloadPath: string): Electron.BrowserWindowConstr
 }
 
 export async function startDesktopApp(electron: ElectronModule, deps: DesktopAppDeps): Promise<void> {
-  const { app, BrowserWindow, ipcMain, session, dialog } = electron;
+  const { app, BrowserWindow, ipcMain, session, dialog, protocol, net } = electron;
+  registerAppScheme(protocol);
 
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (e, url) => {
+    const guard = (e: { preventDefault(): void }, url: string) => {
       if (!isTrustedUrl(url, deps)) e.preventDefault();
-    });
+    };
+    contents.on('will-navigate', guard);
+    contents.on('will-redirect', guard);
+    contents.on('will-frame-navigate', (e) => guard(e, e.url));
     contents.on('will-attach-webview', (e) => e.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
@@ -65,15 +75,22 @@ export async function startDesktopApp(electron: ElectronModule, deps: DesktopApp
   });
 
   await app.whenReady();
+  serveRenderer(protocol, net, deps.rendererDir);
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 
-  const api = await deps.openApi();
+  const { api: engineApi, workspacePath } = await deps.openApi();
+  const grants = new PathGrants(deps.recentFile);
+  grants.opened(workspacePath);
+  const api = guardApi(engineApi, grants);
+  const fromOwnPage = (event: Electron.IpcMainInvokeEvent | Electron.IpcMainEvent) => isTrustedUrl(event.senderFrame?.url ?? '', deps);
+
   ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, arg: unknown): Promise<ApiResult<unknown>> => {
-    const url = event.senderFrame?.url ?? '';
-    if (!isTrustedUrl(url, deps)) {
+    if (!fromOwnPage(event)) {
       return { ok: false, error: { code: 'invalid-argument', message: 'Calls are accepted only from the Pinsight window' } };
     }
     return dispatchCall(api, typeof method === 'string' ? method : '', arg);
@@ -81,16 +98,18 @@ export async function startDesktopApp(electron: ElectronModule, deps: DesktopApp
 
   const win = new BrowserWindow(windowOptions(deps.preloadPath));
   ipcMain.handle(CHOOSE_FILES_CHANNEL, async (event): Promise<string[]> => {
-    if (!isTrustedUrl(event.senderFrame?.url ?? '', deps)) return [];
+    if (!fromOwnPage(event)) return [];
     const chosen = await dialog.showOpenDialog(win, {
       title: 'Import into Pinsight',
       properties: ['openFile', 'openDirectory', 'multiSelections'],
       filters: [{ name: 'Exports and dumps', extensions: ['csv', 'tsv', 'txt', 'gz', 'json', 'jsonl', 'ndjson', 'parquet'] }],
     });
-    return chosen.canceled ? [] : chosen.filePaths;
+    if (chosen.canceled) return [];
+    grants.grantRead(chosen.filePaths);
+    return chosen.filePaths;
   });
   ipcMain.handle(CHOOSE_SAVE_PATH_CHANNEL, async (event, suggested: unknown): Promise<string | null> => {
-    if (!isTrustedUrl(event.senderFrame?.url ?? '', deps)) return null;
+    if (!fromOwnPage(event)) return null;
     const chosen = await dialog.showSaveDialog(win, {
       title: 'Export from Pinsight',
       defaultPath: typeof suggested === 'string' ? suggested : undefined,
@@ -99,9 +118,29 @@ export async function startDesktopApp(electron: ElectronModule, deps: DesktopApp
         { name: 'Parquet', extensions: ['parquet'] },
       ],
     });
-    return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    if (chosen.canceled || !chosen.filePath) return null;
+    grants.grantWrite(chosen.filePath);
+    return chosen.filePath;
+  });
+  ipcMain.handle(CHOOSE_WORKSPACE_CHANNEL, async (event, mode: unknown): Promise<string | null> => {
+    if (!fromOwnPage(event)) return null;
+    const filters = [{ name: 'Pinsight workspace', extensions: ['duckdb', 'pinsight'] }];
+    if (mode === 'new') {
+      const chosen = await dialog.showSaveDialog(win, { title: 'New Pinsight workspace', filters });
+      if (chosen.canceled || !chosen.filePath) return null;
+      grants.grantWorkspace(chosen.filePath, true);
+      return chosen.filePath;
+    }
+    const chosen = await dialog.showOpenDialog(win, { title: 'Open a Pinsight workspace', properties: ['openFile'], filters });
+    if (chosen.canceled || !chosen.filePaths[0]) return null;
+    grants.grantWorkspace(chosen.filePaths[0]);
+    return chosen.filePaths[0];
+  });
+  // A dropped file's path comes from Electron itself (webUtils, in the preload): the page cannot invent one.
+  ipcMain.on(DROPPED_FILE_CHANNEL, (event, path: unknown) => {
+    if (fromOwnPage(event) && typeof path === 'string' && path) grants.grantRead([path]);
   });
   win.once('ready-to-show', () => win.show());
   if (deps.devUrl) await win.loadURL(deps.devUrl);
-  else await win.loadFile(deps.rendererFile);
+  else await win.loadURL(APP_INDEX_URL);
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as electron from 'electron';
-import { defaultWorkspacePath } from '../engine/app-paths';
+import { appDataDir, defaultWorkspacePath } from '../engine/app-paths';
 import { Workspace } from '../engine/db/workspace';
 import { generateDemo } from '../engine/demo/generate-demo';
 import { engineApi } from '../engine/engine-api';
@@ -15,7 +15,8 @@ let engine: PinsightEngine | undefined;
 
 void startDesktopApp(electron, {
   preloadPath: join(here, '../preload/index.cjs'),
-  rendererFile: join(here, '../renderer/index.html'),
+  rendererDir: join(here, '../renderer'),
+  recentFile: join(appDataDir(), 'recent-workspaces.json'),
   devUrl: process.env.ELECTRON_RENDERER_URL,
   async openApi() {
     const path = process.env.PINSIGHT_WORKSPACE ?? defaultWorkspacePath();
@@ -24,7 +25,7 @@ void startDesktopApp(electron, {
       await generateDemo(ws).finally(() => ws.close());
     }
     engine = await PinsightEngine.open(path);
-    return engineApi(engine);
+    return { api: engineApi(engine), workspacePath: path };
   },
   onQuit: () => engine?.close(),
 }).catch((e: unknown) => {

@@ -10,6 +10,8 @@ interface Bridge {
   chooseFiles?(): Promise<string[]>;
   /** Electron only: the native save dialog. */
   chooseSavePath?(suggested: string): Promise<string | null>;
+  /** Electron only: the native dialog to open or create a workspace. */
+  chooseWorkspace?(mode: 'open' | 'new'): Promise<string | null>;
 }
 
 declare global {

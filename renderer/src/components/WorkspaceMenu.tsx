@@ -10,6 +10,12 @@ export function WorkspaceMenu() {
   const { openWorkspace } = useAppStore.getState();
   const [open, setOpen] = useState(false);
   const [path, setPath] = useState('');
+  // In the desktop app, workspaces are chosen in native dialogs (the main process grants only those).
+  const choose = window.pinsight?.chooseWorkspace;
+  const viaDialog = (mode: 'open' | 'new') =>
+    void choose!(mode).then(async (p) => {
+      if (p) await openWorkspace(p, mode === 'new').then(() => setOpen(false));
+    });
   return (
     <div className="workspace-menu">
       <button type="button" data-testid="workspace-button" aria-expanded={open} onClick={() => setOpen(!open)} title={workspace?.path}>
@@ -17,8 +23,19 @@ export function WorkspaceMenu() {
       </button>
       {open && (
         <div className="workspace-popover" role="dialog" aria-label={t('workspace')} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-          <input data-testid="workspace-input" value={path} placeholder={t('workspacePathPlaceholder')} onChange={(e) => setPath(e.target.value)} autoFocus />
-          <div className="row">
+          {choose ? (
+            <div className="row">
+              <button type="button" data-testid="workspace-open-dialog" onClick={() => viaDialog('open')} autoFocus>
+                {t('openWorkspace')}…
+              </button>
+              <button type="button" data-testid="workspace-new-dialog" onClick={() => viaDialog('new')}>
+                {t('newWorkspace')}…
+              </button>
+            </div>
+          ) : (
+            <input data-testid="workspace-input" value={path} placeholder={t('workspacePathPlaceholder')} onChange={(e) => setPath(e.target.value)} autoFocus />
+          )}
+          <div className="row" hidden={Boolean(choose)}>
             <button type="button" data-testid="workspace-open" disabled={!path.trim()} onClick={() => void openWorkspace(path.trim(), false).then(() => setOpen(false))}>
               {t('openWorkspace')}
             </button>
