@@ -66,7 +66,11 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
     for (const [i, file] of files.entries()) {
       checkCancel();
       options.onProgress?.({ file: file.path, fileIndex: i, fileCount: files.length, phase: 'reading' });
-      const result = await importOne(ws, file, summaries.length, options.exportContext ?? {}, staging);
+      const result = await importOne(ws, file, summaries.length, options.exportContext ?? {}, staging).catch((e: unknown) => {
+        // Whatever went wrong reading this file is said in the user's terms, with the file's name.
+        if (e instanceof PinsightError || options.signal?.aborted || isWriteFailure(e)) throw e;
+        throw new PinsightError('bad-input', `${basename(file.path)}: ${readErrorSentence(e)}`);
+      });
       summaries.push(result.summary);
       rejectedTotal += result.rejected.length;
       for (const r of result.rejected) if (rejected.length < MAX_LISTED_REJECTS) rejected.push(r);
@@ -208,9 +212,8 @@ async function importOne(ws: Workspace, listed: InputFile, index: number, export
     // Some rows failed validation: a second, numbered pass says which lines and why.
     const lineOf = lineMapper(file.format, dropped.map((d) => d.line));
     const bad = await ws.all<{ rn: number; reason: string }>(
-      `SELECT rn, reason FROM (${reasonSelect(rules, source(true))}) WHERE reason IS NOT NULL ORDER BY rn`,
+      `SELECT rn, reason FROM (${reasonSelect(rules, sourceSelect(file.readPath, file.format, rules.canonical, match.mapping, rejectsId, columns, true, true))}) WHERE reason IS NOT NULL ORDER BY rn`,
     );
-    await readerRejects(ws, rejectsId);
     rejected = [...rejected, ...bad.map((b) => ({ file: file.path, line: lineOf(b.rn), column: b.reason.split(':')[0], reason: b.reason }))].sort((a, b) => a.line - b.line);
   }
   return log(match.kind, good, rejected);

@@ -61,6 +61,8 @@ export function sourceSelect(
   rejectsId: string,
   fileColumns: readonly string[] = [],
   numbered = true,
+  /** Skip rows the reader refuses instead of storing them (a second pass, whose rejects are already known). */
+  skipRefused = false,
 ): string {
   const jsonKey = (k: string) => `json_extract_string(json, ${sqlString(`$."${k.replaceAll('"', '\\"')}"`)})`;
   const cols = canonical.map((c) => {
@@ -79,7 +81,7 @@ export function sourceSelect(
   if (format === 'json') {
     return `SELECT ${rn}, json IS NULL AS bad_row, ${cols.join(', ')} FROM read_ndjson_objects(${sqlString(path)}, ignore_errors = true)`;
   }
-  const reader = format === 'csv' ? csvReader(path, { rejectsId }) : `read_parquet(${sqlString(path)})`;
+  const reader = format === 'csv' ? csvReader(path, skipRefused ? { ignoreErrors: true } : { rejectsId }) : `read_parquet(${sqlString(path)})`;
   return `SELECT ${rn}, false AS bad_row, ${cols.join(', ')} FROM ${reader}`;
 }
 
