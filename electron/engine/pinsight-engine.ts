@@ -1,4 +1,7 @@
 /** The engine: one open workspace, and every operation the API contract offers, as plain async methods. */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { PinsightError } from '../../shared/api';
 import { CONTENT_TYPES, DEVICES, FORMATS, SOURCES } from '../../shared/filters';
 import type { QuerySpec } from '../../shared/query';
 import type { ExportSummary, FilterOptions, ImportRecord, ImportSummary, QueryResult, WorkspaceInfo } from '../../shared/results';
@@ -15,6 +18,8 @@ import { SerialQueue } from './serial-queue';
 
 export class PinsightEngine {
   private readonly queue = new SerialQueue();
+  /** Aborted at shutdown: every import in progress or waiting stops at its next step. */
+  private readonly stopping = new AbortController();
 
   private constructor(private ws: Workspace) {}
 
@@ -60,6 +65,10 @@ export class PinsightEngine {
 
   /** Switches to another workspace file; the current one stays open if the new one cannot be opened. */
   async switchWorkspace(path: string, create: boolean): Promise<WorkspaceInfo> {
+    // Through the API a new workspace goes into a folder that exists: the API never makes folders.
+    if (create && !existsSync(path) && !existsSync(dirname(resolve(path)))) {
+      throw new PinsightError('not-found', `The folder ${dirname(resolve(path))} does not exist: create it first, or choose another place`);
+    }
     const next = await PinsightEngine.open(path, { create });
     await this.serial(async () => {
       this.ws.close();
@@ -116,7 +125,8 @@ export class PinsightEngine {
   importFiles(paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
     return this.serial(async () => {
       try {
-        return await importFiles(this.ws, paths, options);
+        const signal = options.signal ? AbortSignal.any([options.signal, this.stopping.signal]) : this.stopping.signal;
+        return await importFiles(this.ws, paths, { ...options, signal });
       } finally {
         await this.reopenIfInvalidated();
       }
@@ -167,6 +177,17 @@ export class PinsightEngine {
   }
 
   close(): void {
+    this.ws.close();
+  }
+
+  /**
+   * Stops what runs (its transaction rolls back, an import is taken out) and closes once nothing runs any more:
+   * closing the connection under a running statement would block the process.
+   */
+  async shutdown(): Promise<void> {
+    this.stopping.abort();
+    this.interrupt();
+    await this.queue.run(async () => undefined);
     this.ws.close();
   }
 }

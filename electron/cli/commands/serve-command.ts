@@ -32,17 +32,16 @@ anew at each start: only a browser that opened it (and so holds the token) may u
     out.log(`Pinsight is serving ${path}\nOpen ${host.url}\nPress Ctrl+C to stop.`);
     await new Promise<void>((done) => {
       const stop = () => {
-        // Whatever runs (an import, an export) is interrupted; a statement that does not stop in time
-        // does not keep the process alive.
-        engine.interrupt();
+        // Whatever runs (an import, an export) is interrupted and rolled back; then the server and the
+        // workspace close. A statement that does not stop in time does not keep the process alive.
         setTimeout(() => {
           process.stderr.write('Pinsight: stopped without waiting for the running operation\n');
-          process.exit(130);
+          process.kill(process.pid, 'SIGKILL');
         }, 5000).unref();
-        void host.close().then(() => {
-          engine.close();
-          done();
-        });
+        void host
+          .close()
+          .then(() => engine.shutdown())
+          .then(done, done);
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

@@ -146,6 +146,15 @@ describe('uploads', () => {
   });
 });
 
+describe('workspaces over HTTP', () => {
+  it('a new workspace goes only into a folder that exists: the API makes no folders', async () => {
+    const nested = join(dir, 'no', 'such', 'folder', 'w.duckdb');
+    const r = await api('openWorkspace', { path: nested, create: true });
+    expect(r.json).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(existsSync(join(dir, 'no'))).toBe(false);
+  });
+});
+
 describe('malformed requests', () => {
   it('answer 413 for an oversized body and 400 for a malformed URL', async () => {
     const big = await call('/api/getWorkspace', { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: Buffer.alloc(2 << 20, 32) });
