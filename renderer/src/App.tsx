@@ -57,6 +57,7 @@ export function App() {
   }, [theme, locale]);
 
   // Alt+1 … Alt+6 switch views.
+  const workspace = useAppStore((s) => s.workspace);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const n = Number(e.key);
@@ -99,6 +100,11 @@ export function App() {
       </header>
       <FilterPanel />
       <main className="content">
+        {workspace?.readOnly && (
+          <p className="status status-warning" role="status" data-testid="read-only">
+            {t('readOnlyWorkspace').replace('{reason}', workspace.readOnly)}
+          </p>
+        )}
         {workspaceError ? <StatusMessage kind="error" message={workspaceError.message} onRetry={() => void loadWorkspace()} /> : <CurrentView view={view} />}
       </main>
       <PinStatsPanel />
