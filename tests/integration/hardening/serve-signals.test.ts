@@ -16,7 +16,7 @@ async function bigEventsFile(rows: number): Promise<string> {
   for (let i = 0; i < rows; i += 10_000) {
     let chunk = '';
     for (let k = i; k < Math.min(rows, i + 10_000); k++) chunk += `2026-10-0${1 + (k % 9)}T10:00:00Z,impression,p${k % 5000},u${k}\n`;
-    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(() => r()));
   return path;
