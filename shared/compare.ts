@@ -23,9 +23,13 @@ export interface Delta {
   abs: number | null;
   /** Relative change (0.1 = +10 %); null where B is 0 or missing. */
   pct: number | null;
+  /** Rates only: the change in percentage points (a rate of 0.05 against 0.04 is +1 pp). */
+  pp?: number | null;
 }
 
-export function delta(a: number | null | undefined, b: number | null | undefined): Delta {
-  if (a === null || a === undefined || b === null || b === undefined) return { abs: null, pct: null };
-  return { abs: a - b, pct: b === 0 ? null : (a - b) / Math.abs(b) };
+export function delta(a: number | null | undefined, b: number | null | undefined, rate = false): Delta {
+  if (a === null || a === undefined || b === null || b === undefined) return rate ? { abs: null, pct: null, pp: null } : { abs: null, pct: null };
+  const d: Delta = { abs: a - b, pct: b === 0 ? null : (a - b) / Math.abs(b) };
+  if (rate) d.pp = (a - b) * 100;
+  return d;
 }

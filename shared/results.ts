@@ -31,6 +31,17 @@ export interface ResolvedRange {
   dataLatestDay: string | null;
 }
 
+/** Which days of a range the data covers (events, or export snapshots of the same selection). */
+export interface Coverage {
+  /** Days in the range. */
+  days: number;
+  /** Days of the range that have data. */
+  covered: number;
+  /** First and last covered day, or null when none is. */
+  from: string | null;
+  to: string | null;
+}
+
 export interface OverviewResult {
   view: 'overview';
   range: ResolvedRange;
@@ -38,6 +49,7 @@ export interface OverviewResult {
   totals: MetricValues;
   series: SeriesPoint[];
   provenance: DataProvenance;
+  coverage: Coverage;
 }
 
 /** Every column a top list row may have, in order (the Arrow transfer's schema). */
@@ -98,9 +110,18 @@ export interface CompareResult {
   view: 'compare';
   a: OverviewResult;
   b: OverviewResult;
-  delta: Record<MetricId, { abs: number | null; pct: number | null }>;
+  /** The change from B to A of the totals; for rates (`unit` ratio) also in percentage points (`pp`). */
+  delta: Record<MetricId, { abs: number | null; pct: number | null; pp?: number | null }>;
+  /** The same on per-day averages over each range's covered days (counts and durations; null for audiences). */
+  perDay: { a: MetricValues; b: MetricValues; delta: Record<MetricId, { abs: number | null; pct: number | null; pp?: number | null }> };
   /** True when range B has no data at all (shown as a clear mark, not as zeros). */
   bHasNoData: boolean;
+  /** Which days of A and of B have data. */
+  coverage: { a: Coverage; b: Coverage };
+  /** Both ranges fully covered: their totals can be compared as they are. */
+  comparable: boolean;
+  /** A and B have the same number of days. */
+  equalLengths: boolean;
 }
 
 /** A top list row's values in range B, and how its rank moved. */
@@ -116,6 +137,8 @@ export interface TopComparisonRow {
 
 export interface TopComparison {
   range: ResolvedRange;
+  /** Which days of A and of B have data (a list over a partly covered B is not a like-for-like ranking). */
+  coverage: { a: Coverage; b: Coverage };
   rows: TopComparisonRow[];
   /** Entries of B's list that are gone from A's. */
   gone: (TopRow & { rank_b: number })[];

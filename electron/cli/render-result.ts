@@ -7,12 +7,15 @@ import { textTable } from './text-table';
 export function toJson(result: QueryResult): unknown {
   switch (result.view) {
     case 'overview':
-      return { range: result.range, source: result.provenance, totals: result.totals, series: result.series };
+      return { range: result.range, source: result.provenance, coverage: result.coverage, totals: result.totals, series: result.series };
     case 'compare':
       return {
-        a: { range: result.a.range, source: result.a.provenance, totals: result.a.totals },
-        b: { range: result.b.range, source: result.b.provenance, totals: result.b.totals, hasNoData: result.bHasNoData },
+        a: { range: result.a.range, source: result.a.provenance, coverage: result.coverage.a, totals: result.a.totals },
+        b: { range: result.b.range, source: result.b.provenance, coverage: result.coverage.b, totals: result.b.totals, hasNoData: result.bHasNoData },
+        comparable: result.comparable,
+        equalLengths: result.equalLengths,
         delta: result.delta,
+        perDay: result.perDay,
       };
     case 'legacy':
       return { range: result.range, source: result.provenance, metrics: result.metrics, totals: result.totals, series: result.series };
@@ -26,7 +29,7 @@ export function toJson(result: QueryResult): unknown {
         source: result.provenance,
         sortBy: result.sortBy,
         rows: result.rows.map((r, i) => (result.comparison ? { ...r, compare: result.comparison.rows[i] } : r)),
-        ...(result.comparison ? { compare: { range: result.comparison.range, gone: result.comparison.gone } } : {}),
+        ...(result.comparison ? { compare: { range: result.comparison.range, coverage: result.comparison.coverage, gone: result.comparison.gone } } : {}),
       };
   }
 }
@@ -46,7 +49,13 @@ export function toText(result: QueryResult): string {
   if (result.view === 'pin') return pinText(result);
   if (result.view === 'compare') {
     const t = viewTable(result);
-    const head = `compare A ${result.a.range.from} to ${result.a.range.to} with B ${result.b.range.from} to ${result.b.range.to}${result.bHasNoData ? ' (B has no data)' : ''}`;
+    const cov = (c: { days: number; covered: number }) => (c.covered < c.days ? ` (data for ${c.covered} of ${c.days} days)` : '');
+    const notes = [
+      ...(result.bHasNoData ? ['B has no data.'] : []),
+      ...(!result.comparable && !result.bHasNoData ? ['Not comparable as totals: a range has days without data; compare the per-day averages (--json: perDay).'] : []),
+      ...(!result.equalLengths ? [`A has ${result.coverage.a.days} days and B ${result.coverage.b.days}: compare the per-day averages (--json: perDay).`] : []),
+    ];
+    const head = `compare A ${result.a.range.from} to ${result.a.range.to}${cov(result.coverage.a)} with B ${result.b.range.from} to ${result.b.range.to}${cov(result.coverage.b)}${notes.length ? `\n${notes.join('\n')}` : ''}`;
     return `${head}\n\n${textTable(['metric', 'A', 'B', 'change', 'change %'], t.rows.map((r) => [r[0], r[1], r[2], r[3], typeof r[4] === 'number' ? Math.round(r[4] * 1000) / 10 : null]))}`;
   }
   if (result.view === 'legacy') {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareRange } from '../../shared/compare';
-import { METRIC_IDS } from '../../shared/metrics';
+import { METRICS, METRIC_IDS } from '../../shared/metrics';
 import { querySpecSchema, type QuerySpecInput } from '../../shared/query';
 import type { CompareResult, OverviewResult, TopResult } from '../../shared/results';
 import { IN_MEMORY } from '../../electron/engine/db/workspace';
@@ -27,7 +27,13 @@ const q = <T>(spec: QuerySpecInput) => engine.query(querySpecSchema.parse(spec))
 function readCsv(path: string): string[][] {
   return readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(','));
 }
-const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(Number.isInteger(v) ? v : Number(v.toPrecision(12))));
+/** The documented CSV precision: counts whole, rates 6 decimals, durations 3, percentage points 4. */
+const DECIMALS: Record<string, number> = { count: 0, ratio: 6, seconds: 3, minutes: 3, pp: 4 };
+const cell = (v: number | null | undefined, unit = 'ratio') => {
+  if (v === null || v === undefined) return '';
+  const f = 10 ** DECIMALS[unit]!;
+  return String(Math.round(v * f) / f);
+};
 
 describe('compare', () => {
   it('range B presets', () => {
@@ -83,7 +89,7 @@ describe('export', () => {
     r.series.forEach((p, i) => {
       expect(rows[i + 1]![0]).toBe(p.date);
       expect(rows[i + 1]![1]).toBe(p.split);
-      METRIC_IDS.forEach((id, j) => expect(rows[i + 1]![j + 2], `${p.date} ${id}`).toBe(cell(p[id])));
+      METRIC_IDS.forEach((id, j) => expect(rows[i + 1]![j + 2], `${p.date} ${id}`).toBe(cell(p[id], METRICS[id].unit)));
     });
   });
 
@@ -105,8 +111,13 @@ describe('export', () => {
     await engine.exportView(spec, out, { format: 'csv', headers: 'ids', preamble: false });
     const rows = readCsv(out);
     const r = (await engine.query(spec)) as CompareResult;
-    expect(rows[0]).toEqual(['metric', 'a', 'b', 'change', 'change_pct']);
-    expect(rows[1]).toEqual(['impressions', cell(r.a.totals.impressions), cell(r.b.totals.impressions), cell(r.delta.impressions.abs), cell(r.delta.impressions.pct)]);
+    expect(rows[0]).toEqual(['metric', 'a', 'b', 'change', 'change_pct', 'change_pp', 'a_days_with_data', 'b_days_with_data']);
+    const n = (v: number | null) => cell(v, 'count');
+    expect(rows[1]).toEqual(['impressions', n(r.a.totals.impressions), n(r.b.totals.impressions), n(r.delta.impressions.abs), cell(r.delta.impressions.pct), '', n(r.coverage.a.covered), n(r.coverage.b.covered)]);
+    const rate = rows.find((row) => row[0] === 'engagement_rate')!;
+    // A rate changes in percentage points, not in percent.
+    expect(rate.slice(1, 6)).toEqual([cell(r.a.totals.engagement_rate), cell(r.b.totals.engagement_rate), cell(r.delta.engagement_rate.abs), '', cell(r.delta.engagement_rate.pp, 'pp')]);
+    expect(Number(rate[5])).toBeCloseTo(((r.a.totals.engagement_rate ?? 0) - (r.b.totals.engagement_rate ?? 0)) * 100, 3);
   });
 
   it('round trip: an export with the preamble imports into a new workspace with the same totals', async () => {

@@ -2,6 +2,8 @@
  * Exports the final events that match the filters (duplicates and spam removed, in scope) in the dump format,
  * streamed by DuckDB's COPY: millions of rows never pass through JavaScript objects. The file imports back.
  */
+import { basename } from 'node:path';
+import { PinsightError } from '../../../shared/api';
 import { neutraliseSql } from '../../../shared/formula-guard';
 import type { QuerySpec } from '../../../shared/query';
 import type { ExportSummary } from '../../../shared/results';
@@ -26,6 +28,7 @@ export async function exportEvents(ws: Workspace, spec: QuerySpec, out: string, 
     const options = format === 'csv' ? '(HEADER)' : '(FORMAT parquet)';
     const reader = await ws.conn.runAndReadAll(`COPY (${select}) TO ${sqlString(partial)} ${options}`, where.params);
     rows = Number(reader.getRows()[0]?.[0] ?? 0);
+    if (rows === 0) throw new PinsightError('not-found', `No events match these filters and dates: nothing was exported (${basename(out)} was not written)`);
   });
   return { path: out, rows, format };
 }

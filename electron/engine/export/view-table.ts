@@ -26,6 +26,9 @@ const LABELS: Record<string, { en: string; sv: string }> = {
   b: { en: 'Range B', sv: 'Intervall B' },
   change: { en: 'Change', sv: 'Förändring' },
   change_pct: { en: 'Change %', sv: 'Förändring %' },
+  change_pp: { en: 'Change (pp)', sv: 'Förändring (procentenheter)' },
+  a_days_with_data: { en: 'Days with data in A', sv: 'Dagar med data i A' },
+  b_days_with_data: { en: 'Days with data in B', sv: 'Dagar med data i B' },
   rank_b: { en: 'Rank in B', sv: 'Plats i B' },
   rank_change: { en: 'Rank change', sv: 'Platsförändring' },
   status: { en: 'Status', sv: 'Status' },
@@ -75,8 +78,17 @@ export function viewTable(result: QueryResult): ViewTable {
     }
     case 'compare':
       return {
-        columns: ['metric', 'a', 'b', 'change', 'change_pct'],
-        rows: METRIC_IDS.map((id) => [id, result.a.totals[id], result.b.totals[id], result.delta[id].abs, result.delta[id].pct]),
+        columns: ['metric', 'a', 'b', 'change', 'change_pct', 'change_pp', 'a_days_with_data', 'b_days_with_data'],
+        rows: METRIC_IDS.map((id) => [
+          id,
+          result.a.totals[id],
+          result.b.totals[id],
+          result.delta[id].abs,
+          METRICS[id].unit === 'ratio' ? null : result.delta[id].pct,
+          result.delta[id].pp ?? null,
+          result.coverage.a.covered,
+          result.coverage.b.covered,
+        ]),
       };
     case 'legacy': {
       const columns = ['date', ...result.metrics];

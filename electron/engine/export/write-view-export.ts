@@ -4,6 +4,7 @@
  * only when complete; a failed or cancelled export leaves nothing behind.
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { PinsightError } from '../../../shared/api';
 import { METRIC_IDS, type MetricId } from '../../../shared/metrics';
 import type { ExportSummary, OverviewResult, QueryResult, TopResult } from '../../../shared/results';
@@ -12,7 +13,8 @@ import type { Workspace } from '../db/workspace';
 import type { ExportContext } from '../exports/export-types';
 import { renderExport, type DocumentRow, type ExportDocument } from '../exports/write-export-file';
 import { toCsv } from './csv-text';
-import { headerLabel, viewTable, type HeaderStyle } from './view-table';
+import { roundRows } from './csv-precision';
+import { headerLabel, viewTable, type HeaderStyle, type ViewTable } from './view-table';
 
 export interface ExportOptions {
   format: 'csv' | 'parquet';
@@ -77,6 +79,11 @@ function asAnalyticsDocument(result: QueryResult, filters: Omit<ExportContext, '
   throw new PinsightError('invalid-argument', `The ${result.view} view has no analytics export layout: export it without the preamble`);
 }
 
+/** A table with at least one number (a series of days without values is no data). */
+function hasData(table: ViewTable): boolean {
+  return table.rows.some((row) => row.some((v) => typeof v === 'number'));
+}
+
 export async function writeViewExport(
   ws: Workspace,
   result: QueryResult,
@@ -85,12 +92,15 @@ export async function writeViewExport(
   options: ExportOptions,
 ): Promise<ExportSummary> {
   const table = viewTable(result);
+  if (!hasData(table)) {
+    throw new PinsightError('not-found', `This view has no data for these filters and dates: nothing was exported (${basename(out)} was not written)`);
+  }
   await writeAtomically(out, async (partial) => {
     if (options.format === 'csv' && options.preamble) {
       const language = options.headers === 'sv' ? 'sv' : 'en';
       writeFileSync(partial, renderExport(asAnalyticsDocument(result, filters), { language, delimiter: language === 'sv' ? ';' : ',', encoding: 'utf8-bom', lineEnding: '\r\n', humanUnits: false, grouping: false }));
     } else if (options.format === 'csv') {
-      writeFileSync(partial, `\uFEFF${toCsv(table.columns.map((c) => headerLabel(c, options.headers)), table.rows)}`, 'utf8');
+      writeFileSync(partial, `\uFEFF${toCsv(table.columns.map((c) => headerLabel(c, options.headers)), roundRows(table.columns, table.rows))}`, 'utf8');
     } else {
       // Parquet keeps stable ids as column names; DuckDB reads the table back from a staging CSV.
       const staging = `${partial}.csv`;

@@ -7,6 +7,7 @@ import type { Workspace } from '../db/workspace';
 import { bucketOf, bucketsBetween } from './buckets';
 import { contextMatch, describeSnapshots, noMatchDetail, snapshotsById } from './export-snapshots';
 import { emptyMetrics } from './overview-query';
+import { daysCoverage } from './coverage';
 
 type DayValues = Map<string, Partial<Record<string, number | null>>>;
 
@@ -70,7 +71,7 @@ export async function exportOverviewQuery(ws: Workspace, spec: QuerySpec, range:
     perSplit.set(v, part.days);
   }
   if (!used.size) {
-    return { ...base, totals: emptyMetrics(), series: [], provenance: { kind: 'none', reason: 'noExportMatch', detail: await noMatchDetail(ws, spec.filters) } };
+    return { ...base, totals: emptyMetrics(), series: [], provenance: { kind: 'none', reason: 'noExportMatch', detail: await noMatchDetail(ws, spec.filters) }, coverage: daysCoverage(range, []) };
   }
   const series: SeriesPoint[] = [];
   for (const bucket of bucketsBetween(range.from, range.to, spec.granularity)) {
@@ -81,7 +82,13 @@ export async function exportOverviewQuery(ws: Workspace, spec: QuerySpec, range:
   }
   const totals = await totalsFor(ws, spec.filters, range, whole.days);
   const snapshots = await snapshotsById(ws, [...used]);
-  return { ...base, totals, series, provenance: { kind: 'export', reason: 'exportSnapshots', from: range.from, to: range.to, detail: `Analytics export snapshot(s): ${describeSnapshots(snapshots)}` } };
+  return {
+    ...base,
+    totals,
+    series,
+    provenance: { kind: 'export', reason: 'exportSnapshots', from: range.from, to: range.to, detail: `Analytics export snapshot(s): ${describeSnapshots(snapshots)}` },
+    coverage: daysCoverage(range, whole.days.keys()),
+  };
 }
 
 /** A snapshot of exactly this range has a Total row with the true distinct audiences; otherwise add days up. */

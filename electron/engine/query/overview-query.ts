@@ -1,4 +1,5 @@
 /** The overview view over event data: totals and a (split) time series. */
+import { spanCoverage } from './coverage';
 import { SPLIT_VALUES, type SplitBy } from '../../../shared/filters';
 import { AUDIENCE_METRICS, COUNTER_METRICS, METRIC_IDS, METRICS, type MetricId } from '../../../shared/metrics';
 import type { QuerySpec } from '../../../shared/query';
@@ -24,12 +25,12 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
   const range = resolveRange(spec.filters, bounds);
   const totals = emptyMetrics();
   if (!bounds.lastDay) {
-    return { view: 'overview', range, granularity: spec.granularity, totals, series: [], provenance: { kind: 'none', reason: 'noEventData', detail: 'No event data in this workspace' } };
+    return { view: 'overview', range, granularity: spec.granularity, totals, series: [], provenance: { kind: 'none', reason: 'noEventData', detail: 'No event data in this workspace' }, coverage: spanCoverage(range, bounds) };
   }
   if (range.to < bounds.firstDay! || range.from > bounds.lastDay) {
     // Outside the days the data covers, the data cannot say anything: null, never zero.
     const series = buildSeries(range, bounds, spec.splitBy, spec.granularity, [], [], []);
-    return { view: 'overview', range, granularity: spec.granularity, totals, series, provenance: { kind: 'events', reason: 'noEventsInRange', from: range.from, to: range.to, detail: `No event data between ${range.from} and ${range.to} (data covers ${bounds.firstDay} to ${bounds.lastDay})` } };
+    return { view: 'overview', range, granularity: spec.granularity, totals, series, provenance: { kind: 'events', reason: 'noEventsInRange', from: range.from, to: range.to, detail: `No event data between ${range.from} and ${range.to} (data covers ${bounds.firstDay} to ${bounds.lastDay})` }, coverage: spanCoverage(range, bounds) };
   }
   const where = compileFilters(spec.filters, range);
   const eventsWhere = compileFilters(spec.filters, range, '', 'events');
@@ -73,6 +74,7 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
     totals,
     series,
     provenance: { kind: 'events', reason: 'eventData', from: range.from, to: range.to, detail: `Event data, ${range.from} to ${range.to}` },
+    coverage: spanCoverage(range, bounds),
   };
 }
 

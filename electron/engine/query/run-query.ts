@@ -4,12 +4,13 @@
  */
 import { PinsightError } from '../../../shared/api';
 import type { QuerySpec } from '../../../shared/query';
-import { TOP_ROW_COLUMNS, type QueryResult, type TopResult } from '../../../shared/results';
+import { TOP_ROW_COLUMNS, type Coverage, type QueryResult, type TopResult } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
 import { rowsToArrowIpc } from './arrow-rows';
 import { compareQuery, topComparison } from './compare-query';
 import { exportBounds } from './export-snapshots';
-import { exportOverviewQuery } from './export-overview-query';
+import { dailyFromSnapshots, exportOverviewQuery } from './export-overview-query';
+import { daysCoverage, spanCoverage } from './coverage';
 import { exportTopQuery } from './export-top-query';
 import { legacyQuery } from './legacy-query';
 import { overviewQuery } from './overview-query';
@@ -26,6 +27,13 @@ async function exportsFor(ws: Workspace, spec: QuerySpec) {
   const exports = await exportBounds(ws, false);
   if (!exports.lastDay) return null;
   return resolveRange(spec.filters, exports);
+}
+
+/** The days of a range that have data for these filters: event data where it covers them, else export snapshots. */
+async function rangeCoverage(ws: Workspace, filters: QuerySpec['filters'], range: { from: string; to: string }): Promise<Coverage> {
+  const events = await eventBounds(ws);
+  if (events.lastDay && range.from <= events.lastDay && range.to >= events.firstDay!) return spanCoverage(range, events);
+  return daysCoverage(range, (await dailyFromSnapshots(ws, filters, range)).days.keys());
 }
 
 export async function runQuery(ws: Workspace, spec: QuerySpec): Promise<QueryResult> {
@@ -45,7 +53,8 @@ export async function runQuery(ws: Workspace, spec: QuerySpec): Promise<QueryRes
       const topSpec = { ...spec, view: spec.view } as QuerySpec & { view: TopResult['view'] };
       const range = await exportsFor(ws, spec);
       const a = range ? await exportTopQuery(ws, topSpec, range, spec.sortBy ?? defaultSort(spec.view)) : await topQuery(ws, topSpec);
-      const result = spec.compare ? { ...a, comparison: await topComparison(run, { ...spec, compare: spec.compare }, a) } : a;
+      const coverage = (range: { from: string; to: string }) => rangeCoverage(ws, spec.filters, range);
+      const result = spec.compare ? { ...a, comparison: await topComparison(run, { ...spec, compare: spec.compare }, a, coverage) } : a;
       return spec.transfer === 'arrow' ? { ...result, rows: [], rowsArrow: rowsToArrowIpc(result.rows as Record<string, unknown>[], TOP_ROW_COLUMNS) } : result;
     }
     case 'pin':

@@ -3,7 +3,7 @@ import { COMPARE_PRESETS, type ComparePreset } from '../../../shared/compare';
 import type { StringKey } from '../../../shared/ui-strings';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
-import { compareRangeOf } from '../store/filters-slice';
+import { compareProblem, compareRangeOf } from '../store/filters-slice';
 
 const LABEL: Record<ComparePreset, StringKey> = { previous: 'previousPeriod', lastYear: 'lastYear', custom: 'custom' };
 
@@ -12,6 +12,7 @@ export function CompareControls() {
   const compare = useAppStore((s) => s.compare);
   const filters = useAppStore((s) => s.filters);
   const range = compareRangeOf({ compare, filters });
+  const problem = compareProblem({ compare, filters });
   const { setCompare } = useAppStore.getState();
   return (
     <fieldset>
@@ -33,12 +34,17 @@ export function CompareControls() {
             <>
               <label>
                 {t('from')}
-                <input type="date" data-testid="compare-from" value={compare.from ?? ''} onChange={(e) => setCompare({ from: e.target.value || null })} />
+                <input type="date" data-testid="compare-from" value={compare.from ?? ''} aria-invalid={Boolean(problem)} aria-describedby={problem ? 'compare-problem' : undefined} onChange={(e) => setCompare({ from: e.target.value || null })} />
               </label>
               <label>
                 {t('to')}
-                <input type="date" data-testid="compare-to" value={compare.to ?? ''} onChange={(e) => setCompare({ to: e.target.value || null })} />
+                <input type="date" data-testid="compare-to" value={compare.to ?? ''} aria-invalid={Boolean(problem)} aria-describedby={problem ? 'compare-problem' : undefined} onChange={(e) => setCompare({ to: e.target.value || null })} />
               </label>
+              {problem && (
+                <p className="field-error" id="compare-problem" role="alert" data-testid="compare-problem">
+                  {t(problem)}
+                </p>
+              )}
             </>
           ) : (
             range && (

@@ -1,7 +1,8 @@
-import { AUDIENCE_METRICS, OVERVIEW_KPIS, type MetricId } from '../../../shared/metrics';
+import { AUDIENCE_METRICS, METRICS, OVERVIEW_KPIS, type MetricId } from '../../../shared/metrics';
 import type { CompareResult } from '../../../shared/results';
 import type { MetricValues } from '../../../shared/results';
 import { useStrings } from '../i18n/use-strings';
+import { useAppStore } from '../store/app-store';
 
 export function KpiTiles({
   totals,
@@ -38,21 +39,52 @@ export function KpiTiles({
 
 function CompareLine({ id, comparison }: { id: MetricId; comparison: CompareResult }) {
   const { t, formatMetric, locale } = useStrings();
-  const b = comparison.b.totals[id];
-  const d = comparison.delta[id];
-  if (comparison.bHasNoData || b === null) {
+  const perDay = useAppStore((s) => s.compare.perDay);
+  const rate = METRICS[id].unit === 'ratio';
+  const b = perDay ? comparison.perDay.b[id] : comparison.b.totals[id];
+  const d = perDay ? comparison.perDay.delta[id] : comparison.delta[id];
+  if (comparison.bHasNoData || comparison.b.totals[id] === null) {
     return (
       <div className="kpi-compare nodata" data-testid={`kpi-b-${id}`} data-value="">
         B: {t('noDataB')}
       </div>
     );
   }
-  const pct = d.pct === null ? '' : ` (${d.pct >= 0 ? '+' : ''}${new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }).format(d.pct)})`;
-  const sign = d.abs !== null && d.abs > 0 ? 'up' : d.abs !== null && d.abs < 0 ? 'down' : 'flat';
+  if (perDay && b === null) {
+    // Distinct audiences cannot be averaged per day.
+    return (
+      <div className="kpi-compare nodata" data-testid={`kpi-b-${id}`} data-value="" data-per-day="true">
+        B: {formatMetric(id, comparison.b.totals[id])} · {t('notComparableShort')}
+      </div>
+    );
+  }
+  const number = (v: number, digits: number) => new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
+  const suffix = perDay && !rate && METRICS[id].formula.kind !== 'ratio' ? t('perDaySuffix') : '';
+  // Rates change in percentage points; everything else by its own amount and in percent.
+  const change = rate
+    ? d.pp === null || d.pp === undefined
+      ? ''
+      : `${d.pp >= 0 ? '+' : '−'}${number(Math.abs(d.pp), 1)} ${t('pp')}`
+    : `${d.abs !== null && d.abs > 0 ? '▲' : d.abs !== null && d.abs < 0 ? '▼' : '='} ${formatMetric(id, d.abs === null ? null : Math.abs(d.abs))}${suffix}${
+        d.pct === null ? '' : ` (${d.pct >= 0 ? '+' : ''}${new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }).format(d.pct)})`
+      }`;
+  // Totals of ranges that are not fully covered, or of unequal length, do not compare as they are.
+  const comparable = perDay || (comparison.comparable && comparison.equalLengths);
+  const sign = !comparable ? 'flat' : d.abs !== null && d.abs > 0 ? 'up' : d.abs !== null && d.abs < 0 ? 'down' : 'flat';
   return (
-    <div className={`kpi-compare ${sign}`} data-testid={`kpi-b-${id}`} data-value={b} data-change={d.abs ?? ''} data-pct={d.pct ?? ''}>
-      B: {formatMetric(id, b)} · {d.abs !== null && d.abs > 0 ? '▲' : d.abs !== null && d.abs < 0 ? '▼' : '='} {formatMetric(id, d.abs === null ? null : Math.abs(d.abs))}
-      {pct}
+    <div
+      className={`kpi-compare ${sign}${comparable ? '' : ' not-comparable'}`}
+      data-testid={`kpi-b-${id}`}
+      data-value={b ?? ''}
+      data-change={d.abs ?? ''}
+      data-pct={rate ? '' : (d.pct ?? '')}
+      data-pp={rate ? (d.pp ?? '') : ''}
+      data-comparable={comparable}
+      data-per-day={perDay}
+    >
+      B: {formatMetric(id, b)}
+      {suffix} · {change}
+      {!comparable && <span className="badge"> {t('notComparableShort')}</span>}
     </div>
   );
 }

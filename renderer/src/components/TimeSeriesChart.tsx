@@ -5,7 +5,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { MetricId } from '../../../shared/metrics';
-import type { SeriesPoint } from '../../../shared/results';
+import type { Coverage, SeriesPoint } from '../../../shared/results';
 import { isStringKey, useStrings } from '../i18n/use-strings';
 import type { Theme } from '../store/ui-slice';
 
@@ -17,9 +17,14 @@ export interface TimeSeriesChartProps {
   theme: Theme;
   /** Range B's series, overlaid on A's days by day offset. */
   compareSeries?: SeriesPoint[];
+  /** The days of B that have data: the others are shaded and have no line. */
+  compareCoverage?: Coverage;
 }
 
-export function TimeSeriesChart({ series, metric, theme, compareSeries }: TimeSeriesChartProps) {
+/** One colour per split value; B's line of a split takes the same colour, dashed and lighter. */
+const PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
+
+export function TimeSeriesChart({ series, metric, theme, compareSeries, compareCoverage }: TimeSeriesChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const { t, metricLabel, formatMetric, formatDay } = useStrings();
@@ -42,6 +47,22 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries }: TimeSe
     const splits = [...new Set(series.map((p) => p.split))];
     const byKey = new Map(series.map((p) => [`${p.date}|${p.split ?? ''}`, p]));
     const name = (split: string | null) => (split === null ? metricLabel(metric) : isStringKey(split) ? t(split) : split);
+    const b = bSeries(compareSeries, splits, dates.length, metric);
+    const bDates = compareSeries ? [...new Set(compareSeries.map((p) => p.date))].sort() : [];
+    const uncovered = (i: number) => {
+      const d = bDates[i];
+      return Boolean(compareCoverage && d && (compareCoverage.from === null || d < compareCoverage.from || d > compareCoverage.to!));
+    };
+    // B's days without data, as shaded bands under A's days (one band per run of such days).
+    const bands: [{ xAxis: string; name?: string }, { xAxis: string }][] = [];
+    for (let i = 0; i < dates.length; i++) {
+      if (!uncovered(i) || (i > 0 && uncovered(i - 1))) continue;
+      let j = i;
+      while (j + 1 < dates.length && uncovered(j + 1)) j++;
+      bands.push([{ xAxis: dates[i]!, name: t('bNoDataBand') }, { xAxis: dates[j]! }]);
+    }
+    const color = (i: number) => PALETTE[i % PALETTE.length]!;
+    type AxisItem = { dataIndex: number; seriesName: string; value: unknown; marker: string };
     chart.current?.setOption(
       {
         backgroundColor: 'transparent',
@@ -49,7 +70,13 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries }: TimeSe
         grid: { left: 64, right: 24, top: 40, bottom: 64 },
         tooltip: {
           trigger: 'axis',
-          valueFormatter: (v: unknown) => formatMetric(metric, typeof v === 'number' ? v : null),
+          // A's and B's days side by side: the n-th day of B is drawn under the n-th day of A.
+          formatter: (items: AxisItem[]) => {
+            const i = items[0]?.dataIndex ?? 0;
+            const head = bDates.length ? `A: ${formatDay(dates[i] ?? '')} · B: ${bDates[i] ? formatDay(bDates[i]) : '–'}` : formatDay(dates[i] ?? '');
+            const rows = items.map((it) => `${it.marker}${it.seriesName}: <b>${formatMetric(metric, typeof it.value === 'number' ? it.value : null)}</b>`);
+            return [head, ...rows].join('<br/>');
+          },
         },
         legend: { top: 4 },
         toolbox: { right: 8, feature: { saveAsImage: { title: t('savePng'), name: `pinsight-${metric}` } } },
@@ -57,25 +84,32 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries }: TimeSe
         xAxis: { type: 'category', data: dates, axisLabel: { formatter: (d: string) => formatDay(d) } },
         yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatMetric(metric, v) } },
         series: [
-          ...splits.map((split) => ({
+          ...splits.map((split, i) => ({
             name: name(split),
             type: 'line',
             showSymbol: dates.length < 40,
             connectNulls: false,
+            itemStyle: { color: color(i) },
+            lineStyle: { color: color(i), width: 2 },
             data: dates.map((d) => byKey.get(`${d}|${split ?? ''}`)?.[metric] ?? null),
           })),
-          ...bSeries(compareSeries, splits, dates.length, metric).map(({ split, values }) => ({
+          ...b.map(({ split, values }, i) => ({
             name: `${name(split)} (B)`,
             type: 'line',
             showSymbol: false,
-            lineStyle: { type: 'dashed' },
-            data: values,
+            connectNulls: false,
+            itemStyle: { color: color(i), opacity: 0.7 },
+            lineStyle: { color: color(i), type: 'dashed', opacity: 0.75, width: 2 },
+            data: values.map((v, k) => (uncovered(k) ? null : v)),
+            ...(i === 0 && bands.length
+              ? { markArea: { silent: true, itemStyle: { color: theme === 'dark' ? 'rgba(255,255,255,0.07)' : 'rgba(0,0,0,0.06)' }, label: { color: theme === 'dark' ? '#aaa' : '#666', fontSize: 11 }, data: bands } }
+              : {}),
           })),
         ],
       },
       { notMerge: true },
     );
-  }, [series, compareSeries, metric, t, metricLabel, formatMetric, formatDay, theme]);
+  }, [series, compareSeries, compareCoverage, metric, t, metricLabel, formatMetric, formatDay, theme]);
 
   return <div ref={ref} className="chart" data-testid="time-series-chart" role="img" aria-label={metricLabel(metric)} />;
 }

@@ -13,6 +13,10 @@ export interface CompareState {
   /** Range B when the preset is custom. */
   from: string | null;
   to: string | null;
+  /** Changes compare per-day averages over each range's days with data (for unequal or partly covered ranges). */
+  perDay: boolean;
+  /** The last range B that was valid: kept on screen while the custom fields hold an invalid one. */
+  lastValid: { from: string; to: string } | null;
 }
 
 export interface FiltersSlice {
@@ -34,7 +38,7 @@ export interface FiltersSlice {
 
 export const initialFilters: Pick<FiltersSlice, 'filters' | 'compare' | 'preset' | 'splitBy' | 'granularity' | 'chartMetric'> = {
   filters: DEFAULT_FILTERS,
-  compare: { enabled: false, preset: 'previous', from: null, to: null },
+  compare: { enabled: false, preset: 'previous', from: null, to: null, perDay: false, lastValid: null },
   preset: 'last30',
   splitBy: 'none',
   granularity: 'day',
@@ -44,8 +48,17 @@ export const initialFilters: Pick<FiltersSlice, 'filters' | 'compare' | 'preset'
 export const createFiltersSlice: StateCreator<AppState, [], [], FiltersSlice> = (set, get) => ({
   ...initialFilters,
   setCompare(change) {
-    set({ compare: { ...get().compare, ...change } });
-    get().refresh();
+    const { filters } = get();
+    const next = { ...get().compare, ...change };
+    // Custom dates start from the previous period's, not from empty fields.
+    if (change.preset === 'custom' && (!next.from || !next.to) && filters.from && filters.to) {
+      Object.assign(next, compareRange('previous', filters.from, filters.to));
+    }
+    const valid = compareRangeOf({ compare: next, filters });
+    if (valid) next.lastValid = valid;
+    set({ compare: next });
+    // perDay changes only how the deltas are shown: nothing to fetch.
+    if (Object.keys(change).some((k) => k !== 'perDay')) get().refresh();
   },
   setPreset(preset) {
     const latest = get().options?.lastDay;
@@ -83,6 +96,20 @@ export const createFiltersSlice: StateCreator<AppState, [], [], FiltersSlice> = 
     if (AUDIENCE_METRICS.includes(chartMetric) && !AUDIENCE_METRICS.includes(before)) get().refresh();
   },
 });
+
+/** Why the custom range B cannot be used now, or null when it can. */
+export function compareProblem(state: Pick<FiltersSlice, 'filters' | 'compare'>): 'compareIncomplete' | 'compareInvalid' | null {
+  const { compare } = state;
+  if (!compare.enabled || compare.preset !== 'custom') return null;
+  if (!compare.from || !compare.to) return 'compareIncomplete';
+  return compare.from > compare.to ? 'compareInvalid' : null;
+}
+
+/** Range B to query: the current one, or while the custom fields are invalid, the last valid one. */
+export function effectiveCompareRange(state: Pick<FiltersSlice, 'filters' | 'compare'>): { from: string; to: string } | undefined {
+  if (!state.compare.enabled) return undefined;
+  return compareRangeOf(state) ?? state.compare.lastValid ?? undefined;
+}
 
 /** Range B of the comparison, or undefined when comparison is off (or B is not complete yet). */
 export function compareRangeOf(state: Pick<FiltersSlice, 'filters' | 'compare'>): { from: string; to: string } | undefined {

@@ -8,7 +8,7 @@ import type { ApiError, ApiResult } from '../../../shared/api';
 import { AUDIENCE_METRICS, type MetricId } from '../../../shared/metrics';
 import type { QuerySpecInput } from '../../../shared/query';
 import type { CompareResult, LegacyResult, OverviewResult, PinStatsResult, TopResult } from '../../../shared/results';
-import { compareRangeOf } from './filters-slice';
+import { effectiveCompareRange } from './filters-slice';
 import { withRows } from '../api/arrow-rows';
 import { api } from '../api/transport';
 import type { AppState } from './app-store';
@@ -67,7 +67,7 @@ export function currentSpec(state: AppState, view: QuerySpecInput['view']): Quer
 
 /** The spec of the view on screen, with range B when comparing: what an export of "this view" writes. */
 export function screenSpec(state: AppState): QuerySpecInput {
-  const compare = compareRangeOf(state);
+  const compare = effectiveCompareRange(state);
   switch (state.view) {
     case 'top-pins':
       return { ...currentSpec(state, 'top-pins'), sortBy: state.topPinsSort, limit: state.topLimit, compare };
@@ -107,19 +107,19 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
       const chartAudience = AUDIENCE_METRICS.includes(get().chartMetric);
       await load('overview', { ...spec, audienceSeries: chartAudience }, g);
       if (get().generation === g) set({ audiencePending: false });
-      const compare = compareRangeOf(get());
+      const compare = effectiveCompareRange(get());
       if (compare) await load('comparison', { ...spec, view: 'compare', compare }, g);
       else set({ comparison: idle });
     },
-    'top-pins': (g) => load('topPins', { ...currentSpec(get(), 'top-pins'), sortBy: get().topPinsSort, limit: get().topLimit, compare: compareRangeOf(get()) }, g),
-    'top-boards': (g) => load('topBoards', { ...currentSpec(get(), 'top-boards'), sortBy: get().topBoardsSort, limit: get().topLimit, compare: compareRangeOf(get()) }, g),
+    'top-pins': (g) => load('topPins', { ...currentSpec(get(), 'top-pins'), sortBy: get().topPinsSort, limit: get().topLimit, compare: effectiveCompareRange(get()) }, g),
+    'top-boards': (g) => load('topBoards', { ...currentSpec(get(), 'top-boards'), sortBy: get().topBoardsSort, limit: get().topLimit, compare: effectiveCompareRange(get()) }, g),
     video: async (g) => {
       const filters = { ...get().filters, format: 'video' as const };
       await load('videoTotals', { ...currentSpec(get(), 'overview'), filters, splitBy: 'none', skipAudience: true }, g);
-      const compare = compareRangeOf(get());
+      const compare = effectiveCompareRange(get());
       if (compare) await load('videoComparison', { ...currentSpec(get(), 'compare'), filters, splitBy: 'none', skipAudience: true, compare }, g);
       else set({ videoComparison: idle });
-      await load('videoTop', { ...currentSpec(get(), 'top-video-pins'), sortBy: get().videoSort, limit: get().topLimit, compare: compareRangeOf(get()) }, g);
+      await load('videoTop', { ...currentSpec(get(), 'top-video-pins'), sortBy: get().videoSort, limit: get().topLimit, compare: effectiveCompareRange(get()) }, g);
     },
     legacy: (g) => load('legacy', { view: 'legacy', filters: {}, granularity: get().granularity }, g),
   };

@@ -3,6 +3,7 @@ import { SPLITS, type SplitBy } from '../../../shared/filters';
 import { METRIC_IDS, type MetricId } from '../../../shared/metrics';
 import { GRANULARITIES, type Granularity } from '../../../shared/query';
 import type { StringKey } from '../../../shared/ui-strings';
+import { CompareNotice } from '../components/CompareNotice';
 import { ExportButton } from '../components/ExportDialog';
 import { KpiTiles } from '../components/KpiTiles';
 import { Provenance, provenanceText } from '../components/Provenance';
@@ -45,6 +46,7 @@ export function OverviewView() {
       <div className="view-toolbar">
         <ExportButton />
       </div>
+      {comparison && <CompareNotice coverage={comparison.coverage} />}
       <KpiTiles totals={data.totals} loading={overview.status === 'loading'} audiencePending={audiencePending} comparison={comparison} />
       <div className="chart-card">
         <div className="chart-controls">
@@ -79,7 +81,7 @@ export function OverviewView() {
             </select>
           </label>
         </div>
-        <TimeSeriesChart series={data.series} metric={chartMetric} theme={theme} compareSeries={comparison?.b.series} />
+        <TimeSeriesChart series={data.series} metric={chartMetric} theme={theme} compareSeries={comparison?.b.series} compareCoverage={comparison?.coverage.b} />
       </div>
       <Provenance provenance={data.provenance} />
     </section>
