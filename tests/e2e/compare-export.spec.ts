@@ -16,7 +16,7 @@ test('compare mode: KPI tiles with range B and the change, top Pins with rank ch
   await page.getByTestId('filter-from').fill('2026-09-01');
   await page.getByTestId('filter-to').fill('2026-09-30');
   await page.getByTestId('compare-toggle').check();
-  await expect(page.getByTestId('compare-range')).toContainText('2026-08-02 – 2026-08-31');
+  await expect(page.getByTestId('compare-range')).toContainText('Aug 2, 2026 – Aug 31, 2026');
 
   const cli = cliJson<CompareJson>(['query', 'compare', '--workspace', served.cliWorkspace, '--from', '2026-09-01', '--to', '2026-09-30', '--compare-from', '2026-08-02', '--compare-to', '2026-08-31']);
   for (const id of ['impressions', 'saves', 'engagements']) {

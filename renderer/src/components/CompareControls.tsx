@@ -8,7 +8,7 @@ import { compareProblem, compareRangeOf } from '../store/filters-slice';
 const LABEL: Record<ComparePreset, StringKey> = { previous: 'previousPeriod', lastYear: 'lastYear', custom: 'custom' };
 
 export function CompareControls() {
-  const { t } = useStrings();
+  const { t, formatDay } = useStrings();
   const compare = useAppStore((s) => s.compare);
   const filters = useAppStore((s) => s.filters);
   const range = compareRangeOf({ compare, filters });
@@ -49,7 +49,7 @@ export function CompareControls() {
           ) : (
             range && (
               <span className="muted" data-testid="compare-range">
-                {t('rangeB')}: {range.from} – {range.to}
+                {t('rangeB')}: {formatDay(range.from)} – {formatDay(range.to)}
               </span>
             )
           )}

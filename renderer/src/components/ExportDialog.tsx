@@ -3,7 +3,7 @@
  * cancel. In the browser the file arrives as a download (the analyst names it, the server never writes a path of
  * theirs); in the desktop app it goes where the native save dialog says.
  */
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ExportJobStatus, ExportSummary } from '../../../shared/results';
 import { followJob } from '../api/follow-job';
 import { api } from '../api/transport';
@@ -11,16 +11,18 @@ import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 import { screenSpec } from '../store/views-slice';
 import { StatusMessage } from './StatusMessage';
+import { useFocusTrap } from './use-focus-trap';
 
 export function ExportButton() {
   const { t } = useStrings();
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   return (
     <>
       <button type="button" className="secondary" data-testid="export-open" onClick={() => setOpen(true)}>
         {t('exportCsv')}
       </button>
-      {open && <ExportDialog onClose={() => setOpen(false)} />}
+      {open && <ExportDialog onClose={close} />}
     </>
   );
 }
@@ -52,6 +54,8 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   const [rawEvents, setRawEvents] = useState(false);
   const [job, setJob] = useState<ExportJobStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialog, onClose);
 
   const choosePath = async (): Promise<string | null> => {
     const picked = await window.pinsight!.chooseSavePath!(chosenPath ?? withExtension(name, format));
@@ -75,8 +79,8 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <div className="modal-backdrop" role="presentation" onClick={onClose}>
-      <div className="modal" role="dialog" aria-label={t('exportTitle')} data-testid="export-dialog" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <h2>{t('exportTitle')}</h2>
+      <div ref={dialog} className="modal" role="dialog" aria-modal="true" aria-labelledby="export-title" data-testid="export-dialog" tabIndex={-1} onClick={(e) => e.stopPropagation()}>
+        <h2 id="export-title">{t('exportTitle')}</h2>
         {desktop ? (
           <label>
             {t('exportPath')}

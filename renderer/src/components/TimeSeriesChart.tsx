@@ -1,6 +1,6 @@
 /** An ECharts time series of one metric, one line per split value; tooltips, legend toggles, zoom, save as PNG. */
 import { LineChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, ToolboxComponent, TooltipComponent } from 'echarts/components';
+import { DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, ToolboxComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
@@ -9,7 +9,7 @@ import type { Coverage, SeriesPoint } from '../../../shared/results';
 import { isStringKey, useStrings } from '../i18n/use-strings';
 import type { Theme } from '../store/ui-slice';
 
-echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, ToolboxComponent, CanvasRenderer]);
+echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, ToolboxComponent, MarkAreaComponent, CanvasRenderer]);
 
 export interface TimeSeriesChartProps {
   series: SeriesPoint[];

@@ -4,12 +4,13 @@ import type { TopResult, TopRow } from '../../../shared/results';
 import type { useStrings } from '../i18n/use-strings';
 import type { Column } from './VirtualTable';
 
-/** One numeric column per metric; the sort metric stands out. */
-export function metricColumns(ids: readonly MetricId[], sort: MetricId, s: ReturnType<typeof useStrings>): Column<TopRow>[] {
+/** One numeric column per metric; the sort metric stands out; `sortable` ones sort on a header click. */
+export function metricColumns(ids: readonly MetricId[], sort: MetricId, s: ReturnType<typeof useStrings>, sortable: readonly MetricId[] = []): Column<TopRow>[] {
   return ids.map((m) => ({
     key: m,
     label: s.metricLabel(m),
     numeric: true,
+    sortable: sortable.includes(m),
     render: (r: TopRow) => <span className={m === sort ? 'sorted' : ''}>{s.formatMetric(m, r[m])}</span>,
   }));
 }
@@ -25,7 +26,8 @@ export function comparisonColumns(result: TopResult | undefined, sort: MetricId,
       key: 'rank_change',
       label: s.t('rankChange'),
       numeric: true,
-      width: '96px',
+      width: 96,
+      grow: 0,
       render: (r) => {
         const c = byRow.get(r);
         if (!c || c.status === 'new') return <span className="badge new">{s.t('newEntry')}</span>;

@@ -135,8 +135,8 @@ export function ImportView() {
                     height={240}
                     columns={[
                       { key: 'file', label: t('file'), render: (r: RejectedRow) => r.file.split(/[\\/]/).pop() },
-                      { key: 'line', label: t('line'), numeric: true, width: '80px', render: (r: RejectedRow) => r.line },
-                      { key: 'reason', label: t('reason'), width: '3fr', render: (r: RejectedRow) => r.reason },
+                      { key: 'line', label: t('line'), numeric: true, width: 80, grow: 0, render: (r: RejectedRow) => r.line },
+                      { key: 'reason', label: t('reason'), width: 240, grow: 3, render: (r: RejectedRow) => <span title={r.reason}>{r.reason}</span> },
                     ]}
                     rows={summary.rejected}
                     rowTestId={(_r, i) => `rejected-${i}`}

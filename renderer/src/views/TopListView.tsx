@@ -3,6 +3,7 @@ import type { MetricId } from '../../../shared/metrics';
 import type { TopResult, TopRow } from '../../../shared/results';
 import type { StringKey } from '../../../shared/ui-strings';
 import { comparisonColumns, metricColumns } from '../components/comparison-columns';
+import { CompareNotice } from '../components/CompareNotice';
 import { ExportButton } from '../components/ExportDialog';
 import { Provenance } from '../components/Provenance';
 import { SortSelect } from '../components/SortSelect';
@@ -25,16 +26,16 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
 
   const word = (w: string | null | undefined) => (w && isStringKey(w) ? t(w as StringKey) : (w ?? ''));
   const columns: Column<TopRow>[] = [
-    { key: 'rank', label: t('rank'), numeric: true, width: '56px', render: (_r, i) => i + 1 },
+    { key: 'rank', label: t('rank'), numeric: true, width: 56, sticky: true, render: (_r, i) => i + 1 },
     ...(kind === 'pins'
       ? [
-          { key: 'title', label: t('title'), width: 'minmax(140px, 2fr)', render: (r: TopRow) => <span title={r.pin_id}>{r.title || r.pin_id}</span> },
-          { key: 'board', label: t('board'), width: 'minmax(100px, 1.3fr)', render: (r: TopRow) => r.board_name ?? '' },
-          { key: 'format', label: t('format'), width: '84px', render: (r: TopRow) => word(r.format) },
-          { key: 'source', label: t('source'), width: '96px', render: (r: TopRow) => word(r.source) },
+          { key: 'title', label: t('title'), width: 220, sticky: true, render: (r: TopRow) => <span title={r.title ? `${r.title} (${r.pin_id})` : r.pin_id}>{r.title || r.pin_id}</span> },
+          { key: 'board', label: t('board'), width: 120, grow: 1.3, render: (r: TopRow) => r.board_name ?? '' },
+          { key: 'format', label: t('format'), width: 84, grow: 0, render: (r: TopRow) => word(r.format) },
+          { key: 'source', label: t('source'), width: 96, grow: 0, render: (r: TopRow) => word(r.source) },
         ]
-      : [{ key: 'name', label: t('board'), render: (r: TopRow) => r.name ?? r.board_id ?? '' }]),
-    ...metricColumns(TOP_SORTS, sort, strings),
+      : [{ key: 'name', label: t('board'), width: 220, sticky: true, render: (r: TopRow) => <span title={r.name ?? r.board_id ?? ''}>{r.name ?? r.board_id ?? ''}</span> }]),
+    ...metricColumns(TOP_SORTS, sort, strings, TOP_SORTS),
   ];
 
   const data = loadable.status === 'ready' ? loadable.data : loadable.status === 'loading' ? loadable.previous : undefined;
@@ -68,12 +69,15 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
         </>
       ) : (
         <>
+          {comparison && <CompareNotice coverage={comparison.coverage} perDaySwitch={false} />}
           <VirtualTable
             label={kind === 'pins' ? t('topPins') : t('topBoards')}
             columns={columns}
             rows={data.rows}
             rowTestId={(r) => (kind === 'pins' ? `top-pin-${r.pin_id}` : `top-board-${r.board_id}`)}
             onRowClick={kind === 'pins' ? (r) => r.pin_id && openPin(r.pin_id) : undefined}
+            sortKey={sort}
+            onSort={(key) => (TOP_SORTS as string[]).includes(key) && setSort(kind === 'pins' ? 'topPins' : 'topBoards', key as MetricId)}
           />
           {comparison && comparison.gone.length > 0 && (
             <div className="gone" data-testid="gone-entries">

@@ -2,6 +2,7 @@
 import { VIDEO_METRICS, type MetricId } from '../../../shared/metrics';
 import type { TopRow } from '../../../shared/results';
 import { comparisonColumns, metricColumns } from '../components/comparison-columns';
+import { CompareNotice } from '../components/CompareNotice';
 import { ExportButton } from '../components/ExportDialog';
 import { KpiTiles } from '../components/KpiTiles';
 import { Provenance } from '../components/Provenance';
@@ -25,15 +26,16 @@ export function VideoView() {
   const totalsData = totals.status === 'ready' ? totals.data : totals.status === 'loading' ? totals.previous : undefined;
   const topData = top.status === 'ready' ? top.data : top.status === 'loading' ? top.previous : undefined;
   const columns: Column<TopRow>[] = [
-    { key: 'rank', label: t('rank'), numeric: true, width: '56px', render: (_r, i) => i + 1 },
-    { key: 'title', label: t('title'), render: (r) => r.title || r.pin_id },
-    ...metricColumns(VIDEO_METRICS.filter((m) => m !== 'video_starts'), sort, strings),
+    { key: 'rank', label: t('rank'), numeric: true, width: 56, sticky: true, render: (_r, i) => i + 1 },
+    { key: 'title', label: t('title'), width: 220, sticky: true, render: (r) => <span title={r.title ? `${r.title} (${r.pin_id})` : r.pin_id}>{r.title || r.pin_id}</span> },
+    ...metricColumns(VIDEO_METRICS.filter((m) => m !== 'video_starts'), sort, strings, VIDEO_SORTS),
   ];
   columns.push(...comparisonColumns(topData, sort, strings));
   if (totals.status === 'error') return <StatusMessage kind="error" message={totals.error.message} onRetry={refresh} />;
   return (
     <section className="view video">
       <h2>{t('videoKpis')}</h2>
+      {comparison && <CompareNotice coverage={comparison.coverage} />}
       <KpiTiles totals={totalsData?.totals ?? null} metrics={VIDEO_KPIS} loading={totals.status === 'loading'} comparison={comparison} />
       <div className="view-toolbar">
         <h2>{t('topVideoPins')}</h2>
@@ -47,7 +49,15 @@ export function VideoView() {
       ) : topData.rows.length === 0 ? (
         <StatusMessage kind="empty" message={t('noData')} />
       ) : (
-        <VirtualTable label={t('topVideoPins')} columns={columns} rows={topData.rows} rowTestId={(r) => `top-video-${r.pin_id}`} onRowClick={(r) => r.pin_id && openPin(r.pin_id)} />
+        <VirtualTable
+          label={t('topVideoPins')}
+          columns={columns}
+          rows={topData.rows}
+          rowTestId={(r) => `top-video-${r.pin_id}`}
+          onRowClick={(r) => r.pin_id && openPin(r.pin_id)}
+          sortKey={sort}
+          onSort={(key) => (VIDEO_SORTS as readonly string[]).includes(key) && setSort('video', key as MetricId)}
+        />
       )}
       {topData && <Provenance provenance={topData.provenance} />}
     </section>

@@ -1,0 +1,132 @@
+/**
+ * Issue 14: a comparison the analyst can trust. Partial coverage of B, unequal lengths, rates in percentage
+ * points, custom B from the previous period, a reversed B, the compare tables at 1024 px in Swedish, and the
+ * export dialog by keyboard. Screenshots of compare mode at 1024 and 1440 px in both languages.
+ */
+import type { Page } from '@playwright/test';
+import { cliJson } from '../helpers/run-cli';
+import { expect, test } from './fixtures';
+
+interface Cov {
+  days: number;
+  covered: number;
+}
+interface CompareJson {
+  a: { totals: Record<string, number | null>; coverage: Cov };
+  b: { totals: Record<string, number | null>; coverage: Cov };
+  comparable: boolean;
+  delta: Record<string, { abs: number | null; pct: number | null; pp?: number | null }>;
+  perDay: { b: Record<string, number | null>; delta: Record<string, { abs: number | null }> };
+}
+
+/** The demo's events start on 2025-11-06: A from Nov 16 makes the previous period B start before the data. */
+const A = { from: '2025-11-16', to: '2025-12-15' };
+const B_PREVIOUS = { from: '2025-10-17', to: '2025-11-15' };
+
+async function setRange(page: Page, from: string, to: string) {
+  await page.getByTestId('filter-from').fill(from);
+  await page.getByTestId('filter-to').fill(to);
+}
+
+const compareCli = (served: { cliWorkspace: string }, a: { from: string; to: string }, b: { from: string; to: string }) =>
+  cliJson<CompareJson>(['query', 'compare', '--workspace', served.cliWorkspace, '--from', a.from, '--to', a.to, '--compare-from', b.from, '--compare-to', b.to]);
+
+test('partial coverage of B: said above the tiles, totals marked not comparable, per-day averages on request', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(page.getByTestId('kpi-impressions')).not.toHaveAttribute('data-value', '');
+  await setRange(page, A.from, A.to);
+  await page.getByTestId('compare-toggle').check();
+  const cli = compareCli(served, A, B_PREVIOUS);
+  expect(cli.b.coverage).toMatchObject({ days: 30, covered: 10 });
+  await expect(page.getByTestId('coverage-b')).toContainText('B has data for 10 of 30 days');
+  await expect(page.getByTestId('kpi-b-impressions')).toHaveAttribute('data-comparable', 'false');
+  await expect(page.getByTestId('kpi-b-impressions')).toContainText('not comparable');
+  await page.getByTestId('compare-per-day').check();
+  await expect(page.getByTestId('kpi-b-impressions')).toHaveAttribute('data-per-day', 'true');
+  await expect(page.getByTestId('kpi-b-impressions')).toHaveAttribute('data-value', String(cli.perDay.b.impressions));
+  await expect(page.getByTestId('kpi-b-impressions')).toContainText('/day');
+  // The tables say the same.
+  await page.getByTestId('tab-top-pins').click();
+  await expect(page.getByTestId('coverage-b')).toContainText('B has data for 10 of 30 days');
+});
+
+test('unequal lengths are said; rates change in percentage points', async ({ page, served }) => {
+  await page.goto(served.url);
+  await setRange(page, '2026-09-01', '2026-09-30');
+  await page.getByTestId('compare-toggle').check();
+  await page.getByTestId('compare-preset').selectOption('custom');
+  // Custom B starts from the previous period's dates.
+  await expect(page.getByTestId('compare-from')).toHaveValue('2026-08-02');
+  await expect(page.getByTestId('compare-to')).toHaveValue('2026-08-31');
+  await page.getByTestId('compare-from').fill('2026-08-22');
+  await expect(page.getByTestId('unequal-lengths')).toContainText('A has 30 days and B 10');
+  const cli = compareCli(served, { from: '2026-09-01', to: '2026-09-30' }, { from: '2026-08-22', to: '2026-08-31' });
+  const rate = page.getByTestId('kpi-b-engagement_rate');
+  await expect(rate).toHaveAttribute('data-pp', String(cli.delta.engagement_rate!.pp));
+  await expect(rate).toContainText(' pp');
+  await expect(rate).not.toContainText('%)');
+
+  // A reversed B: an inline message, and the last valid comparison stays.
+  await page.getByTestId('compare-from').fill('2026-09-15');
+  await expect(page.getByTestId('compare-problem')).toContainText('“From” must not be after “To”');
+  await expect(page.getByTestId('kpi-b-impressions')).toHaveAttribute('data-value', String(cli.b.totals.impressions));
+
+  await page.getByTestId('locale').selectOption('sv');
+  await expect(page.getByTestId('compare-problem')).toContainText('”Från” får inte vara efter ”Till”');
+  await expect(rate).toContainText('procentenheter');
+});
+
+for (const [width, height] of [
+  [1024, 700],
+  [1440, 900],
+] as const) {
+  for (const locale of ['sv', 'en'] as const) {
+    test(`compare tables at ${width} px in ${locale}: no header clipped, every column reachable, sorting by header`, async ({ page, served }, testInfo) => {
+      await page.setViewportSize({ width, height });
+      await page.goto(served.url);
+      await page.getByTestId('locale').selectOption(locale);
+      await setRange(page, '2026-09-01', '2026-09-30');
+      await page.getByTestId('compare-toggle').check();
+      await expect(page.getByTestId('kpi-b-impressions')).not.toHaveAttribute('data-value', '');
+      await page.screenshot({ path: testInfo.outputPath(`compare-overview-${width}-${locale}.png`) });
+      for (const tab of ['top-pins', 'top-boards', 'video'] as const) {
+        await page.getByTestId(`tab-${tab}`).click();
+        const table = page.getByRole('table').first();
+        await expect(table.getByRole('row').nth(1)).toBeVisible();
+        const clipped = await table.locator('[role=columnheader]').evaluateAll((cells) =>
+          cells.filter((c) => c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1).map((c) => c.textContent),
+        );
+        expect(clipped, `${tab}: clipped headers`).toEqual([]);
+        // The last column can be scrolled into view, and the rank and title stay on screen meanwhile.
+        const last = table.locator('[role=columnheader]').last();
+        await last.scrollIntoViewIfNeeded();
+        await expect(last).toBeInViewport();
+        await expect(table.locator('[role=columnheader]').first()).toBeInViewport();
+        await page.screenshot({ path: testInfo.outputPath(`compare-${tab}-${width}-${locale}.png`) });
+      }
+      await page.getByTestId('tab-top-pins').click();
+      await page.getByTestId('col-saves').getByRole('button').click();
+      await expect(page.getByTestId('sort-pins')).toHaveValue('saves');
+      await expect(page.getByTestId('col-saves')).toHaveAttribute('aria-sort', 'descending');
+    });
+  }
+}
+
+test('the export dialog works by keyboard alone: focus stays inside, Esc closes it', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(page.getByTestId('kpi-impressions')).not.toHaveAttribute('data-value', '');
+  await page.getByTestId('export-open').focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('export-name')).toBeFocused();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press('Shift+Tab');
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('export-open')).toBeFocused();
+});
