@@ -52,7 +52,9 @@ export const createFiltersSlice: StateCreator<AppState, [], [], FiltersSlice> = 
     const next = { ...get().compare, ...change };
     // Custom dates start from the previous period's, not from empty fields.
     if (change.preset === 'custom' && (!next.from || !next.to) && filters.from && filters.to) {
-      Object.assign(next, compareRange('previous', filters.from, filters.to));
+      const previous = compareRange('previous', filters.from, filters.to);
+      next.from ??= previous.from;
+      next.to ??= previous.to;
     }
     const valid = compareRangeOf({ compare: next, filters });
     if (valid) next.lastValid = valid;

@@ -1,7 +1,7 @@
 /** The renderer's store: filters, presets and range B, reset from the exported initial state. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { initialAppState, useAppStore } from '../../../renderer/src/store/app-store';
-import { compareRangeOf } from '../../../renderer/src/store/filters-slice';
+import { compareProblem, compareRangeOf, effectiveCompareRange } from '../../../renderer/src/store/filters-slice';
 import { screenSpec } from '../../../renderer/src/store/views-slice';
 
 const options = { accounts: [], devices: [], contentTypes: [], formats: [], sources: [], firstDay: '2025-11-01', lastDay: '2026-10-31' };
@@ -32,10 +32,16 @@ describe('app store', () => {
     expect(compareRangeOf(useAppStore.getState())).toEqual({ from: '2026-08-02', to: '2026-08-31' });
     s.setCompare({ preset: 'lastYear' });
     expect(compareRangeOf(useAppStore.getState())).toEqual({ from: '2025-09-01', to: '2025-09-30' });
+    // Custom dates start from the previous period's where none are given.
     s.setCompare({ preset: 'custom', from: '2026-07-01' });
-    expect(compareRangeOf(useAppStore.getState())).toBeUndefined();
+    expect(compareRangeOf(useAppStore.getState())).toEqual({ from: '2026-07-01', to: '2026-08-31' });
     s.setCompare({ to: '2026-07-31' });
     expect(compareRangeOf(useAppStore.getState())).toEqual({ from: '2026-07-01', to: '2026-07-31' });
+    // A reversed B is no range B; the last valid one stays in use, and the problem is named.
+    s.setCompare({ from: '2026-08-15' });
+    expect(compareRangeOf(useAppStore.getState())).toBeUndefined();
+    expect(effectiveCompareRange(useAppStore.getState())).toEqual({ from: '2026-07-01', to: '2026-07-31' });
+    expect(compareProblem(useAppStore.getState())).toBe('compareInvalid');
   });
 
   it('an export of "this view" carries the view, its sort and range B', () => {
