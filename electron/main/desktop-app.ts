@@ -8,15 +8,38 @@
 import type * as Electron from 'electron';
 import { dispatchCall, type ApiResult, type PinsightApi } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
-import { CHOOSE_FILES_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, CHOOSE_WORKSPACE_CHANNEL, DROPPED_FILE_CHANNEL, IPC_CHANNEL } from '../../shared/ipc-channel';
+import {
+  CHOOSE_FILES_CHANNEL,
+  CHOOSE_SAVE_PATH_CHANNEL,
+  CHOOSE_WORKSPACE_CHANNEL,
+  DROPPED_FILE_CHANNEL,
+  IPC_CHANNEL,
+  MENU_CHANNEL,
+  WORKSPACE_OPENED_CHANNEL,
+} from '../../shared/ipc-channel';
+import { METRIC_IDS, METRICS } from '../../shared/metrics';
+import { menuTemplate } from './app-menu';
 import { APP_INDEX_URL, APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { guardApi, PathGrants } from './path-grants';
+import { loadWindowBounds, saveWindowBounds } from './window-state';
 
-export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'dialog' | 'protocol' | 'net'>;
+export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'dialog' | 'protocol' | 'net' | 'Menu'>;
+
+/** A workspace named on the command line (a double-clicked file on Windows and Linux), if any. */
+export function workspaceFromArgv(argv: readonly string[]): string | null {
+  return [...argv].reverse().find((a) => !a.startsWith('-') && /\.(duckdb|pinsight)$/i.test(a)) ?? null;
+}
 
 export interface DesktopAppDeps {
-  /** Opens (creating the demo on first start) the engine and returns its API and the open workspace's path. */
-  openApi: () => Promise<{ api: PinsightApi; workspacePath: string }>;
+  /**
+   * Opens the engine on `path` (a workspace named on the command line) or, without one, the default workspace
+   * (creating the demo on first start); returns its API and the open workspace's path.
+   */
+  openApi: (path: string | null) => Promise<{ api: PinsightApi; workspacePath: string }>;
+  /** The process's arguments (a double-clicked workspace arrives here on Windows and Linux). */
+  argv?: readonly string[];
+  /** Where the window's size and position are remembered (app-data). */
+  windowStateFile?: string;
   preloadPath: string;
   /** Folder of the built renderer, served as app://pinsight/. */
   rendererDir: string;
@@ -56,8 +79,21 @@ export function windowOptions(preloadPath: string): Electron.BrowserWindowConstr
 }
 
 export async function startDesktopApp(electron: ElectronModule, deps: DesktopAppDeps): Promise<void> {
-  const { app, BrowserWindow, ipcMain, session, dialog, protocol, net } = electron;
+  const { app, BrowserWindow, ipcMain, session, dialog, protocol, net, Menu } = electron;
+  // One running app: a second launch (a double-clicked workspace) hands its file to this one and quits.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
   registerAppScheme(protocol);
+  // macOS opens files through an event, possibly before the app is ready: keep the last one until then.
+  let openLater: string | null = null;
+  let openFromOutside: ((path: string) => void) | null = null;
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (openFromOutside) openFromOutside(path);
+    else openLater = path;
+  });
 
   app.on('web-contents-created', (_event, contents) => {
     const guard = (e: { preventDefault(): void }, url: string) => {
@@ -83,7 +119,8 @@ export async function startDesktopApp(electron: ElectronModule, deps: DesktopApp
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 
-  const { api: engineApi, workspacePath } = await deps.openApi();
+  const { api: engineApi, workspacePath } = await deps.openApi(openLater ?? workspaceFromArgv(deps.argv ?? []));
+  openLater = null;
   const grants = new PathGrants(deps.recentFile);
   grants.opened(workspacePath);
   const api = guardApi(engineApi, grants);
@@ -96,7 +133,61 @@ export async function startDesktopApp(electron: ElectronModule, deps: DesktopApp
     return dispatchCall(api, typeof method === 'string' ? method : '', arg);
   });
 
-  const win = new BrowserWindow(windowOptions(deps.preloadPath));
+  const bounds = loadWindowBounds(deps.windowStateFile, { width: 1440, height: 900 });
+  const win = new BrowserWindow({ ...windowOptions(deps.preloadPath), ...bounds });
+  if (bounds.maximized) win.maximize();
+  win.on('close', () => saveWindowBounds(deps.windowStateFile, { ...win.getBounds(), maximized: win.isMaximized() }));
+
+  /** Opens a workspace the main process chose (menu, a double-clicked file), then tells the page. */
+  const openWorkspace = async (path: string, create = false) => {
+    grants.grantWorkspace(path, create);
+    const r = await api.openWorkspace({ path, create });
+    if (!r.ok) {
+      dialog.showErrorBox('Pinsight cannot open the workspace', r.error.message);
+      return;
+    }
+    win.webContents.send(WORKSPACE_OPENED_CHANNEL, r.value.path);
+    setMenu();
+  };
+  const chooseWorkspace = async (mode: 'open' | 'new'): Promise<string | null> => {
+    const filters = [{ name: 'Pinsight workspace', extensions: ['duckdb', 'pinsight'] }];
+    if (mode === 'new') {
+      const chosen = await dialog.showSaveDialog(win, { title: 'New Pinsight workspace', filters });
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    }
+    const chosen = await dialog.showOpenDialog(win, { title: 'Open a Pinsight workspace', properties: ['openFile'], filters });
+    return chosen.canceled || !chosen.filePaths[0] ? null : chosen.filePaths[0];
+  };
+  const setMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(
+          {
+            newWorkspace: () => void chooseWorkspace('new').then((p) => (p ? openWorkspace(p, true) : undefined)),
+            openWorkspace: () => void chooseWorkspace('open').then((p) => (p ? openWorkspace(p) : undefined)),
+            openRecent: (p) => void openWorkspace(p),
+            send: (command) => win.webContents.send(MENU_CHANNEL, command),
+            showMetricDefinitions: () =>
+              void dialog.showMessageBox(win, {
+                title: 'Metric definitions',
+                message: 'What the numbers mean',
+                detail: METRIC_IDS.map((id) => `${METRICS[id].label.en}: ${METRICS[id].description.en}`).join('\n\n'),
+              }),
+            showAbout: () => void dialog.showMessageBox(win, { title: 'About Pinsight', message: `Pinsight ${app.getVersion()}`, detail: 'An offline workbench for Pinterest Analytics exports and event dumps.' }),
+          },
+          process.platform,
+          grants.recent(),
+        ),
+      ),
+    );
+  setMenu();
+  openFromOutside = (path) => void openWorkspace(path);
+  app.on('second-instance', (_event, argv) => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+    const path = workspaceFromArgv(argv);
+    if (path) openFromOutside?.(path);
+  });
   ipcMain.handle(CHOOSE_FILES_CHANNEL, async (event): Promise<string[]> => {
     if (!fromOwnPage(event)) return [];
     const chosen = await dialog.showOpenDialog(win, {
@@ -124,17 +215,9 @@ export async function startDesktopApp(electron: ElectronModule, deps: DesktopApp
   });
   ipcMain.handle(CHOOSE_WORKSPACE_CHANNEL, async (event, mode: unknown): Promise<string | null> => {
     if (!fromOwnPage(event)) return null;
-    const filters = [{ name: 'Pinsight workspace', extensions: ['duckdb', 'pinsight'] }];
-    if (mode === 'new') {
-      const chosen = await dialog.showSaveDialog(win, { title: 'New Pinsight workspace', filters });
-      if (chosen.canceled || !chosen.filePath) return null;
-      grants.grantWorkspace(chosen.filePath, true);
-      return chosen.filePath;
-    }
-    const chosen = await dialog.showOpenDialog(win, { title: 'Open a Pinsight workspace', properties: ['openFile'], filters });
-    if (chosen.canceled || !chosen.filePaths[0]) return null;
-    grants.grantWorkspace(chosen.filePaths[0]);
-    return chosen.filePaths[0];
+    const chosen = await chooseWorkspace(mode === 'new' ? 'new' : 'open');
+    if (chosen) grants.grantWorkspace(chosen, mode === 'new');
+    return chosen;
   });
   // A dropped file's path comes from Electron itself (webUtils, in the preload): the page cannot invent one.
   ipcMain.on(DROPPED_FILE_CHANNEL, (event, path: unknown) => {

@@ -1,6 +1,6 @@
 /** Electron entry: opens the workspace (the demo on first start) and shows the window. */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as electron from 'electron';
 import { appDataDir, defaultWorkspacePath } from '../engine/app-paths';
@@ -17,10 +17,12 @@ void startDesktopApp(electron, {
   preloadPath: join(here, '../preload/index.cjs'),
   rendererDir: join(here, '../renderer'),
   recentFile: join(appDataDir(), 'recent-workspaces.json'),
+  windowStateFile: join(appDataDir(), 'window-state.json'),
+  argv: process.argv.slice(1),
   devUrl: process.env.ELECTRON_RENDERER_URL,
-  async openApi() {
-    const path = process.env.PINSIGHT_WORKSPACE ?? defaultWorkspacePath();
-    if (!existsSync(path)) {
+  async openApi(named) {
+    const path = named ? resolve(named) : (process.env.PINSIGHT_WORKSPACE ?? defaultWorkspacePath());
+    if (!named && !existsSync(path)) {
       const ws = await Workspace.open(path);
       await generateDemo(ws).finally(() => ws.close());
     }

@@ -2,7 +2,16 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { ApiResult } from '../../shared/api';
 import { isApiMethod } from '../../shared/api-methods';
-import { CHOOSE_FILES_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, CHOOSE_WORKSPACE_CHANNEL, DROPPED_FILE_CHANNEL, IPC_CHANNEL } from '../../shared/ipc-channel';
+import {
+  CHOOSE_FILES_CHANNEL,
+  CHOOSE_SAVE_PATH_CHANNEL,
+  CHOOSE_WORKSPACE_CHANNEL,
+  DROPPED_FILE_CHANNEL,
+  IPC_CHANNEL,
+  MENU_CHANNEL,
+  MENU_COMMANDS,
+  WORKSPACE_OPENED_CHANNEL,
+} from '../../shared/ipc-channel';
 
 contextBridge.exposeInMainWorld('pinsight', {
   call: (method: string, arg: unknown): Promise<ApiResult<unknown>> =>
@@ -22,4 +31,13 @@ contextBridge.exposeInMainWorld('pinsight', {
   chooseSavePath: (suggested: string): Promise<string | null> => ipcRenderer.invoke(CHOOSE_SAVE_PATH_CHANNEL, String(suggested)),
   // The native dialog to open an existing workspace or name a new one.
   chooseWorkspace: (mode: 'open' | 'new'): Promise<string | null> => ipcRenderer.invoke(CHOOSE_WORKSPACE_CHANNEL, mode === 'new' ? 'new' : 'open'),
+  // Commands of the native menu, and workspaces the main process opened (only known commands pass).
+  onMenu: (listener: (command: string) => void): void => {
+    ipcRenderer.on(MENU_CHANNEL, (_event, command: unknown) => {
+      if (typeof command === 'string' && (MENU_COMMANDS as readonly string[]).includes(command)) listener(command);
+    });
+  },
+  onWorkspaceOpened: (listener: () => void): void => {
+    ipcRenderer.on(WORKSPACE_OPENED_CHANNEL, () => listener());
+  },
 });

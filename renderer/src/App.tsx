@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { StringKey } from '../../shared/ui-strings';
 import { LOCALES, type Locale } from '../../shared/ui-strings';
+import { runMenuCommand } from './api/menu-commands';
 import { FilterPanel } from './components/FilterPanel';
 import { StatusMessage } from './components/StatusMessage';
 import { WorkspaceMenu } from './components/WorkspaceMenu';
@@ -50,6 +51,12 @@ export function App() {
   useEffect(() => {
     void loadWorkspace();
   }, [loadWorkspace]);
+
+  // The desktop app's native menu, and workspaces its main process opened (menu, double-clicked files).
+  useEffect(() => {
+    window.pinsight?.onMenu?.((command) => runMenuCommand(command, useAppStore.getState()));
+    window.pinsight?.onWorkspaceOpened?.(() => void useAppStore.getState().loadWorkspace());
+  }, []);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;

@@ -1,6 +1,7 @@
 /** Picks the transport at start: the Electron bridge when the preload exposed it, else HTTP to `pinsight serve`. */
 import { createApiClient, type ApiMethod, type ApiResult, type PinsightApi, type Transport } from '../../../shared/api';
 import { binaryReviver } from '../../../shared/binary-json';
+import type { MenuCommand } from '../../../shared/ipc-channel';
 
 interface Bridge {
   call(method: string, arg: unknown): Promise<ApiResult<unknown>>;
@@ -12,6 +13,10 @@ interface Bridge {
   chooseSavePath?(suggested: string): Promise<string | null>;
   /** Electron only: the native dialog to open or create a workspace. */
   chooseWorkspace?(mode: 'open' | 'new'): Promise<string | null>;
+  /** Electron only: commands of the native menu. */
+  onMenu?(listener: (command: MenuCommand) => void): void;
+  /** Electron only: the main process opened another workspace. */
+  onWorkspaceOpened?(listener: () => void): void;
 }
 
 declare global {

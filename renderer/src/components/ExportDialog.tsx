@@ -3,7 +3,8 @@
  * cancel. In the browser the file arrives as a download (the analyst names it, the server never writes a path of
  * theirs); in the desktop app it goes where the native save dialog says.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { OPEN_EXPORT_EVENT } from '../api/menu-commands';
 import type { ExportJobStatus, ExportSummary } from '../../../shared/results';
 import { followJob } from '../api/follow-job';
 import { api } from '../api/transport';
@@ -17,6 +18,12 @@ export function ExportButton() {
   const { t } = useStrings();
   const [open, setOpen] = useState(false);
   const close = useCallback(() => setOpen(false), []);
+  // File > Export View… in the desktop app's menu.
+  useEffect(() => {
+    const onOpen = () => setOpen(true);
+    window.addEventListener(OPEN_EXPORT_EVENT, onOpen);
+    return () => window.removeEventListener(OPEN_EXPORT_EVENT, onOpen);
+  }, []);
   return (
     <>
       <button type="button" className="secondary" data-testid="export-open" onClick={() => setOpen(true)}>

@@ -1,4 +1,5 @@
 /** Import: drop files or folders, or type paths; progress per file with cancel; the result and its rejected rows. */
+import { CHOOSE_FILES_EVENT } from '../api/menu-commands';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ExportContextInput } from '../../../shared/filters';
 import type { RejectedRow } from '../../../shared/results';
@@ -58,6 +59,13 @@ export function ImportView() {
   useEffect(() => {
     void loadHistory();
   }, [loadHistory]);
+
+  // File > Import Files… in the desktop app's menu.
+  useEffect(() => {
+    const onChoose = () => void choose();
+    window.addEventListener(CHOOSE_FILES_EVENT, onChoose);
+    return () => window.removeEventListener(CHOOSE_FILES_EVENT, onChoose);
+  });
 
   const onDrop = async (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();

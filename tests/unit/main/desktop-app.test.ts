@@ -4,9 +4,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PinsightApi } from '../../../shared/api';
-import { CHOOSE_FILES_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, CHOOSE_WORKSPACE_CHANNEL, DROPPED_FILE_CHANNEL, IPC_CHANNEL } from '../../../shared/ipc-channel';
+import { CHOOSE_FILES_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, CHOOSE_WORKSPACE_CHANNEL, DROPPED_FILE_CHANNEL, IPC_CHANNEL, MENU_CHANNEL, WORKSPACE_OPENED_CHANNEL } from '../../../shared/ipc-channel';
 import { APP_INDEX_URL, rendererFileFor } from '../../../electron/main/app-protocol';
-import { isTrustedUrl, startDesktopApp, windowOptions, type ElectronModule } from '../../../electron/main/desktop-app';
+import type * as Electron from 'electron';
+import { isTrustedUrl, startDesktopApp, windowOptions, workspaceFromArgv, type ElectronModule } from '../../../electron/main/desktop-app';
 import { tempDir } from '../../helpers/temp-dir';
 
 type Handler = (event: { senderFrame?: { url: string } }, ...args: unknown[]) => Promise<unknown>;
@@ -16,19 +17,44 @@ const dir = tempDir();
 const OWN = { senderFrame: { url: APP_INDEX_URL } };
 const EVIL = { senderFrame: { url: 'https://evil.example/' } };
 
-function standIn() {
-  const app = Object.assign(new EventEmitter(), { whenReady: async () => undefined, quit: () => undefined });
+function standIn(options: { lock?: boolean } = {}) {
+  let quit = 0;
+  const app = Object.assign(new EventEmitter(), {
+    whenReady: async () => undefined,
+    quit: () => void quit++,
+    requestSingleInstanceLock: () => options.lock ?? true,
+    getVersion: () => '0.1.0',
+    quits: () => quit,
+  });
+  const sent: [string, unknown][] = [];
+  const menus: Electron.MenuItemConstructorOptions[][] = [];
   const handlers = new Map<string, Handler>();
   const listeners = new Map<string, Listener>();
   const windows: { options: unknown; loaded?: string; events: EventEmitter }[] = [];
   const calls: { permissionRequest?: (wc: unknown, p: string, cb: (ok: boolean) => void) => void; permissionCheck?: () => boolean; device?: () => boolean; schemes?: unknown; protocolHandler?: (r: Request) => Promise<Response> } = {};
   let headersHandler: ((d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void) | undefined;
   class BrowserWindow extends EventEmitter {
+    focused = 0;
+    webContents = { send: (channel: string, value: unknown) => sent.push([channel, value]) };
     constructor(options: unknown) {
       super();
       windows.push({ options, events: this });
     }
     show() {}
+    maximize() {}
+    isMaximized() {
+      return false;
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    focus() {
+      this.focused++;
+    }
+    getBounds() {
+      return { x: 10, y: 20, width: 1300, height: 800 };
+    }
     async loadFile(f: string) {
       windows.at(-1)!.loaded = f;
     }
@@ -43,6 +69,7 @@ function standIn() {
     },
     app,
     BrowserWindow,
+    Menu: { buildFromTemplate: (t: Electron.MenuItemConstructorOptions[]) => t, setApplicationMenu: (t: Electron.MenuItemConstructorOptions[]) => menus.push(t) },
     ipcMain: { handle: (ch: string, h: Handler) => handlers.set(ch, h), on: (ch: string, h: Listener) => listeners.set(ch, h) },
     protocol: {
       registerSchemesAsPrivileged: (s: unknown) => (calls.schemes = s),
@@ -58,7 +85,7 @@ function standIn() {
       },
     },
   } as unknown as ElectronModule;
-  return { electron, app, handlers, listeners, windows, calls, headers: () => headersHandler! };
+  return { electron, app, handlers, listeners, windows, calls, sent, menus, headers: () => headersHandler! };
 }
 
 const seen: { method: string; arg: unknown }[] = [];
@@ -69,7 +96,7 @@ const record =
     return { ok: true, value };
   };
 const api = {
-  getWorkspace: async () => ({ ok: true, value: { path: '/w.duckdb' } }),
+  getWorkspace: async () => ({ ok: true, value: { path: "/w.duckdb" } }),
   importFiles: record('importFiles'),
   exportView: record('exportView'),
   openWorkspace: record('openWorkspace'),
@@ -78,7 +105,17 @@ const api = {
 const rendererDir = join(dir, 'renderer');
 mkdirSync(rendererDir, { recursive: true });
 writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Pinsight</title>');
-const deps = { openApi: async () => ({ api, workspacePath: '/w.duckdb' }), preloadPath: '/app/out/preload/index.cjs', rendererDir, recentFile: join(dir, 'recent.json') };
+const opened: (string | null)[] = [];
+const deps = {
+  openApi: async (path: string | null) => {
+    opened.push(path);
+    return { api, workspacePath: path ?? '/w.duckdb' };
+  },
+  preloadPath: '/app/out/preload/index.cjs',
+  rendererDir,
+  recentFile: join(dir, 'recent.json'),
+  windowStateFile: join(dir, 'window.json'),
+};
 
 describe('Electron main wiring', () => {
   it('opens one hardened window on the renderer served as app://pinsight', async () => {
@@ -177,5 +214,78 @@ describe('Electron main wiring', () => {
     expect(isTrustedUrl('file:///app/out/renderer/index.html', {})).toBe(false);
     expect(isTrustedUrl('http://localhost:5173/', { devUrl: 'http://localhost:5173/' })).toBe(true);
     expect(windowOptions('/p').webPreferences?.sandbox).toBe(true);
+  });
+
+  it('a native menu: File, Edit, View with the six views, Help; its commands reach the page', async () => {
+    const s = standIn();
+    await startDesktopApp(s.electron, deps);
+    const menu = s.menus.at(-1)!;
+    const labels = menu.map((m) => m.label ?? m.role);
+    expect(labels).toEqual(process.platform === 'darwin' ? ['Pinsight', 'File', 'editMenu', 'View', 'windowMenu', 'help'] : ['File', 'editMenu', 'View', 'help']);
+    const items = (label: string) => (menu.find((m) => m.label === label)!.submenu as Electron.MenuItemConstructorOptions[]);
+    const file = items('File');
+    expect(file.filter((i) => i.label).map((i) => [i.label, i.accelerator ?? null])).toEqual([
+      ['New Workspace…', 'CmdOrCtrl+N'],
+      ['Open Workspace…', 'CmdOrCtrl+O'],
+      ['Open Recent', null],
+      ['Import Files…', 'CmdOrCtrl+I'],
+      ['Export View…', 'CmdOrCtrl+E'],
+      ...(process.platform === 'darwin' ? [] : [['Exit', null]]),
+    ]);
+    const view = items('View');
+    expect(view.filter((i) => i.accelerator?.match(/^CmdOrCtrl\+\d$/)).map((i) => i.label)).toEqual(['Overview', 'Top Pins', 'Top boards', 'Video', 'Legacy', 'Import']);
+    expect(view.map((i) => i.role).filter(Boolean)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
+    const click = (item: Electron.MenuItemConstructorOptions) => (item.click as () => void)();
+    click(view[1]!);
+    click(file.find((i) => i.label === 'Export View…')!);
+    expect(s.sent).toEqual([
+      [MENU_CHANNEL, 'view:top-pins'],
+      [MENU_CHANNEL, 'export-view'],
+    ]);
+    const recent = (file.find((i) => i.label === 'Open Recent')!.submenu as Electron.MenuItemConstructorOptions[]).map((i) => i.label);
+    expect(recent).toContain('w.duckdb');
+  });
+
+  it('one instance: a second launch hands over its workspace, which opens in the running window', async () => {
+    const refused = standIn({ lock: false });
+    await startDesktopApp(refused.electron, deps);
+    expect(refused.app.quits()).toBe(1);
+    expect(refused.windows).toHaveLength(0);
+
+    const s = standIn();
+    await startDesktopApp(s.electron, deps);
+    seen.length = 0;
+    s.app.emit('second-instance', {}, ['/usr/bin/pinsight', '--flag', '/data/second.duckdb']);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual([{ method: 'openWorkspace', arg: { path: '/data/second.duckdb', create: false } }]);
+    expect(s.sent).toContainEqual([WORKSPACE_OPENED_CHANNEL, undefined]);
+    expect((s.windows[0]!.events as unknown as { focused: number }).focused).toBe(1);
+    // macOS: a double-clicked file arrives as open-file.
+    let prevented = false;
+    s.app.emit('open-file', { preventDefault: () => (prevented = true) }, '/data/third.pinsight');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(prevented).toBe(true);
+    expect(seen.at(-1)).toEqual({ method: 'openWorkspace', arg: { path: '/data/third.pinsight', create: false } });
+  });
+
+  it('a workspace on the command line or from open-file before start is the one that opens', async () => {
+    opened.length = 0;
+    await startDesktopApp(standIn().electron, { ...deps, argv: ['.', '/data/start.duckdb'] });
+    expect(opened).toEqual(['/data/start.duckdb']);
+    const s = standIn();
+    const started = startDesktopApp(s.electron, deps);
+    s.app.emit('open-file', { preventDefault: () => undefined }, '/data/early.pinsight');
+    await started;
+    expect(opened.at(-1)).toBe('/data/early.pinsight');
+    expect(workspaceFromArgv(['/opt/Pinsight/pinsight', '--no-sandbox'])).toBeNull();
+  });
+
+  it('the window remembers its size and position', async () => {
+    writeFileSync(deps.windowStateFile, JSON.stringify({ x: 40, y: 50, width: 1200, height: 760 }));
+    const s = standIn();
+    await startDesktopApp(s.electron, deps);
+    expect(s.windows[0]!.options).toMatchObject({ x: 40, y: 50, width: 1200, height: 760 });
+    s.windows[0]!.events.emit('close');
+    expect(JSON.parse(readFileSync(deps.windowStateFile, 'utf8'))).toEqual({ x: 10, y: 20, width: 1300, height: 800, maximized: false });
   });
 });
