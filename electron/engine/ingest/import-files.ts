@@ -14,6 +14,8 @@ import { fastEventsInsert } from './fast-events';
 import { fileHash, quickSignature } from './file-hash';
 import { ImportStaging, listInputFiles, type InputFile } from './input-files';
 import { checkTextFile, normaliseLineEndings, readErrorSentence } from './text-checks';
+import { csvHeader } from './sniff-text';
+import { findWideLine, maxFieldsFor } from './wide-lines';
 import { countRows, lineMapper, readColumns, readerRejects, sourceSelect } from './read-source';
 import { goodRowsSelect, KIND_RULES, reasonSelect } from './validate-rows';
 import type { ExportContext } from '../exports/export-types';
@@ -179,6 +181,33 @@ async function importOne(ws: Workspace, listed: InputFile, index: number, export
   });
   const match = matchDumpColumns(columns);
   if (!match) throw new PinsightError('bad-input', unrecognised(name, columns));
+  // Rows with thousands of fields would take DuckDB's reader minutes: a scan beside the read stops it. A file
+  // of up to 64 MiB is scanned first (milliseconds); a larger one is read meanwhile and interrupted if need be.
+  const wide = file.format === 'csv' ? findWideLine(file.readPath, csvHeader(file.readPath).delimiter, maxFieldsFor(columns.length)) : Promise.resolve(null);
+  wide.catch(() => undefined);
+  const refuseWide = async (): Promise<void> => {
+    const w = await wide.catch(() => null);
+    if (w) throw new PinsightError('bad-input', `${name}, line ${w.line}: more than ${w.fields - 1} fields where the header has ${columns.length}; the file is refused`);
+  };
+  if (statSync(file.readPath).size <= 64 * 1024 * 1024) await refuseWide();
+  /** Runs a read of the file, interrupted (again and again until it stops) once the scan finds a wide line. */
+  const guarded = <T>(read: () => Promise<T>): Promise<T> => {
+    const reading = read();
+    void wide.then(
+      (w) => {
+        if (!w) return;
+        const timer = setInterval(() => ws.conn.interrupt(), 50);
+        ws.conn.interrupt();
+        void reading.finally(() => clearInterval(timer)).catch(() => undefined);
+      },
+      () => undefined,
+    );
+    return reading;
+  };
+  const failed = async (e: unknown): Promise<never> => {
+    await refuseWide();
+    throw new PinsightError('bad-input', `${name}: ${readErrorSentence(e)}`);
+  };
 
   const rejectsId = `pinsight_rejects_${importId}_${index}`;
   const rules = KIND_RULES[match.kind];
@@ -186,9 +215,8 @@ async function importOne(ws: Workspace, listed: InputFile, index: number, export
   const numbered = match.kind !== 'events';
   const source = (n: boolean) => sourceSelect(file.readPath, file.format, rules.canonical, match.mapping, rejectsId, columns, n);
   if (match.kind === 'events') {
-    const fast = await fastEventsInsert(ws, { ...file, path: file.readPath }, match.mapping, columns, importId, rejectsId).catch((e: unknown) => {
-      throw new PinsightError('bad-input', `${name}: ${readErrorSentence(e)}`);
-    });
+    const fast = await guarded(() => fastEventsInsert(ws, { ...file, path: file.readPath }, match.mapping, columns, importId, rejectsId)).catch(failed);
+    await refuseWide();
     if (fast) {
       if (fast.rows === 0 && !fast.dropped.length) noRowsRead(file, name);
       return log(match.kind, fast.rows, fast.dropped.map((d) => ({ file: file.path, line: d.line, reason: d.reason })));
@@ -199,11 +227,12 @@ async function importOne(ws: Workspace, listed: InputFile, index: number, export
     const insert = rules.insert(`(${goodRowsSelect(rules, source(numbered))})`);
     const run = () => ws.conn.runAndReadAll(insert, insert.includes('$importId') ? { importId } : undefined);
     // Events are kept in no particular order (duplicates are judged by their values); the others in file order.
-    const reader = match.kind === 'events' ? await ws.unordered(run) : await run();
+    const reader = await guarded(() => (match.kind === 'events' ? ws.unordered(run) : run()));
     good = Number(reader.getRows()[0]?.[0] ?? 0);
   } catch (e) {
-    throw new PinsightError('bad-input', `${name}: ${readErrorSentence(e)}`);
+    return failed(e);
   }
+  await refuseWide();
   const dropped = await readerRejects(ws, rejectsId);
   const total = await countRows(ws, file.readPath, file.format, rejectsId);
   if (total === 0 && !dropped.length) noRowsRead(file, name);
