@@ -1,6 +1,6 @@
 /** The engine: one open workspace, and every operation the API contract offers, as plain async methods. */
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { PinsightError } from '../../shared/api';
 import { CONTENT_TYPES, DEVICES, FORMATS, SOURCES } from '../../shared/filters';
 import type { QuerySpec } from '../../shared/query';
@@ -65,7 +65,12 @@ export class PinsightEngine {
 
   /** Switches to another workspace file; the current one stays open if the new one cannot be opened. */
   async switchWorkspace(path: string, create: boolean): Promise<WorkspaceInfo> {
-    // Through the API a new workspace goes into a folder that exists: the API never makes folders.
+    // Through the API a workspace is a named file: an absolute path ending in .duckdb or .pinsight (never an
+    // in-memory database, nor a file like authorized_keys that a new workspace would create or overwrite).
+    if (!isAbsolute(path) || !/\.(duckdb|pinsight)$/i.test(path)) {
+      throw new PinsightError('invalid-argument', `A workspace is a file whose full path ends in .duckdb or .pinsight (got ${path})`);
+    }
+    // ... and a new workspace goes into a folder that exists: the API never makes folders.
     if (create && !existsSync(path) && !existsSync(dirname(resolve(path)))) {
       throw new PinsightError('not-found', `The folder ${dirname(resolve(path))} does not exist: create it first, or choose another place`);
     }

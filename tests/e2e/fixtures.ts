@@ -23,7 +23,7 @@ export async function serve(workspace: string): Promise<{ url: string; process: 
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
       if (m) ok(m[1]!);
     });
     child.on('exit', (code) => fail(new Error(`pinsight serve exited (${code}): ${err}`)));

@@ -25,7 +25,9 @@ beforeAll(async () => {
 const q = <T>(spec: QuerySpecInput) => engine.query(querySpecSchema.parse(spec)) as Promise<T>;
 
 function readCsv(path: string): string[][] {
-  return readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+  // Cells here hold no commas; quoted ones (the events export quotes its ids and their header) are unquoted.
+  const unquote = (c: string) => (/^".*"$/.test(c) ? c.slice(1, -1).replaceAll('""', '"') : c);
+  return readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(',').map(unquote));
 }
 /** The documented CSV precision: counts whole, rates 6 decimals, durations 3, percentage points 4. */
 const DECIMALS: Record<string, number> = { count: 0, ratio: 6, seconds: 3, minutes: 3, pp: 4 };

@@ -41,12 +41,12 @@ describe('a production install', () => {
         let out = '';
         server.stdout!.on('data', (d: Buffer) => {
           out += d.toString();
-          const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+          const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
           if (m) ok(new URL(m[1]!));
         });
         server.on('exit', (code) => fail(new Error(`serve exited (${code})`)));
       });
-      const token = url.searchParams.get('token')!;
+      const token = url.hash.slice('#token='.length);
       const page = await fetch(new URL('/', url.origin), { headers: { 'X-Pinsight-Token': token } });
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');

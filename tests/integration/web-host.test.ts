@@ -44,7 +44,7 @@ const json = { 'Content-Type': 'application/json' };
 
 describe('web host', () => {
   it('listens on 127.0.0.1 and serves the renderer with a CSP', async () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/);
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{43}$/);
     const r = await call('/');
     expect(r.status).toBe(200);
     expect(String(r.headers['content-security-policy'])).toContain("default-src 'self'");

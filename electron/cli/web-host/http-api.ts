@@ -6,7 +6,7 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { ExportRequest, PinsightApi } from '../../../shared/api';
 import type { ExportSummary } from '../../../shared/results';
 import type { ServerFiles } from './server-files';
@@ -21,7 +21,8 @@ const EXTENSION = { csv: '.csv', parquet: '.parquet' } as const;
 
 /** A download's file name from what the page asked for: a plain name with the chosen format's extension. */
 export function downloadName(requested: string, format: 'csv' | 'parquet'): string {
-  const plain = basename(requested.replaceAll('\\', '/')).replace(/[\x00-\x1f"*:<>?|/]/g, '_').replace(/^\.+/, '').slice(0, 200);
+  // At most 100 characters (a file name has 255 bytes at most, and a character up to 4 of them in UTF-8).
+  const plain = [...basename(requested.replaceAll('\\', '/')).replace(/[\x00-\x1f"*:<>?|/]/g, '_').replace(/^\.+/, '')].slice(0, 100).join('');
   const stem = plain.replace(/\.(csv|txt|tsv|parquet|xlsx?|json)$/i, '') || 'pinsight-export';
   return `${stem}${EXTENSION[format]}`;
 }
@@ -39,8 +40,18 @@ export function httpApi(api: PinsightApi, files: ServerFiles): { api: PinsightAp
     JSON.parse(JSON.stringify(value), (_k, v: unknown) =>
       typeof v === 'string' ? v.replace(/(?:[A-Za-z]:)?[^\s"']*[\\/]pinsight-serve-[A-Za-z0-9]+[\\/]uploads[\\/][a-z0-9]+[\\/]/g, '') : v,
     ) as T;
+  // Only a batch folder of this server's uploads, by its exact name pattern: never the uploads folder itself.
   const stagedBatches = (paths: string[]) =>
-    [...new Set(paths.filter((p) => p.startsWith(stagingPrefix)).map((p) => join(files.uploads, p.slice(stagingPrefix.length).split(/[\\/]/)[0]!)))];
+    [
+      ...new Set(
+        paths
+          .map((p) => resolve(p))
+          .filter((p) => p.startsWith(stagingPrefix))
+          .map((p) => p.slice(stagingPrefix.length).split(/[\\/]/)[0]!)
+          .filter((batch) => /^[a-z0-9]{4,40}$/.test(batch))
+          .map((batch) => join(files.uploads, batch)),
+      ),
+    ];
   const removeStaged = (batches: string[] | undefined) => batches?.forEach((b) => files.remove(b));
 
   const target = (a: ExportRequest): Download => {

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 
 /** Space an upload must leave free on the disk (for the workspace's own growth during its import). */
 export const FREE_SPACE_MARGIN = 512 * 1024 * 1024;
@@ -28,8 +28,10 @@ export class ServerFiles {
     return Math.max(0, Number(s.bavail) * Number(s.bsize) - FREE_SPACE_MARGIN);
   }
 
+  /** Removes a file or folder inside the uploads or exports folder (never those folders or the root). */
   remove(path: string): void {
-    if (path.startsWith(this.root)) rmSync(path, { recursive: true, force: true });
+    const p = resolve(path);
+    if ([this.uploads, this.exports].some((dir) => p.startsWith(dir + sep))) rmSync(p, { recursive: true, force: true });
   }
 
   close(): void {

@@ -14,7 +14,7 @@ import type { ServerFiles } from './server-files';
 /** The parts of a dropped file's relative path, or null when a part is not a plain name. */
 export function safeParts(name: string): string[] | null {
   const parts = name.split(/[\\/]/);
-  const plain = (p: string) => p !== '' && p !== '.' && p !== '..' && !/[\x00-\x1f:]/.test(p) && p.length <= 255;
+  const plain = (p: string) => p !== '' && p !== '.' && p !== '..' && !/[\x00-\x1f:]/.test(p) && Buffer.byteLength(p) <= 255;
   return parts.length <= 32 && parts.every(plain) ? parts : null;
 }
 

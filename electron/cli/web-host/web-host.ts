@@ -2,8 +2,9 @@
  * Serves the built renderer and the API contract over HTTP on 127.0.0.1 only, for `pinsight serve` and the
  * browser tests. POST /api/METHOD with a JSON body {"arg": ...} answers {"ok": true, "value"} or {"ok": false, "error"}.
  *
- * Who may talk to it: only requests that carry this start's token (access-token.ts), under our own host name
- * (DNS rebinding), from our own origin. Exports reach the browser as downloads (GET /download/ID, once).
+ * Who may talk to it: API calls and uploads that carry this start's token (access-token.ts), under our own host
+ * name (DNS rebinding), from our own origin. Exports reach the browser as downloads (GET /download/ID: a one-time,
+ * unguessable address that only an authorised call hands out).
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -15,13 +16,13 @@ import { binaryReplacer } from '../../../shared/binary-json';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/content-security-policy';
 import { engineApi } from '../../engine/engine-api';
 import type { PinsightEngine } from '../../engine/pinsight-engine';
-import { isAuthorised, newToken, sameToken, tokenCookie, UNAUTHORISED_PAGE } from './access-token';
+import { isAuthorised, newToken } from './access-token';
 import { httpApi, type Download } from './http-api';
 import { ServerFiles } from './server-files';
 import { handleUpload } from './upload';
 
 export interface WebHost {
-  /** The address to open: carries the token once. */
+  /** The address to open: carries the token in its fragment. */
   url: string;
   /** The address without the token. */
   origin: string;
@@ -92,17 +93,9 @@ export async function startWebHost(engine: PinsightEngine, options: WebHostOptio
     }
     const origin = req.headers.origin;
     if (origin && origin !== `http://${host}`) return send(res, 403, 'text/plain', 'Cross-origin calls are refused');
-    // The printed address: trade its token for the cookie, and show the address without it.
-    const given = url.searchParams.get('token');
-    if (given !== null && (req.method === 'GET' || req.method === 'HEAD')) {
-      if (!sameToken(given, token)) return send(res, 401, 'text/html; charset=utf-8', UNAUTHORISED_PAGE);
-      url.searchParams.delete('token');
-      res.writeHead(303, { 'Set-Cookie': tokenCookie(token, port), Location: `${url.pathname}${url.search}`, 'Cache-Control': 'no-store' });
-      return void res.end();
-    }
-    if (!isAuthorised(req, token, port)) {
-      const page = req.method === 'GET' && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/download/');
-      return page ? send(res, 401, 'text/html; charset=utf-8', UNAUTHORISED_PAGE) : send(res, 401, 'text/plain', 'Unauthorised: open the address that pinsight serve printed');
+    const needsToken = url.pathname === '/upload' || url.pathname.startsWith('/api/');
+    if (needsToken && !isAuthorised(req, token)) {
+      return send(res, 401, 'text/plain', 'Unauthorised: open the address that pinsight serve printed (it ends in #token=…)');
     }
     if (url.pathname === '/upload' && req.method === 'POST') return handleUpload(req, res, url, files);
     if (url.pathname.startsWith('/download/') && req.method === 'GET') return serveDownload(downloads, url.pathname.slice(10), res, files);
@@ -131,7 +124,7 @@ export async function startWebHost(engine: PinsightEngine, options: WebHostOptio
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}/`;
   return {
-    url: `${origin}?token=${token}`,
+    url: `${origin}#token=${token}`,
     origin,
     token,
     port,
@@ -158,15 +151,15 @@ function serveDownload(downloads: Map<string, Download>, id: string, res: Server
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   });
-  // Streamed from disk: a ten-million-row export is never held in memory. Offered once, then deleted.
+  // Streamed from disk: a ten-million-row export is never held in memory. Offered once (taken off the list
+  // before the first byte), then deleted.
+  downloads.delete(id);
   const stream = createReadStream(d.path);
+  stream.on('error', () => res.destroy());
   stream.pipe(res);
   res.on('close', () => {
     stream.destroy();
-    if (res.writableFinished) {
-      downloads.delete(id);
-      files.remove(dirname(d.path));
-    }
+    files.remove(dirname(d.path));
   });
 }
 

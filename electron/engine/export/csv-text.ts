@@ -6,7 +6,9 @@ export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   // Text that a spreadsheet would run as a formula gets a guard apostrophe (shared/formula-guard.ts).
   const s = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)))) : neutraliseCell(String(v));
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  // Quoted when any reader could split it: a comma, a semicolon (what Excel splits on in Swedish), a tab, a
+  // quote or a line break. Inside quotes a formula character further on is text, never a cell of its own.
+  return /[",;\t\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 export function toCsv(header: string[], rows: unknown[][]): string {

@@ -25,7 +25,8 @@ export async function exportEvents(ws: Workspace, spec: QuerySpec, out: string, 
     WHERE ${where.sql}`;
   let rows = 0;
   await writeAtomically(out, async (partial) => {
-    const options = format === 'csv' ? '(HEADER)' : '(FORMAT parquet)';
+    // Ids always quoted: a reader set to another delimiter (Excel in Swedish splits on ';') never splits them.
+    const options = format === 'csv' ? '(HEADER, FORCE_QUOTE (event_id, pin_id, user_id))' : '(FORMAT parquet)';
     const reader = await ws.conn.runAndReadAll(`COPY (${select}) TO ${sqlString(partial)} ${options}`, where.params);
     rows = Number(reader.getRows()[0]?.[0] ?? 0);
     if (rows === 0) throw new PinsightError('not-found', `No events match these filters and dates: nothing was exported (${basename(out)} was not written)`);

@@ -69,7 +69,8 @@ function formatValue(column: ExportValueColumn, value: number | null | undefined
 
 function cell(s: string, delimiter: string): string {
   // Quoted whenever a reader could split it: the delimiter, a quote, or a line break of any kind (a lone CR too).
-  return s.includes(delimiter) || /["\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  // (and a comma or semicolon whatever the delimiter: a reader set to the other one would split there).
+  return s.includes(delimiter) || /[",;\t\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 export function renderExport(doc: ExportDocument, style: RenderStyle): Buffer {

@@ -67,6 +67,9 @@ export function checkTextFile(file: InputFile, name: string): TextShape {
 export function readErrorSentence(e: unknown): string {
   const raw = e instanceof Error ? e.message : String(e);
   if (/^INTERNAL Error/i.test(raw)) return 'the file could not be read (the database engine failed on its contents)';
+  if (/state machine reached an invalid state/i.test(raw)) {
+    return 'its lines cannot be read as CSV (a quote that never closes, or line breaks of a kind Pinsight does not read, such as a lone CR)';
+  }
   const first = raw.split(/\r?\n/)[0] ?? '';
   const plain = first
     .replace(/^(Invalid Input|Conversion|Binder|Parser|IO|Out of Memory|Catalog|Internal|Invalid) Error: /i, '')

@@ -31,7 +31,7 @@ export const outsideWindowSql = (ts: string) =>
  * otherwise read. Cheap for the common case: a time that ends in Z is never tested by the pattern.
  */
 export const badOffsetSql = (t: string) =>
-  `(right(${t}, 1) <> 'Z' AND regexp_matches(${t}, '[0-9]:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?\\s*[+-]((1[5-9]|[2-9][0-9])(:?[0-9]{2})?|[0-9]{2}:?[6-9][0-9])$'))`;
+  `(right(${t}, 1) <> 'Z' AND regexp_matches(${t}, '[0-9]:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?\\s*[+-]((1[5-9]|[2-9][0-9])(:?[0-9]{2})?|14:?([0-5][1-9]|[1-5][0-9])|[0-9]{2}:?[6-9][0-9])$'))`;
 
 /** A reason a row is rejected: when `fails` holds, the row is refused with `message`. */
 export interface Check {

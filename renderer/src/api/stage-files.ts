@@ -1,3 +1,5 @@
+import { serveHeaders } from './transport';
+
 /**
  * Turns files dropped on the window into paths the engine can import. In Electron the preload tells a file's
  * path; in the browser the files are streamed to `pinsight serve`, which keeps them in a staging folder.
@@ -42,7 +44,7 @@ export async function stageFiles(data: DataTransfer | FileList, onUpload?: (name
     onUpload?.(relativePath);
     const res = await fetch(`/upload?batch=${batch}&name=${encodeURIComponent(relativePath)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/octet-stream', 'X-Pinsight-Upload': '1' },
+      headers: { 'Content-Type': 'application/octet-stream', 'X-Pinsight-Upload': '1', ...serveHeaders() },
       body: file,
     });
     if (!res.ok) throw new Error(`Upload of ${relativePath} failed: ${res.status} ${await res.text()}`);

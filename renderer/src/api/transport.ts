@@ -25,13 +25,39 @@ declare global {
   }
 }
 
+const TOKEN_KEY = 'pinsight.token';
+
+/**
+ * The token of `pinsight serve`: taken from the address's fragment (#token=…) when the page opens, then kept in
+ * this tab's sessionStorage (this origin only) and taken off the address bar.
+ */
+export function serveToken(): string | null {
+  const fromHash = /(?:^#|&)token=([\w-]+)/.exec(globalThis.location?.hash ?? '')?.[1];
+  if (fromHash) {
+    globalThis.sessionStorage?.setItem(TOKEN_KEY, fromHash);
+    const rest = location.hash.replace(/(?:^#|&)token=[\w-]+/, '').replace(/^&/, '');
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+    return fromHash;
+  }
+  return globalThis.sessionStorage?.getItem(TOKEN_KEY) ?? null;
+}
+
+/** Headers every call to `pinsight serve` carries. */
+export function serveHeaders(): Record<string, string> {
+  const token = serveToken();
+  return token ? { 'X-Pinsight-Token': token } : {};
+}
+
 export const httpTransport: Transport = async (method: ApiMethod, arg: unknown) => {
   try {
     const res = await fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...serveHeaders() },
       body: JSON.stringify({ arg }),
     });
+    if (res.status === 401) {
+      return { ok: false, error: { code: 'invalid-argument', message: 'Open Pinsight from the address that `pinsight serve` printed (it ends in #token=…): this page has no access without it.' } };
+    }
     if (!res.ok) return { ok: false, error: { code: 'internal', message: `${res.status} ${await res.text()}` } };
     return JSON.parse(await res.text(), binaryReviver) as ApiResult<unknown>;
   } catch (e) {

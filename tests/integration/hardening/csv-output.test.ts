@@ -13,7 +13,7 @@ import { tempDir } from '../../helpers/temp-dir';
 import { runCli } from '../../helpers/run-cli';
 
 const dir = tempDir();
-const TITLES = ['=HYPERLINK("http://evil.example","x")', '@SUM(A1)', '+1+1', 'a\rb', '\tTabbed', 'Plain title'];
+const TITLES = ['=HYPERLINK("http://evil.example","x")', '@SUM(A1)', '+1+1', 'a\rb', '\tTabbed', 'x;=1+1;y'];
 const PIN_IDS = ['-p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
 const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
 let engine: PinsightEngine;
@@ -52,7 +52,9 @@ describe('formula injection', () => {
     expect(text).toContain(`,'@SUM(A1),`);
     expect(text).toContain(`,'+1+1,`);
     expect(text).toContain(`'-p1,`);
-    expect(text).toContain(`,'\tTabbed,`);
+    expect(text).toContain(`,"'\tTabbed",`);
+    // A reader that splits on ';' (Excel in Swedish) finds no cell starting with '=': the cell is quoted.
+    expect(text).toContain(`,"x;=1+1;y",`);
     // No line of the file starts a cell with a bare formula character.
     for (const line of text.split('\r\n')) expect(line.split(',').some((c) => /^[=+@]/.test(c))).toBe(false);
   });
@@ -61,7 +63,7 @@ describe('formula injection', () => {
     const out = join(dir, 'events-out.csv');
     await engine.exportView(spec('overview'), out, { ...options, rawEvents: true });
     const text = readFileSync(out, 'utf8');
-    expect(text).toContain(`,'-p1,'=u0,`);
+    expect(text).toContain(`,"'-p1","'=u0",`);
     const copy = await PinsightEngine.open(join(dir, 'copy.duckdb'));
     try {
       await copy.importFiles([join(dir, 'accounts.csv'), join(dir, 'pins.csv'), out]);

@@ -51,6 +51,7 @@ describe('event times outside the plausible window are rejected with their line'
     '2026-01-01T10:00:00-15:30,impression,p1,u6',
     '2026-01-01T10:00:00+14:00,impression,p1,u7',
     '1990-05-01T00:00:00Z,impression,p1,u8',
+    '2026-01-01T10:00:00+14:30,impression,p1,u9',
   ];
 
   for (const format of ['csv', 'ndjson'] as const) {
@@ -67,7 +68,7 @@ describe('event times outside the plausible window are rejected with their line'
       const engine = await PinsightEngine.open(IN_MEMORY);
       const s = await engine.importFiles([file]);
       const offset = format === 'csv' ? 1 : 0;
-      expect(s.rejected.map((r) => r.line)).toEqual([3, 4, 5, 6, 7, 9].map((l) => l - 1 + offset));
+      expect(s.rejected.map((r) => r.line)).toEqual([3, 4, 5, 6, 7, 9, 10].map((l) => l - 1 + offset));
       expect(s.rejected[0]!.reason).toMatch(/outside the plausible time/);
       expect(s.rejected[3]!.reason).toMatch(/offset no place has/);
       expect(s.files[0]!.rows).toBe(2);

@@ -32,12 +32,12 @@ describe('serve and signals', () => {
       let out = '';
       child.stdout!.on('data', (d: Buffer) => {
         out += d.toString();
-        const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+        const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
         if (m) ok(new URL(m[1]!));
       });
       child.on('exit', (code) => fail(new Error(`serve exited early (${code})`)));
     });
-    const token = url.searchParams.get('token')!;
+    const token = url.hash.slice('#token='.length);
     const started = await fetch(new URL('/api/startImport', url.origin), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Pinsight-Token': token },

@@ -51,33 +51,24 @@ const api = async (method: string, arg: unknown, headers: Record<string, string>
 };
 
 describe('the token', () => {
-  it('is refused when missing or wrong, on the API, uploads, downloads and the page', async () => {
+  it('is refused when missing or wrong, on the API and uploads; downloads need their one-time address', async () => {
     expect((await api('getWorkspace', undefined, {})).status).toBe(401);
     expect((await api('getWorkspace', undefined, { 'X-Pinsight-Token': 'x'.repeat(43) })).status).toBe(401);
     expect((await api('exportView', { spec: { view: 'overview' }, out: join(dir, 'stolen.csv') }, {})).status).toBe(401);
     expect(existsSync(join(dir, 'stolen.csv'))).toBe(false);
     expect((await call('/upload?batch=abcd&name=a.csv', { method: 'POST', headers: { 'X-Pinsight-Upload': '1' }, body: 'x' })).status).toBe(401);
-    expect((await call('/download/0123')).status).toBe(401);
-    const page = await call('/');
-    expect(page.status).toBe(401);
-    expect(page.body.toString()).toContain('pinsight serve');
-    expect((await call('/?token=wrong')).status).toBe(401);
+    expect((await call(`/download/${'0'.repeat(32)}`)).status).toBe(404);
+    // Not as a cookie or a query parameter: a cookie reaches every port of 127.0.0.1, and a query is logged.
+    expect((await api('getWorkspace', undefined, { Cookie: `pinsight_token=${host.token}` })).status).toBe(401);
+    expect((await call(`/api/getWorkspace?token=${host.token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
   });
 
-  it('the printed address trades it for an HttpOnly, SameSite=Strict cookie, which then opens the API', async () => {
-    const path = new URL(host.url).pathname + new URL(host.url).search;
-    const r = await call(path);
-    expect(r.status).toBe(303);
-    expect(r.headers.location).toBe('/');
-    const cookie = String(r.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const pair = cookie.split(';')[0]!;
-    expect((await call('/', { headers: { Cookie: pair } })).status).toBe(200);
-    const ws = await api('getWorkspace', undefined, { Cookie: pair });
-    expect(ws.json?.ok).toBe(true);
-    // Another server's cookie name (another port) does not count.
-    expect((await api('getWorkspace', undefined, { Cookie: `pinsight_token_1=${host.token}` })).status).toBe(401);
+  it('travels in the fragment of the printed address (never sent to a server) and opens the API as a header', async () => {
+    expect(new URL(host.url).hash).toBe(`#token=${host.token}`);
+    expect(new URL(host.url).search).toBe('');
+    // The built page holds no data: it loads without the token, then asks for it.
+    expect((await call('/')).status).toBe(200);
+    expect((await api('getWorkspace', undefined)).json?.ok).toBe(true);
   });
 });
 
@@ -101,6 +92,12 @@ describe('exports over HTTP are downloads', () => {
     const header = lines[0]!.split(',');
     expect(lines[1]!.split(',')[header.indexOf('impressions')]).toBe(String(top.rows[0]!.impressions));
     expect((await call(summary.download, { headers: auth() })).status).toBe(404);
+    // Parallel requests for one download: one gets the file, the others 404, and the server keeps running.
+    const again = await api('exportView', { spec: { view: 'top-pins', limit: 5 }, out: 'again.csv' });
+    const replies = await Promise.all(Array.from({ length: 6 }, () => call(again.json!.value.download)));
+    expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(replies.filter((r) => r.status === 404)).toHaveLength(5);
+    expect((await api('getWorkspace', undefined)).json?.ok).toBe(true);
     expect(readdirSync(join(host.filesRoot, 'exports'))).toEqual([]);
   });
 
@@ -147,11 +144,28 @@ describe('uploads', () => {
 });
 
 describe('workspaces over HTTP', () => {
+  it('a workspace is an absolute .duckdb or .pinsight file: never authorized_keys, a relative path or memory', async () => {
+    for (const path of [join(dir, 'authorized_keys'), 'relative.duckdb', ':memory:']) {
+      const r = await api('openWorkspace', { path, create: true });
+      expect(r.json, path).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    }
+    expect(existsSync(join(dir, 'authorized_keys'))).toBe(false);
+  });
+
   it('a new workspace goes only into a folder that exists: the API makes no folders', async () => {
     const nested = join(dir, 'no', 'such', 'folder', 'w.duckdb');
     const r = await api('openWorkspace', { path: nested, create: true });
     expect(r.json).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(existsSync(join(dir, 'no'))).toBe(false);
+  });
+});
+
+describe('staged uploads', () => {
+  it('a path with .. into the uploads folder never removes the private folder', async () => {
+    const r = await api('importFiles', { paths: [join(host.filesRoot, 'uploads', '..', 'nothing.csv')] });
+    expect(r.json?.ok).toBe(false);
+    expect(existsSync(join(host.filesRoot, 'uploads'))).toBe(true);
+    expect(existsSync(join(host.filesRoot, 'exports'))).toBe(true);
   });
 });
 
