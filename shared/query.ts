@@ -40,6 +40,11 @@ export const querySpecSchema = z
     skipAudience: z.boolean().default(false),
     /** Distinct users per day in the series too (the slowest part); off: audience totals only. */
     audienceSeries: z.boolean().default(true),
+    /**
+     * Requests on one channel supersede each other: a newer one drops an older one that still waits and
+     * interrupts one that runs (the app's screen sends all its requests on one channel).
+     */
+    channel: z.string().min(1).max(40).optional(),
   })
   .strict();
 

@@ -18,6 +18,9 @@ import { SerialQueue } from './serial-queue';
 
 export class PinsightEngine {
   private readonly queue = new SerialQueue();
+  /** The newest request number of each query channel, and the channel of the query running now. */
+  private readonly channels = new Map<string, number>();
+  private running: { channel: string } | null = null;
   /** Aborted at shutdown: every import in progress or waiting stops at its next step. */
   private readonly stopping = new AbortController();
 
@@ -120,7 +123,24 @@ export class PinsightEngine {
   }
 
   query(spec: QuerySpec): Promise<QueryResult> {
-    return this.serial(() => this.runQuery(spec));
+    const channel = spec.channel;
+    if (!channel) return this.serial(() => this.runQuery(spec));
+    // A newer request on the same channel supersedes this one: dropped while it waits, interrupted while it runs.
+    const seq = (this.channels.get(channel) ?? 0) + 1;
+    this.channels.set(channel, seq);
+    if (this.running?.channel === channel) this.interrupt();
+    const superseded = () => new PinsightError('cancelled', 'Superseded by a newer request');
+    return this.serial(async () => {
+      if (this.channels.get(channel) !== seq) throw superseded();
+      this.running = { channel };
+      try {
+        return await this.runQuery(spec);
+      } catch (e) {
+        throw this.channels.get(channel) !== seq ? superseded() : e;
+      } finally {
+        this.running = null;
+      }
+    });
   }
 
   private runQuery(spec: QuerySpec): Promise<QueryResult> {

@@ -17,9 +17,13 @@ export interface UiSlice {
 
 export const initialUi: Pick<UiSlice, 'locale' | 'theme' | 'view'> = { locale: 'en', theme: 'light', view: 'overview' };
 
-export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   ...initialUi,
   setLocale: (locale) => set({ locale }),
   setTheme: (theme) => set({ theme }),
-  setView: (view) => set({ view }),
+  setView: (view) => {
+    set({ view });
+    // A view whose results are older than the filters loads now (the others loaded it lazily).
+    get().loadIfStale(view);
+  },
 });

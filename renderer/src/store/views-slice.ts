@@ -1,7 +1,9 @@
 /**
- * Results of the views for the current filters. A filter change refreshes every view (the one on screen
- * first); answers to superseded requests are dropped. The overview arrives in two steps: the figures, then the
- * exact audiences, which take longer.
+ * Results of the views for the current filters. A filter change refreshes the view on screen only; the others
+ * are marked stale and load when they are opened. Answers are kept in a small cache keyed by the request, so
+ * returning to a view or a filter combination seen before is instant. Every request of the screen goes on one
+ * channel: the engine drops a superseded one that waits and interrupts one that runs, and answers to superseded
+ * requests are dropped here. The overview arrives in two steps: the figures, then the exact audiences.
  */
 import type { StateCreator } from 'zustand';
 import type { ApiError, ApiResult } from '../../../shared/api';
@@ -34,7 +36,11 @@ export interface ViewsSlice {
   videoSort: MetricId;
   topLimit: number;
   generation: number;
+  /** Views whose results are older than the current filters (loaded when opened). */
+  staleViews: DataView[];
   refresh(): void;
+  /** Loads the view if its results are stale (a view just opened). */
+  loadIfStale(view: ViewName): void;
   setSort(view: 'topPins' | 'topBoards' | 'video', metric: MetricId): void;
   setTopLimit(limit: number): void;
   openPin(pinId: string | null): void;
@@ -42,6 +48,28 @@ export interface ViewsSlice {
 
 const idle = { status: 'idle' } as const;
 const ARROW_ROWS_FROM = 1000;
+
+type DataView = Exclude<ViewName, 'import'>;
+const DATA_VIEWS: DataView[] = ['overview', 'top-pins', 'top-boards', 'video', 'legacy'];
+
+/** Answers by request, for the open workspace (cleared when it changes or takes an import). */
+const CACHE_SIZE = 64;
+const resultCache = new Map<string, unknown>();
+export function clearResultCache(): void {
+  resultCache.clear();
+}
+function cached(key: string): unknown {
+  const hit = resultCache.get(key);
+  if (hit !== undefined) {
+    resultCache.delete(key);
+    resultCache.set(key, hit);
+  }
+  return hit;
+}
+function remember(key: string, value: unknown): void {
+  resultCache.set(key, value);
+  if (resultCache.size > CACHE_SIZE) resultCache.delete(resultCache.keys().next().value!);
+}
 export const initialViews = {
   overview: idle,
   comparison: idle,
@@ -59,6 +87,7 @@ export const initialViews = {
   videoSort: 'video_views' as MetricId,
   topLimit: 50,
   generation: 0,
+  staleViews: [] as DataView[],
 };
 
 export function currentSpec(state: AppState, view: QuerySpecInput['view']): QuerySpecInput {
@@ -89,23 +118,35 @@ const loading = <T,>(l: Loadable<T>): Loadable<T> => ({ status: 'loading', previ
 export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set, get) => {
   /** Runs a query and stores its answer under `key`, unless a newer refresh has started meanwhile. */
   const load = async <T,>(key: Key, spec: QuerySpecInput, generation: number): Promise<void> => {
+    const cacheKey = `${get().workspace?.path ?? ''}|${JSON.stringify(spec)}`;
+    const hit = cached(cacheKey);
+    if (hit !== undefined) {
+      set({ [key]: { status: 'ready', data: hit } } as Partial<AppState>);
+      return;
+    }
     set({ [key]: loading(get()[key] as Loadable<unknown>) } as Partial<AppState>);
     // Long top lists travel as Arrow IPC bytes rather than JSON rows.
     const arrow = (spec.limit ?? 0) > ARROW_ROWS_FROM;
-    const res = (await api.query(arrow ? { ...spec, transfer: 'arrow' } : spec)) as ApiResult<T>;
+    const res = (await api.query({ ...spec, channel: 'screen', ...(arrow ? { transfer: 'arrow' as const } : {}) })) as ApiResult<T>;
     if (get().generation !== generation) return;
+    // A request the engine dropped because a newer one superseded it: its answer is not wanted.
+    if (!res.ok && res.error.code === 'cancelled') return;
     const data = res.ok && arrow ? (withRows(res.value as TopResult) as T) : res.ok ? res.value : undefined;
+    if (res.ok) remember(cacheKey, data);
     set({ [key]: res.ok ? { status: 'ready', data } : { status: 'error', error: res.error } } as Partial<AppState>);
   };
+  const hasCached = (spec: QuerySpecInput) => resultCache.has(`${get().workspace?.path ?? ''}|${JSON.stringify(spec)}`);
 
   const loaders: Record<Exclude<ViewName, 'import'>, (g: number) => Promise<void>> = {
     overview: async (g) => {
       const spec = currentSpec(get(), 'overview');
-      set({ audiencePending: true });
-      // Figures first, then the exact audiences of the tiles; per-day audiences only when the chart shows one.
-      await load('overview', { ...spec, skipAudience: true }, g);
       const chartAudience = AUDIENCE_METRICS.includes(get().chartMetric);
-      await load('overview', { ...spec, audienceSeries: chartAudience }, g);
+      const full = { ...spec, audienceSeries: chartAudience };
+      set({ audiencePending: !hasCached(full) });
+      // Figures first, then the exact audiences of the tiles; per-day audiences only when the chart shows one.
+      if (!hasCached(full)) await load('overview', { ...spec, skipAudience: true }, g);
+      if (get().generation !== g) return;
+      await load('overview', full, g);
       if (get().generation === g) set({ audiencePending: false });
       const compare = effectiveCompareRange(get());
       if (compare) await load('comparison', { ...spec, view: 'compare', compare }, g);
@@ -129,16 +170,16 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
     refresh() {
       if (!get().workspace) return;
       const generation = get().generation + 1;
-      set({ generation });
       const active = get().view;
-      const order = (Object.keys(loaders) as (keyof typeof loaders)[]).sort((a, b) => Number(b === active) - Number(a === active));
-      void (async () => {
-        for (const view of order) {
-          if (get().generation !== generation) return;
-          await loaders[view](generation);
-        }
-      })();
+      // The view on screen now; the others when they are opened.
+      set({ generation, staleViews: DATA_VIEWS.filter((v) => v !== active) });
+      if (active !== 'import') void loaders[active](generation);
       if (get().selectedPin) get().openPin(get().selectedPin);
+    },
+    loadIfStale(view) {
+      if (view === 'import' || !get().staleViews.includes(view) || !get().workspace) return;
+      set({ staleViews: get().staleViews.filter((v) => v !== view) });
+      void loaders[view](get().generation);
     },
     setSort(view, metric) {
       if (view === 'topPins') set({ topPinsSort: metric });

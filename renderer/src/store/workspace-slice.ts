@@ -5,6 +5,7 @@ import type { ApiError } from '../../../shared/api';
 import type { FilterOptions, WorkspaceInfo } from '../../../shared/results';
 import { api } from '../api/transport';
 import type { AppState } from './app-store';
+import { clearResultCache } from './views-slice';
 
 export interface WorkspaceSlice {
   workspace: WorkspaceInfo | null;
@@ -41,6 +42,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     const [info, options] = await Promise.all([api.getWorkspace(), api.filterOptions()]);
     if (!info.ok) return set({ workspaceError: info.error });
     if (!options.ok) return set({ workspaceError: options.error });
+    // New data (another workspace, or an import): cached answers are no longer the truth.
+    clearResultCache();
     set({ workspace: info.value, options: options.value, workspaceError: null });
     if (!get().recent.includes(info.value.path)) set({ recent: [info.value.path, ...get().recent].slice(0, 8) });
     const { preset, filters } = get();
