@@ -38,6 +38,8 @@ export const querySpecSchema = z
     transfer: z.enum(['json', 'arrow']).default('json'),
     /** Skip the distinct-user metrics (they arrive in a second, slower request). */
     skipAudience: z.boolean().default(false),
+    /** Overview only: just the distinct-user metrics (the second request after skipAudience); counts are null. */
+    audienceOnly: z.boolean().default(false),
     /** Distinct users per day in the series too (the slowest part); off: audience totals only. */
     audienceSeries: z.boolean().default(true),
     /**

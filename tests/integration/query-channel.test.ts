@@ -29,4 +29,19 @@ describe('query channels', () => {
     expect(last.view).toBe('overview');
     engine.close();
   });
+
+  it('the audiences-only request gives the same audiences as the full overview, and no counts', async () => {
+    const engine = await PinsightEngine.open(IN_MEMORY);
+    await generateDemo(engine.workspace, 20_000);
+    const base = { view: 'overview', filters: { device: 'mobile' }, splitBy: 'content-type' } as const;
+    const full = await engine.query(querySpecSchema.parse(base));
+    const only = await engine.query(querySpecSchema.parse({ ...base, audienceOnly: true }));
+    if (full.view !== 'overview' || only.view !== 'overview') throw new Error('expected overviews');
+    expect(only.totals.total_audience).toBe(full.totals.total_audience);
+    expect(only.totals.engaged_audience).toBe(full.totals.engaged_audience);
+    expect(only.totals.total_audience).toBeGreaterThan(0);
+    expect(only.totals.impressions).toBeNull();
+    expect(only.series.map((p) => p.total_audience)).toEqual(full.series.map((p) => p.total_audience));
+    engine.close();
+  });
 });

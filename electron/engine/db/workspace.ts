@@ -32,6 +32,8 @@ export function isWriteFailure(e: unknown): boolean {
 export class Workspace {
   /** Why the workspace is open read-only (it cannot be written now), or null when it is writable. */
   readOnlyReason: string | null = null;
+  /** Meta values read since the last write: every view reads the data's bounds, a few milliseconds each. */
+  private readonly metaCache = new Map<string, string | null>();
 
   private constructor(
     readonly path: string,
@@ -136,6 +138,8 @@ export class Workspace {
   }
 
   async run(sql: string, params?: SqlParams): Promise<void> {
+    // Anything but a read may change meta values (imports, migrations, settings, transactions).
+    if (!/^\s*(SELECT|WITH)\b/i.test(sql)) this.metaCache.clear();
     await this.conn.run(sql, params as Record<string, DuckDBValue>);
   }
 
@@ -157,7 +161,10 @@ export class Workspace {
   }
 
   async getMeta(key: string): Promise<string | null> {
-    return this.value<string>(`SELECT value FROM pinsight_meta WHERE key = $key`, { key });
+    if (this.metaCache.has(key)) return this.metaCache.get(key)!;
+    const value = await this.value<string>(`SELECT value FROM pinsight_meta WHERE key = $key`, { key });
+    this.metaCache.set(key, value);
+    return value;
   }
 
   /** The IANA time zone that defines the workspace's calendar days. */

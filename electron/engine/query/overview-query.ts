@@ -42,8 +42,10 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
 
   // One connection runs one statement at a time; the audience scans go last because they are the slow ones.
   const rollupSelect = metricSelect(COUNTER_METRICS);
-  const totalRow = await ws.one(`SELECT ${rollupSelect} FROM rollup_daily WHERE ${where.sql}`, where.params);
-  const seriesRows = await ws.all(`SELECT ${groupCols}, ${rollupSelect} FROM rollup_daily WHERE ${where.sql} GROUP BY ALL`, where.params);
+  // The audiences' own request (after the figures) reads no rollup: its counts are not wanted.
+  const counters = !spec.audienceOnly;
+  const totalRow = counters ? await ws.one(`SELECT ${rollupSelect} FROM rollup_daily WHERE ${where.sql}`, where.params) : undefined;
+  const seriesRows = counters ? await ws.all(`SELECT ${groupCols}, ${rollupSelect} FROM rollup_daily WHERE ${where.sql} GROUP BY ALL`, where.params) : [];
   let audienceTotal: PlainRow | undefined;
   let audienceRows: PlainRow[] = [];
   if (audience.length) {
@@ -67,6 +69,7 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
   if (audienceTotal) pickMetrics(audienceTotal, audience, totals);
 
   const series = buildSeries(range, bounds, spec.splitBy, spec.granularity, seriesRows, audienceRows, spec.audienceSeries ? audience : []);
+  if (!counters) for (const p of series) for (const id of COUNTER_METRICS) p[id] = null;
   return {
     view: 'overview',
     range,

@@ -135,6 +135,28 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
     if (res.ok) remember(cacheKey, data);
     set({ [key]: res.ok ? { status: 'ready', data } : { status: 'error', error: res.error } } as Partial<AppState>);
   };
+  /** The overview's audiences alone, merged into the figures on screen (and cached as the full answer). */
+  const mergeAudiences = async (full: QuerySpecInput, res: ApiResult<unknown>, generation: number): Promise<void> => {
+    if (get().generation !== generation || (!res.ok && res.error.code === 'cancelled')) return;
+    const figures = get().overview;
+    if (!res.ok) return set({ overview: { status: 'error', error: res.error } });
+    if (figures.status !== 'ready') return;
+    const audience = res.value as OverviewResult;
+    const key = (p: { date: string; split: string | null }) => `${p.date}|${p.split ?? ''}`;
+    const byKey = new Map(audience.series.map((p) => [key(p), p]));
+    const pick = <T extends Partial<Record<MetricId, number | null>>>(into: T, from: Partial<Record<MetricId, number | null>> | undefined): T => {
+      const out = { ...into };
+      for (const id of AUDIENCE_METRICS) (out as Partial<Record<MetricId, number | null>>)[id] = from?.[id] ?? null;
+      return out;
+    };
+    const merged: OverviewResult = {
+      ...figures.data,
+      totals: pick(figures.data.totals, audience.totals),
+      series: figures.data.series.map((p) => pick(p, byKey.get(key(p)))),
+    };
+    remember(`${get().workspace?.path ?? ''}|${JSON.stringify(full)}`, merged);
+    set({ overview: { status: 'ready', data: merged } });
+  };
   const hasCached = (spec: QuerySpecInput) => resultCache.has(`${get().workspace?.path ?? ''}|${JSON.stringify(spec)}`);
 
   const loaders: Record<Exclude<ViewName, 'import'>, (g: number) => Promise<void>> = {
@@ -142,12 +164,17 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
       const spec = currentSpec(get(), 'overview');
       const chartAudience = AUDIENCE_METRICS.includes(get().chartMetric);
       const full = { ...spec, audienceSeries: chartAudience };
-      set({ audiencePending: !hasCached(full) });
-      // Figures first, then the exact audiences of the tiles; per-day audiences only when the chart shows one.
-      if (!hasCached(full)) await load('overview', { ...spec, skipAudience: true }, g);
-      if (get().generation !== g) return;
-      await load('overview', full, g);
-      if (get().generation === g) set({ audiencePending: false });
+      if (hasCached(full)) await load('overview', full, g);
+      else {
+        // The figures and the exact audiences (per day only when the chart shows one) are asked for at once, on
+        // two channels; the figures show as soon as they come, the audiences are merged in when they follow.
+        set({ audiencePending: true });
+        const figures = load('overview', { ...spec, skipAudience: true }, g);
+        const audiences = api.query({ ...full, audienceOnly: true, channel: 'screen-audience' });
+        await figures;
+        if (get().generation !== g) return;
+        await mergeAudiences(full, await audiences, g);
+      }      if (get().generation === g) set({ audiencePending: false });
       const compare = effectiveCompareRange(get());
       if (compare) await load('comparison', { ...spec, view: 'compare', compare }, g);
       else set({ comparison: idle });

@@ -1,6 +1,7 @@
 /** Issue 12, cases 2 and 3: far dates never hang a query, and one out-of-range row never poisons a workspace. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { querySpecSchema } from '../../../shared/query';
 import { describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../shared/api';
 import { addDays, eachDay } from '../../../shared/dates';
@@ -72,7 +73,7 @@ describe('event times outside the plausible window are rejected with their line'
       expect(s.rejected[0]!.reason).toMatch(/outside the plausible time/);
       expect(s.rejected[3]!.reason).toMatch(/offset no place has/);
       expect(s.files[0]!.rows).toBe(2);
-      const overview = await engine.query({ view: 'overview', filters: { contentType: 'all', device: 'all', source: 'all', format: 'all', accounts: [] }, splitBy: 'none', granularity: 'day', transfer: 'json', skipAudience: false, audienceSeries: true });
+      const overview = await engine.query(querySpecSchema.parse({ view: 'overview' }));
       expect(overview.view).toBe('overview');
       engine.close();
     });

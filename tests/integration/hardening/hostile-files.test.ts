@@ -7,6 +7,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { querySpecSchema } from '../../../shared/query';
 import { IN_MEMORY } from '../../../electron/engine/db/workspace';
 import { generateDemo } from '../../../electron/engine/demo/generate-demo';
 import { PinsightEngine } from '../../../electron/engine/pinsight-engine';
@@ -17,7 +18,7 @@ const HEADER = 'event_time,event_type,pin_id,user_id';
 let engine: PinsightEngine;
 
 async function overview(): Promise<unknown> {
-  const r = await engine.query({ view: 'overview', filters: { contentType: 'all', device: 'all', source: 'all', format: 'all', accounts: [] }, splitBy: 'none', granularity: 'day', transfer: 'json', skipAudience: false, audienceSeries: true });
+  const r = await engine.query(querySpecSchema.parse({ view: 'overview' }));
   return r.view === 'overview' ? r.totals : r;
 }
 

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { querySpecSchema } from '../../../shared/query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IN_MEMORY } from '../../../electron/engine/db/workspace';
 import { generateDemo } from '../../../electron/engine/demo/generate-demo';
@@ -87,7 +88,7 @@ describe('exports over HTTP are downloads', () => {
     expect(String(file.headers['content-disposition'])).toContain('filename="bashrc.csv"');
     const lines = file.body.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
     expect(lines).toHaveLength(6);
-    const top = await engine.query({ view: 'top-pins', limit: 5, filters: { contentType: 'all', device: 'all', source: 'all', format: 'all', accounts: [] }, splitBy: 'none', granularity: 'day', transfer: 'json', skipAudience: false, audienceSeries: true });
+    const top = await engine.query(querySpecSchema.parse({ view: 'top-pins', limit: 5 }));
     if (top.view !== 'top-pins') throw new Error('expected top Pins');
     const header = lines[0]!.split(',');
     expect(lines[1]!.split(',')[header.indexOf('impressions')]).toBe(String(top.rows[0]!.impressions));

@@ -1,0 +1,209 @@
+// `npm run bench:ui`: what the analyst feels. Chromium (Playwright) drives the workbench served by
+// `pinsight serve` on demo workspaces (1M and 10M events by default; --sizes 1m,10m,100m), overview on screen,
+// and clicks the content type, device, source and format filters in turn (12 clicks, each to a combination not
+// seen before, so no answer comes from the cache). For each click: the time until the figures are on screen,
+// and until every call it caused has answered and nothing is marked busy, two frames later. Beside it, naive
+// DuckDB SQL over the raw events for the same filters in the same run (a per-day series with distinct users,
+// the range's distinct users and the top 50 Pins, no cleaning). Then rapid clicking: ten clicks 100 ms apart,
+// timed from the last click until settled. --check fails on ratios only (CI's 1M guard).
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { chromium } from '@playwright/test';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(root, 'bin', 'pinsight.js');
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1m,10m' },
+    dir: { type: 'string' },
+    clicks: { type: 'string', default: '12' },
+    check: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log('Usage: node scripts/bench-ui.mjs [--sizes 1m,10m,100m] [--dir DIR] [--clicks N] [--check]');
+  process.exit(0);
+}
+const SIZES = { '1m': 1_000_000, '10m': 10_000_000, '100m': 100_000_000 };
+/** Ratio guards of --check (CI): the settled view against the naive SQL. */
+const GUARD = { '1m': 1.5, '10m': 0.75, '100m': 0.75 };
+const TARGET = { '1m': 0.5, '10m': 0.25, '100m': 0.25 };
+const dir = values.dir ?? join(tmpdir(), 'pinsight-bench-ui');
+mkdirSync(dir, { recursive: true });
+
+/** Each click leads to a combination not seen before in the run. */
+const CLICKS = [
+  ['contentType', 'organic'], ['device', 'mobile'], ['source', 'yours'], ['format', 'video'],
+  ['contentType', 'paid'], ['device', 'web'], ['source', 'others'], ['format', 'standard'],
+  ['contentType', 'all'], ['device', 'tablet'], ['source', 'all'], ['format', 'all'],
+];
+const RAPID = [['device', 'mobile'], ['device', 'web'], ['contentType', 'organic'], ['device', 'all'], ['contentType', 'paid'], ['format', 'video'], ['device', 'tablet'], ['format', 'all'], ['contentType', 'all'], ['source', 'others']];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (x) => `${x.toFixed(0)} ms`;
+
+/** Counts the page's API calls in flight, and remembers when each answered. */
+const INSTRUMENT = () => {
+  const w = window;
+  w.__pending = 0;
+  w.__answered = [];
+  const original = w.fetch.bind(w);
+  w.fetch = async (input, init) => {
+    const api = String(input).includes('/api/query');
+    if (api) w.__pending++;
+    try {
+      return await original(input, init);
+    } finally {
+      if (api) {
+        w.__pending--;
+        w.__answered.push({ at: performance.now(), figures: String(init?.body ?? '').includes('"skipAudience":true') });
+      }
+    }
+  };
+};
+
+/** In the page: click, then wait until nothing is in flight or busy for two frames; the times since the click. */
+async function clickAndSettle(page, testId, last = true) {
+  return page.evaluate(
+    async ({ testId, last }) => {
+      const w = window;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+      const t0 = performance.now();
+      w.__answered = [];
+      document.querySelector(`[data-testid="${testId}"]`).click();
+      if (!last) return { figures: 0, settled: 0 };
+      await frame();
+      for (;;) {
+        const busy = w.__pending > 0 || document.querySelector('[aria-busy="true"]');
+        if (!busy) {
+          await frame();
+          await frame();
+          if (w.__pending === 0 && !document.querySelector('[aria-busy="true"]')) break;
+        } else await new Promise((r) => setTimeout(r, 2));
+      }
+      const settled = performance.now() - t0;
+      const firstFigures = w.__answered.find((a) => a.figures) ?? w.__answered[0];
+      return { figures: firstFigures ? firstFigures.at - t0 : settled, settled };
+    },
+    { testId, last },
+  );
+}
+
+function naiveWhere(state) {
+  return [
+    `e.event_time >= CAST($from AS TIMESTAMP) AND e.event_time < CAST($to AS TIMESTAMP) + INTERVAL 1 DAY`,
+    state.contentType !== 'all' ? `e.content_type = '${state.contentType}'` : '',
+    state.device !== 'all' ? `e.app_type = '${state.device}'` : '',
+    state.format !== 'all' ? `p.pin_format = '${state.format}'` : '',
+    state.source === 'yours' ? `p.creator_id IN (SELECT value FROM accounts WHERE type = 'profile')` : '',
+    state.source === 'others' ? `p.creator_id NOT IN (SELECT value FROM accounts WHERE type = 'profile')` : '',
+  ]
+    .filter(Boolean)
+    .join(' AND ');
+}
+
+async function naiveMs(conn, state, range) {
+  const where = naiveWhere(state);
+  const from = `FROM events e LEFT JOIN pins p USING (pin_id) WHERE ${where}`;
+  const t0 = performance.now();
+  await conn.runAndReadAll(`SELECT CAST(e.event_time AS DATE) AS d, count(*) FILTER (WHERE e.event_type = 'impression') AS impressions, count(DISTINCT e.user_id) AS users ${from} GROUP BY d`, range);
+  await conn.runAndReadAll(`SELECT count(DISTINCT e.user_id) ${from}`, range);
+  await conn.runAndReadAll(`SELECT e.pin_id, count(*) FILTER (WHERE e.event_type = 'impression') AS impressions ${from} GROUP BY e.pin_id ORDER BY impressions DESC LIMIT 50`, range);
+  return performance.now() - t0;
+}
+
+async function startServer(ws) {
+  const child = spawn(process.execPath, [BIN, 'serve', '--workspace', ws, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise((ok, fail) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d.toString();
+      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
+      if (m) ok(m[1]);
+    });
+    child.on('exit', (code) => fail(new Error(`serve exited (${code})`)));
+  });
+  return { child, url };
+}
+
+const executablePath = process.env.PINSIGHT_CHROMIUM ?? (process.platform === 'linux' ? '/usr/bin/chromium' : undefined);
+const browser = await chromium.launch({ executablePath: executablePath || undefined, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const rows = [];
+let failed = false;
+try {
+  for (const size of values.sizes.split(',')) {
+    const events = SIZES[size];
+    if (!events) throw new Error(`--sizes: unknown size ${size} (1m, 10m, 100m)`);
+    const ws = join(dir, `ui-${size}.duckdb`);
+    if (!existsSync(ws)) {
+      const r = spawnSync(process.execPath, [BIN, 'demo', '--workspace', ws, '--events', String(events)], { stdio: 'inherit' });
+      if (r.status !== 0) throw new Error('demo generation failed');
+    }
+    const copy = join(dir, `ui-${size}-naive.duckdb`);
+    copyFileSync(ws, copy);
+    const db = await DuckDBInstance.create(copy, { access_mode: 'READ_ONLY' });
+    const conn = await db.connect();
+    await conn.run(`SET TimeZone = 'UTC'`);
+    const server = await startServer(ws);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.addInitScript(INSTRUMENT);
+      await page.goto(server.url);
+      await page.getByTestId('kpi-total_audience').and(page.locator(':not([data-value=""])')).waitFor({ timeout: 120_000 });
+      const range = { from: await page.getByTestId('filter-from').inputValue(), to: await page.getByTestId('filter-to').inputValue() };
+      const state = { contentType: 'all', device: 'all', source: 'all', format: 'all' };
+      const figures = [];
+      const settled = [];
+      const naive = [];
+      const count = Math.min(Number(values.clicks), CLICKS.length);
+      for (const [key, value] of CLICKS.slice(0, count)) {
+        const t = await clickAndSettle(page, `filter-${key}-${value}`);
+        state[key] = value;
+        figures.push(t.figures);
+        settled.push(t.settled);
+        naive.push(await naiveMs(conn, state, range));
+      }
+      // Rapid clicking on a fresh page (no cached answers): ten clicks 100 ms apart.
+      await page.reload();
+      await page.getByTestId('kpi-total_audience').and(page.locator(':not([data-value=""])')).waitFor({ timeout: 120_000 });
+      let rapid = 0;
+      for (const [i, [key, value]] of RAPID.entries()) {
+        const last = i === RAPID.length - 1;
+        const t = await clickAndSettle(page, `filter-${key}-${value}`, last);
+        if (last) rapid = t.settled;
+        else await page.waitForTimeout(100);
+      }
+      await page.close();
+      const row = { size, figures: median(figures), settled: median(settled), naive: median(naive), rapid };
+      row.ratio = row.settled / row.naive;
+      rows.push(row);
+      if (values.check && row.ratio > GUARD[size]) failed = true;
+    } finally {
+      server.child.kill('SIGTERM');
+      conn.closeSync();
+      db.closeSync();
+    }
+  }
+} finally {
+  await browser.close();
+}
+
+console.log(`\nPinsight UI benchmark, ${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, Node ${process.version}, Chromium at 1440x900\n`);
+console.log('| events | figures on screen (median of clicks) | click to settled (median) | naive SQL | ratio (target) | rapid clicks: last click to settled |');
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(`| ${r.size.toUpperCase()} | ${ms(r.figures)} | ${ms(r.settled)} | ${ms(r.naive)} | ${r.ratio.toFixed(2)}x (${TARGET[r.size]}) | ${ms(r.rapid)} |`);
+}
+if (failed) {
+  console.error(`\nA ratio is above its guard (${JSON.stringify(GUARD)}).`);
+  process.exit(1);
+}
