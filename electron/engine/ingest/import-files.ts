@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { matchDumpColumns, nearestDumpKind, type DumpKind } from '../../../shared/dump-columns';
 import { PinsightError } from '../../../shared/api';
+import { excerpt } from '../../../shared/excerpt';
 import type { ImportFileSummary, ImportSummary, RejectedRow } from '../../../shared/results';
 import { isWriteFailure, type Workspace } from '../db/workspace';
 import { beginPendingImport, endPendingImport, rollbackPendingImport } from '../db/pending-import';
@@ -287,15 +288,10 @@ function noRowsRead(file: InputFile, name: string): void {
   throw new PinsightError('bad-input', `${name}: no row could be read after the header, though the file holds ${(size / 1048576).toFixed(1)} MiB (only empty lines, or a line too long to read)`);
 }
 
-/** A short, printable excerpt of a column name: an unrecognised file's first line may be anything. */
-const shortName = (c: string) => {
-  const plain = c.replace(/[^\x20-\x7e\u00a0-\u024f]/g, '?');
-  return plain.length > 24 ? `${plain.slice(0, 24)}…` : plain;
-};
-
 function unrecognised(name: string, columns: string[]): string {
   const near = nearestDumpKind(columns);
-  const shown = columns.slice(0, 8).map(shortName).join(', ') + (columns.length > 8 ? `, … (${columns.length} columns)` : '');
+  // A short, printable excerpt: an unrecognised file's first line may be anything (a secret in a config file).
+  const shown = excerpt(columns.map((c) => excerpt(c, 24)).join(', '), 60) + (columns.length > 1 ? ` (${columns.length} columns)` : '');
   if (near) return `${name}: looks like a ${near.label} file but lacks the column(s) ${near.missing.join(', ')} (found: ${shown})`;
   return `${name}: not a Pinsight import: its columns (${shown}) match no known file (events, Pins, boards, claimed accounts, spam users, Analytics export)`;
 }
