@@ -18,9 +18,12 @@ import { SerialQueue } from './serial-queue';
 
 export class PinsightEngine {
   private readonly queue = new SerialQueue();
+  /** A second connection for the exact audiences, which then run beside the figures instead of after them. */
+  private readonly readerQueue = new SerialQueue();
+  private readerWs: Workspace | null = null;
   /** The newest request number of each query channel, and the channel of the query running now. */
   private readonly channels = new Map<string, number>();
-  private running: { channel: string } | null = null;
+  private running: { channel: string; ws: Workspace }[] = [];
   /** Aborted at shutdown: every import in progress or waiting stops at its next step. */
   private readonly stopping = new AbortController();
 
@@ -79,6 +82,7 @@ export class PinsightEngine {
     }
     const next = await PinsightEngine.open(path, { create });
     await this.serial(async () => {
+      await this.closeReader();
       this.ws.close();
       this.ws = next.ws;
     });
@@ -124,23 +128,36 @@ export class PinsightEngine {
 
   query(spec: QuerySpec): Promise<QueryResult> {
     const channel = spec.channel;
-    if (!channel) return this.serial(() => this.runQuery(spec));
+    // The overview's audiences alone go to the second connection, beside the figures.
+    const parallel = spec.audienceOnly && this.ws.path !== IN_MEMORY;
+    const queue = parallel ? this.readerQueue : this.queue;
+    const workspace = async () => (parallel ? (this.readerWs ??= await this.ws.reader()) : this.ws);
+    if (!channel) return queue.run(async () => runQuery(await workspace(), spec));
     // A newer request on the same channel supersedes this one: dropped while it waits, interrupted while it runs.
     const seq = (this.channels.get(channel) ?? 0) + 1;
     this.channels.set(channel, seq);
-    if (this.running?.channel === channel) this.interrupt();
+    for (const r of this.running) if (r.channel === channel) r.ws.conn.interrupt();
     const superseded = () => new PinsightError('cancelled', 'Superseded by a newer request');
-    return this.serial(async () => {
+    return queue.run(async () => {
       if (this.channels.get(channel) !== seq) throw superseded();
-      this.running = { channel };
+      const ws = await workspace();
+      const entry = { channel, ws };
+      this.running.push(entry);
       try {
-        return await this.runQuery(spec);
+        return await runQuery(ws, spec);
       } catch (e) {
         throw this.channels.get(channel) !== seq ? superseded() : e;
       } finally {
-        this.running = null;
+        this.running = this.running.filter((r) => r !== entry);
       }
     });
+  }
+
+  /** Closes the second connection (before the workspace closes or changes), once its work has ended. */
+  private async closeReader(): Promise<void> {
+    await this.readerQueue.run(async () => undefined);
+    this.readerWs?.close();
+    this.readerWs = null;
   }
 
   private runQuery(spec: QuerySpec): Promise<QueryResult> {
@@ -170,6 +187,7 @@ export class PinsightEngine {
     );
     if (alive) return;
     const path = this.ws.path;
+    await this.closeReader().catch(() => undefined);
     try {
       this.ws.close();
     } catch {
@@ -202,6 +220,8 @@ export class PinsightEngine {
   }
 
   close(): void {
+    this.readerWs?.close();
+    this.readerWs = null;
     this.ws.close();
   }
 
@@ -212,7 +232,9 @@ export class PinsightEngine {
   async shutdown(): Promise<void> {
     this.stopping.abort();
     this.interrupt();
+    this.readerWs?.conn.interrupt();
     await this.queue.run(async () => undefined);
+    await this.closeReader();
     this.ws.close();
   }
 }

@@ -32,14 +32,27 @@ export function isWriteFailure(e: unknown): boolean {
 export class Workspace {
   /** Why the workspace is open read-only (it cannot be written now), or null when it is writable. */
   readOnlyReason: string | null = null;
-  /** Meta values read since the last write: every view reads the data's bounds, a few milliseconds each. */
-  private readonly metaCache = new Map<string, string | null>();
-
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
+    /** Meta values read since the last write (shared with readers): every view reads the data's bounds. */
+    private readonly metaCache = new Map<string, string | null>(),
+    /** A reader borrows the instance: closing it closes its connection only. */
+    private readonly borrowed = false,
   ) {}
+
+  /**
+   * A second connection to the same database, for reads that may run beside this connection's work (DuckDB
+   * serves each connection in parallel and shows each reader committed data only).
+   */
+  async reader(): Promise<Workspace> {
+    const conn = await this.instance.connect();
+    await conn.run(`SET TimeZone = 'UTC'`);
+    const r = new Workspace(this.path, this.instance, conn, this.metaCache, true);
+    r.readOnlyReason = this.readOnlyReason;
+    return r;
+  }
 
   /**
    * Opens a workspace. When the file or its disk cannot be written (a full disk, a read-only medium), it is
@@ -138,9 +151,15 @@ export class Workspace {
   }
 
   async run(sql: string, params?: SqlParams): Promise<void> {
-    // Anything but a read may change meta values (imports, migrations, settings, transactions).
-    if (!/^\s*(SELECT|WITH)\b/i.test(sql)) this.metaCache.clear();
-    await this.conn.run(sql, params as Record<string, DuckDBValue>);
+    // Anything but a read may change meta values (imports, migrations, settings, transactions): forget them
+    // before and after (a reader may have read the old value meanwhile).
+    const write = !/^\s*(SELECT|WITH)\b/i.test(sql);
+    if (write) this.metaCache.clear();
+    try {
+      await this.conn.run(sql, params as Record<string, DuckDBValue>);
+    } finally {
+      if (write) this.metaCache.clear();
+    }
   }
 
   async all<T = PlainRow>(sql: string, params?: SqlParams): Promise<T[]> {
@@ -208,7 +227,7 @@ export class Workspace {
 
   close(): void {
     this.conn.closeSync();
-    this.instance.closeSync();
+    if (!this.borrowed) this.instance.closeSync();
   }
 }
 
