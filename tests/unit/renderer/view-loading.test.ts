@@ -29,7 +29,8 @@ describe('loading views', () => {
     await settle();
     expect(calls.length).toBeGreaterThan(0);
     expect(new Set(calls.map((c) => c.view))).toEqual(new Set(['overview']));
-    expect(calls.every((c) => c.channel === 'screen')).toBe(true);
+    // The figures on the screen's channel, the audiences beside them on their own.
+    expect(new Set(calls.map((c) => c.channel))).toEqual(new Set(['screen', 'screen-audience']));
     expect(useAppStore.getState().staleViews).toEqual(['top-pins', 'top-boards', 'video', 'legacy']);
   });
 
