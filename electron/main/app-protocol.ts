@@ -8,20 +8,11 @@ import { extname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Electron from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+import { STATIC_CONTENT_TYPES } from '../../shared/static-types';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://pinsight`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** Must run before the app is ready: the scheme behaves like https (standard, secure, fetch allowed). */
 export function registerAppScheme(protocol: Pick<typeof Electron.protocol, 'registerSchemesAsPrivileged'>): void {
@@ -50,7 +41,7 @@ export function serveRenderer(protocol: Pick<typeof Electron.protocol, 'handle'>
     if (!res.ok) return new Response('Not found', { status: 404 });
     return new Response(res.body, {
       status: 200,
-      headers: { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+      headers: { 'Content-Type': STATIC_CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
     });
   });
 }

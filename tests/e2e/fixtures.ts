@@ -1,10 +1,11 @@
 /** Shared e2e fixtures: a generated workspace served by `pinsight serve` on a free port. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 import { BIN, runCli } from '../helpers/run-cli';
+import { startServe } from '../helpers/serve-process';
 
 export interface Served {
   url: string;
@@ -16,19 +17,8 @@ export interface Served {
 }
 
 export async function serve(workspace: string): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--workspace', workspace, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((ok, fail) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
-      if (m) ok(m[1]!);
-    });
-    child.on('exit', (code) => fail(new Error(`pinsight serve exited (${code}): ${err}`)));
-  });
-  return { url, process: child };
+  const server = await startServe(BIN, workspace);
+  return { url: server.url.href, process: server.process };
 }
 
 /** One demo workspace and server per worker. */

@@ -3,11 +3,12 @@
  * staged in a temporary folder with `npm ci --omit=dev` (no devDependencies, no install scripts), and the staged
  * copy generates a demo, answers `query overview` and serves the workbench (the page and one API call).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run-cli';
+import { startServe } from '../helpers/serve-process';
 import { tempDir } from '../helpers/temp-dir';
 
 const dir = tempDir('pinsight-staged-');
@@ -35,18 +36,8 @@ describe('a production install', () => {
     expect(overview.status, overview.stderr).toBe(0);
     expect((JSON.parse(overview.stdout) as { totals: { impressions: number } }).totals.impressions).toBeGreaterThan(0);
 
-    const server = spawn(process.execPath, [join(dir, 'bin', 'pinsight.js'), 'serve', '--workspace', ws, '--port', '0'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { process: server, url, token } = await startServe(join(dir, 'bin', 'pinsight.js'), ws, dir);
     try {
-      const url = await new Promise<URL>((ok, fail) => {
-        let out = '';
-        server.stdout!.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
-          if (m) ok(new URL(m[1]!));
-        });
-        server.on('exit', (code) => fail(new Error(`serve exited (${code})`)));
-      });
-      const token = url.hash.slice('#token='.length);
       const page = await fetch(new URL('/', url.origin), { headers: { 'X-Pinsight-Token': token } });
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');

@@ -1,34 +1,15 @@
 /** The HTTP host: the API contract over loopback, with its guards. */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IN_MEMORY } from '../../electron/engine/db/workspace';
-import { generateDemo } from '../../electron/engine/demo/generate-demo';
-import { PinsightEngine } from '../../electron/engine/pinsight-engine';
-import { startWebHost, type WebHost } from '../../electron/cli/web-host/web-host';
+import { describe, expect, it } from 'vitest';
+import { demoWebHost } from '../helpers/demo-web-host';
 import { tempDir } from '../helpers/temp-dir';
 
-let host: WebHost;
-let engine: PinsightEngine;
-const rendererDir = join(tempDir(), 'renderer');
-
-beforeAll(async () => {
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Pinsight</title>');
-  engine = await PinsightEngine.open(IN_MEMORY);
-  await generateDemo(engine.workspace, 3000);
-  host = await startWebHost(engine, { port: 0, rendererDir });
-});
-afterAll(async () => {
-  await host.close();
-  engine.close();
-});
+const served = demoWebHost(tempDir());
 
 function call(path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((ok, fail) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, path, method: init.method ?? 'GET', headers: { 'X-Pinsight-Token': host.token, ...init.headers } },
+      { host: '127.0.0.1', port: served.host.port, path, method: init.method ?? 'GET', headers: { 'X-Pinsight-Token': served.host.token, ...init.headers } },
       (res) => {
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString()));
@@ -44,7 +25,7 @@ const json = { 'Content-Type': 'application/json' };
 
 describe('web host', () => {
   it('listens on 127.0.0.1 and serves the renderer with a CSP', async () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{43}$/);
+    expect(served.host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{43}$/);
     const r = await call('/');
     expect(r.status).toBe(200);
     expect(String(r.headers['content-security-policy'])).toContain("default-src 'self'");

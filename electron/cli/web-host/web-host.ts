@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { dispatchCall } from '../../../shared/api';
 import { binaryReplacer } from '../../../shared/binary-json';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/content-security-policy';
+import { STATIC_CONTENT_TYPES } from '../../../shared/static-types';
 import { engineApi } from '../../engine/engine-api';
 import type { PinsightEngine } from '../../engine/pinsight-engine';
 import { isAuthorised, newToken } from './access-token';
@@ -42,16 +43,6 @@ export interface WebHostOptions {
 }
 
 export const MAX_BODY = 1 << 20;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 class HttpError extends Error {
   constructor(
@@ -175,7 +166,7 @@ function serveStatic(root: string, pathname: string, res: ServerResponse): void 
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Cache-Control', 'no-cache');
-  send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+  send(res, 200, STATIC_CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -1,10 +1,10 @@
 /** Issue 12, case 7: SIGTERM ends `pinsight serve` promptly, cancelling a running import, and the workspace stays as it was. */
-import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../../electron/engine/db/workspace';
 import { BIN, runCli } from '../../helpers/run-cli';
+import { startServe } from '../../helpers/serve-process';
 import { tempDir } from '../../helpers/temp-dir';
 
 const dir = tempDir();
@@ -27,17 +27,7 @@ describe('serve and signals', () => {
     const ws = join(dir, 'w.duckdb');
     expect(runCli(['demo', '--workspace', ws, '--events', '2000']).code).toBe(0);
     const file = await bigEventsFile(3_000_000);
-    const child = spawn(process.execPath, [BIN, 'serve', '--workspace', ws, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const url = await new Promise<URL>((ok, fail) => {
-      let out = '';
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
-        if (m) ok(new URL(m[1]!));
-      });
-      child.on('exit', (code) => fail(new Error(`serve exited early (${code})`)));
-    });
-    const token = url.hash.slice('#token='.length);
+    const { process: child, url, token } = await startServe(BIN, ws);
     const started = await fetch(new URL('/api/startImport', url.origin), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Pinsight-Token': token },

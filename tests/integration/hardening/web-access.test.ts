@@ -3,29 +3,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { querySpecSchema } from '../../../shared/query';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IN_MEMORY } from '../../../electron/engine/db/workspace';
-import { generateDemo } from '../../../electron/engine/demo/generate-demo';
-import { PinsightEngine } from '../../../electron/engine/pinsight-engine';
-import { startWebHost, type WebHost } from '../../../electron/cli/web-host/web-host';
+import { describe, expect, it } from 'vitest';
+import { demoWebHost } from '../../helpers/demo-web-host';
 import { tempDir } from '../../helpers/temp-dir';
 
 const dir = tempDir();
-const rendererDir = join(dir, 'renderer');
-let host: WebHost;
-let engine: PinsightEngine;
-
-beforeAll(async () => {
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Pinsight</title>');
-  engine = await PinsightEngine.open(IN_MEMORY);
-  await generateDemo(engine.workspace, 3000);
-  host = await startWebHost(engine, { port: 0, rendererDir });
-});
-afterAll(async () => {
-  await host.close();
-  engine.close();
-});
+const served = demoWebHost(dir);
 
 interface Reply {
   status: number;
@@ -35,7 +18,7 @@ interface Reply {
 
 function call(path: string, init: { method?: string; body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<Reply> {
   return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port: served.host.port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => ok({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }));
@@ -45,7 +28,7 @@ function call(path: string, init: { method?: string; body?: string | Buffer; hea
   });
 }
 
-const auth = () => ({ 'X-Pinsight-Token': host.token });
+const auth = () => ({ 'X-Pinsight-Token': served.host.token });
 const api = async (method: string, arg: unknown, headers: Record<string, string> = auth()) => {
   const r = await call(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ arg }) });
   return { status: r.status, json: r.status === 200 ? (JSON.parse(r.body.toString()) as { ok: boolean; value?: any; error?: { code: string; message: string } }) : null };
@@ -60,13 +43,13 @@ describe('the token', () => {
     expect((await call('/upload?batch=abcd&name=a.csv', { method: 'POST', headers: { 'X-Pinsight-Upload': '1' }, body: 'x' })).status).toBe(401);
     expect((await call(`/download/${'0'.repeat(32)}`)).status).toBe(404);
     // Not as a cookie or a query parameter: a cookie reaches every port of 127.0.0.1, and a query is logged.
-    expect((await api('getWorkspace', undefined, { Cookie: `pinsight_token=${host.token}` })).status).toBe(401);
-    expect((await call(`/api/getWorkspace?token=${host.token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect((await api('getWorkspace', undefined, { Cookie: `pinsight_token=${served.host.token}` })).status).toBe(401);
+    expect((await call(`/api/getWorkspace?token=${served.host.token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
   });
 
   it('travels in the fragment of the printed address (never sent to a server) and opens the API as a header', async () => {
-    expect(new URL(host.url).hash).toBe(`#token=${host.token}`);
-    expect(new URL(host.url).search).toBe('');
+    expect(new URL(served.host.url).hash).toBe(`#token=${served.host.token}`);
+    expect(new URL(served.host.url).search).toBe('');
     // The built page holds no data: it loads without the token, then asks for it.
     expect((await call('/')).status).toBe(200);
     expect((await api('getWorkspace', undefined)).json?.ok).toBe(true);
@@ -88,7 +71,7 @@ describe('exports over HTTP are downloads', () => {
     expect(String(file.headers['content-disposition'])).toContain('filename="bashrc.csv"');
     const lines = file.body.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
     expect(lines).toHaveLength(6);
-    const top = await engine.query(querySpecSchema.parse({ view: 'top-pins', limit: 5 }));
+    const top = await served.engine.query(querySpecSchema.parse({ view: 'top-pins', limit: 5 }));
     if (top.view !== 'top-pins') throw new Error('expected top Pins');
     const header = lines[0]!.split(',');
     expect(lines[1]!.split(',')[header.indexOf('impressions')]).toBe(String(top.rows[0]!.impressions));
@@ -99,7 +82,7 @@ describe('exports over HTTP are downloads', () => {
     expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
     expect(replies.filter((r) => r.status === 404)).toHaveLength(5);
     expect((await api('getWorkspace', undefined)).json?.ok).toBe(true);
-    expect(readdirSync(join(host.filesRoot, 'exports'))).toEqual([]);
+    expect(readdirSync(join(served.host.filesRoot, 'exports'))).toEqual([]);
   });
 
   it('a name with the wrong extension is corrected to the chosen format', async () => {
@@ -115,11 +98,11 @@ describe('uploads', () => {
     call(`/upload?batch=${batch}&name=${encodeURIComponent(name)}`, { method: 'POST', headers: { ...auth(), 'X-Pinsight-Upload': '1', ...headers }, body });
 
   it('land in a private folder, never follow a planted link, and are deleted after their import', async () => {
-    expect(statSync(host.filesRoot).mode & 0o777).toBe(0o700);
+    expect(statSync(served.host.filesRoot).mode & 0o777).toBe(0o700);
     const victim = join(dir, 'victim.txt');
     writeFileSync(victim, 'keep me\n');
-    mkdirSync(join(host.filesRoot, 'uploads', 'plant1'), { recursive: true });
-    symlinkSync(victim, join(host.filesRoot, 'uploads', 'plant1', 'spam.csv'));
+    mkdirSync(join(served.host.filesRoot, 'uploads', 'plant1'), { recursive: true });
+    symlinkSync(victim, join(served.host.filesRoot, 'uploads', 'plant1', 'spam.csv'));
     const planted = await upload('plant1', 'spam.csv', 'user_id\nu1\n');
     expect(planted.status).toBe(409);
     expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
@@ -128,7 +111,7 @@ describe('uploads', () => {
     const ok = await upload('batch2', 'spam.csv', 'user_id\nnobody-at-all\n');
     expect(ok.status).toBe(200);
     const staged = (JSON.parse(ok.body.toString()) as { path: string }).path;
-    expect(staged.startsWith(join(host.filesRoot, 'uploads'))).toBe(true);
+    expect(staged.startsWith(join(served.host.filesRoot, 'uploads'))).toBe(true);
     expect(statSync(staged).mode & 0o777).toBe(0o600);
     const imported = await api('importFiles', { paths: [staged] });
     expect(imported.json?.ok).toBe(true);
@@ -163,10 +146,10 @@ describe('workspaces over HTTP', () => {
 
 describe('staged uploads', () => {
   it('a path with .. into the uploads folder never removes the private folder', async () => {
-    const r = await api('importFiles', { paths: [join(host.filesRoot, 'uploads', '..', 'nothing.csv')] });
+    const r = await api('importFiles', { paths: [join(served.host.filesRoot, 'uploads', '..', 'nothing.csv')] });
     expect(r.json?.ok).toBe(false);
-    expect(existsSync(join(host.filesRoot, 'uploads'))).toBe(true);
-    expect(existsSync(join(host.filesRoot, 'exports'))).toBe(true);
+    expect(existsSync(join(served.host.filesRoot, 'uploads'))).toBe(true);
+    expect(existsSync(join(served.host.filesRoot, 'exports'))).toBe(true);
   });
 });
 
