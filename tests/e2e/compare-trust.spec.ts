@@ -74,6 +74,11 @@ test('unequal lengths are said; rates change in percentage points', async ({ pag
   await page.getByTestId('locale').selectOption('sv');
   await expect(page.getByTestId('compare-problem')).toContainText('”Från” får inte vara efter ”Till”');
   await expect(rate).toContainText('procentenheter');
+
+  // A reversed range A: a message beside the fields, and the views keep the last valid range.
+  await page.getByTestId('filter-from').fill('2026-10-15');
+  await expect(page.getByTestId('range-problem')).toContainText('”Från” får inte vara efter ”Till”');
+  await expect(page.getByTestId('kpi-impressions')).toHaveAttribute('data-value', String(cli.a.totals.impressions));
 });
 
 for (const [width, height] of [

@@ -2,15 +2,16 @@ import { neutraliseCell } from '../../../shared/formula-guard';
 
 /** CSV text for small, already-aggregated results (views). Large row sets go through DuckDB COPY instead. */
 
-export function csvCell(v: unknown): string {
+export function csvCell(v: unknown, guard = true): string {
   if (v === null || v === undefined) return '';
   // Text that a spreadsheet would run as a formula gets a guard apostrophe (shared/formula-guard.ts).
-  const s = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)))) : neutraliseCell(String(v));
+  const s = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)))) : guard ? neutraliseCell(String(v)) : String(v);
   // Quoted when any reader could split it: a comma, a semicolon (what Excel splits on in Swedish), a tab, a
   // quote or a line break. Inside quotes a formula character further on is text, never a cell of its own.
   return /[",;\t\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/** `guard` false: the text as it is (a staging file that DuckDB reads, not a file a spreadsheet opens). */
+export function toCsv(header: string[], rows: unknown[][], guard = true): string {
+  return [header, ...rows].map((r) => r.map((v) => csvCell(v, guard)).join(',')).join('\r\n') + '\r\n';
 }

@@ -49,7 +49,7 @@ export function headerLabel(column: string, style: HeaderStyle): string {
 function topTable(result: TopResult): ViewTable {
   const labels = result.view === 'top-boards' ? ['board_id', 'name'] : ['pin_id', 'title', 'board_name', 'format', 'source'];
   const c = result.comparison;
-  const columns = ['rank', ...labels, ...METRIC_IDS, ...(c ? ['rank_b', 'rank_change', 'status', ...METRIC_IDS.map((m) => `b_${m}`)] : [])];
+  const columns = ['rank', ...labels, ...METRIC_IDS, ...(c ? ['rank_b', 'rank_change', 'status', ...METRIC_IDS.map((m) => `b_${m}`), 'a_days_with_data', 'b_days_with_data'] : [])];
   const rows = result.rows.map((r, i) => {
     const row = r as Record<string, unknown>;
     const cmp = c?.rows[i];
@@ -58,6 +58,8 @@ function topTable(result: TopResult): ViewTable {
       if (col === 'rank_b') return cmp?.rank_b ?? null;
       if (col === 'rank_change') return cmp?.rank_change ?? null;
       if (col === 'status') return cmp?.status ?? null;
+      if (col === 'a_days_with_data') return c?.coverage.a.covered ?? null;
+      if (col === 'b_days_with_data') return c?.coverage.b.covered ?? null;
       if (col.startsWith('b_')) return cmp?.b[col.slice(2) as MetricId] ?? null;
       return row[col] ?? null;
     });
@@ -65,7 +67,7 @@ function topTable(result: TopResult): ViewTable {
   // Entries of range B that are gone from range A close the table.
   for (const g of c?.gone ?? []) {
     const row = g as unknown as Record<string, unknown>;
-    rows.push(columns.map((col) => (col === 'rank' ? null : col === 'rank_b' ? g.rank_b : col === 'status' ? 'gone' : col.startsWith('b_') ? (row[col.slice(2)] ?? null) : METRIC_IDS.includes(col as MetricId) ? null : (row[col] ?? null))));
+    rows.push(columns.map((col) => (col === 'rank' ? null : col === 'rank_b' ? g.rank_b : col === 'status' ? 'gone' : col === 'a_days_with_data' ? c!.coverage.a.covered : col === 'b_days_with_data' ? c!.coverage.b.covered : col.startsWith('b_') ? (row[col.slice(2)] ?? null) : METRIC_IDS.includes(col as MetricId) ? null : (row[col] ?? null))));
   }
   return { columns, rows };
 }

@@ -6,7 +6,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PinsightError } from '../../../shared/api';
-import { METRIC_IDS, type MetricId } from '../../../shared/metrics';
+import { isMetricId, METRIC_IDS, type MetricId } from '../../../shared/metrics';
 import type { ExportSummary, OverviewResult, QueryResult, TopResult } from '../../../shared/results';
 import { sqlString } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
@@ -79,6 +79,14 @@ function asAnalyticsDocument(result: QueryResult, filters: Omit<ExportContext, '
   throw new PinsightError('invalid-argument', `The ${result.view} view has no analytics export layout: export it without the preamble`);
 }
 
+/** The Parquet type of a view-table column. */
+function columnType(column: string): string {
+  const base = column.startsWith('b_') && column !== 'b_days_with_data' ? column.slice(2) : column;
+  if (isMetricId(base) || ['a', 'b', 'change', 'change_pct', 'change_pp', 'daily_viewers', 'monthly_viewers'].includes(base)) return 'DOUBLE';
+  if (['rank', 'rank_b', 'rank_change', 'a_days_with_data', 'b_days_with_data', 'group_size'].includes(base)) return 'BIGINT';
+  return 'VARCHAR';
+}
+
 /** A table with at least one number (a series of days without values is no data). */
 function hasData(table: ViewTable): boolean {
   return table.rows.some((row) => row.some((v) => typeof v === 'number'));
@@ -104,9 +112,12 @@ export async function writeViewExport(
     } else {
       // Parquet keeps stable ids as column names; DuckDB reads the table back from a staging CSV.
       const staging = `${partial}.csv`;
-      writeFileSync(staging, toCsv(table.columns, table.rows), 'utf8');
+      // Parquet keeps the values as they are: no formula guard in its staging text.
+      writeFileSync(staging, toCsv(table.columns, table.rows, false), 'utf8');
       try {
-        await ws.run(`COPY (SELECT * FROM read_csv(${sqlString(staging)}, header = true)) TO ${sqlString(partial)} (FORMAT parquet)`);
+        // Each column typed by what it holds (metrics DOUBLE, whatever their values), never guessed from the data.
+        const types = table.columns.map((c) => `${sqlString(c)}: ${sqlString(columnType(c))}`).join(', ');
+        await ws.run(`COPY (SELECT * FROM read_csv(${sqlString(staging)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${types}})) TO ${sqlString(partial)} (FORMAT parquet)`);
       } finally {
         rmSync(staging, { force: true });
       }

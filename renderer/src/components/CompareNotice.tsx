@@ -29,6 +29,14 @@ export function CompareNotice({ coverage, perDaySwitch = true }: CompareNoticePr
   const comparable = !partial(coverage.a) && !partial(coverage.b);
   const equal = coverage.a.days === coverage.b.days;
   if (comparable && equal) return null;
+  // A B without any data compares with nothing: the tiles say "no data in B"; here, only that.
+  if (coverage.b.covered === 0) {
+    return (
+      <div className="compare-notice" role="note" data-testid="compare-notice" data-comparable="false">
+        <p data-testid="coverage-b">{line('B', coverage.b)}</p>
+      </div>
+    );
+  }
   return (
     <div className="compare-notice" role="note" data-testid="compare-notice" data-comparable={comparable} data-equal-lengths={equal}>
       {partial(coverage.a) && <p data-testid="coverage-a">{line('A', coverage.a)}</p>}

@@ -132,6 +132,11 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
           <input type="checkbox" data-testid="export-preamble" checked={preamble && format === 'csv'} disabled={format !== 'csv'} onChange={(e) => setPreamble(e.target.checked)} />
           {t('exportPreamble')}
         </label>
+        {preamble && format === 'csv' && state.compare.enabled && (
+          <p className="muted" data-testid="export-preamble-note">
+            {t('exportPreambleCompare')}
+          </p>
+        )}
         {state.view === 'overview' && (
           <label className="check">
             <input type="checkbox" data-testid="export-raw" checked={rawEvents} onChange={(e) => setRawEvents(e.target.checked)} />
@@ -154,7 +159,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         {job?.state === 'running' && <progress data-testid="export-progress" />}
         {job?.state === 'done' && job.result && (
           <p data-testid="export-done">
-            {job.result.download ? t('exportDownloaded') : t('exportDone')} {job.result.rows.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-US')} → {job.result.path}
+            {job.result.download ? t('exportDownloaded') : t('exportDone')}: {job.result.rows.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-US')} {t('exportRows')} → {job.result.path}
           </p>
         )}
         {job?.state === 'cancelled' && (
@@ -162,7 +167,13 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
             {t('exportCancelled')}
           </p>
         )}
-        {job?.state !== 'cancelled' && (job?.error || error) && <StatusMessage kind="error" message={job?.error?.message ?? error!} />}
+        {job?.state !== 'cancelled' && job?.error?.code === 'not-found' ? (
+          <p role="status" data-testid="export-nothing">
+            <strong>{t('exportNothing')}:</strong> {job.error.message}
+          </p>
+        ) : (
+          job?.state !== 'cancelled' && (job?.error || error) && <StatusMessage kind="error" message={job?.error?.message ?? error!} />
+        )}
       </div>
     </div>
   );

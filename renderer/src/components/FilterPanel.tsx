@@ -22,6 +22,8 @@ export function FilterPanel() {
   const options = useAppStore((s) => s.options);
   const setPreset = useAppStore((s) => s.setPreset);
   const setCustomRange = useAppStore((s) => s.setCustomRange);
+  const draft = useAppStore((s) => s.rangeDraft);
+  const shown = { from: draft?.from ?? filters.from, to: draft?.to ?? filters.to };
   const setFilter = useAppStore((s) => s.setFilter);
   const setAccounts = useAppStore((s) => s.setAccounts);
 
@@ -42,10 +44,12 @@ export function FilterPanel() {
           <input
             type="date"
             data-testid="filter-from"
-            value={filters.from ?? ''}
+            value={shown.from ?? ''}
             min={options?.firstDay ?? undefined}
-            max={filters.to ?? options?.lastDay ?? undefined}
-            onChange={(e) => e.target.value && setCustomRange(e.target.value, filters.to ?? e.target.value)}
+            max={shown.to ?? options?.lastDay ?? undefined}
+            aria-invalid={Boolean(draft)}
+            aria-describedby={draft ? 'range-problem' : undefined}
+            onChange={(e) => e.target.value && setCustomRange(e.target.value, shown.to ?? e.target.value)}
           />
         </label>
         <label>
@@ -53,12 +57,19 @@ export function FilterPanel() {
           <input
             type="date"
             data-testid="filter-to"
-            value={filters.to ?? ''}
-            min={filters.from ?? options?.firstDay ?? undefined}
+            value={shown.to ?? ''}
+            min={shown.from ?? options?.firstDay ?? undefined}
             max={options?.lastDay ?? undefined}
-            onChange={(e) => e.target.value && setCustomRange(filters.from ?? e.target.value, e.target.value)}
+            aria-invalid={Boolean(draft)}
+            aria-describedby={draft ? 'range-problem' : undefined}
+            onChange={(e) => e.target.value && setCustomRange(shown.from ?? e.target.value, e.target.value)}
           />
         </label>
+        {draft && (
+          <p className="field-error" id="range-problem" role="alert" data-testid="range-problem">
+            {t('rangeInvalid')}
+          </p>
+        )}
       </fieldset>
       {CHOICES.map(({ key, label, values, held }) => (
         <fieldset key={key}>

@@ -24,6 +24,8 @@ export interface FiltersSlice {
   compare: CompareState;
   setCompare(change: Partial<CompareState>): void;
   preset: DatePreset;
+  /** Dates typed that do not make a range ("From" after "To"): shown in the fields, not applied. */
+  rangeDraft: { from: string; to: string } | null;
   splitBy: SplitBy;
   granularity: Granularity;
   chartMetric: MetricId;
@@ -36,7 +38,8 @@ export interface FiltersSlice {
   setChartMetric(m: MetricId): void;
 }
 
-export const initialFilters: Pick<FiltersSlice, 'filters' | 'compare' | 'preset' | 'splitBy' | 'granularity' | 'chartMetric'> = {
+export const initialFilters: Pick<FiltersSlice, 'filters' | 'compare' | 'preset' | 'rangeDraft' | 'splitBy' | 'granularity' | 'chartMetric'> = {
+  rangeDraft: null,
   filters: DEFAULT_FILTERS,
   compare: { enabled: false, preset: 'previous', from: null, to: null, perDay: false, lastValid: null },
   preset: 'last30',
@@ -68,11 +71,16 @@ export const createFiltersSlice: StateCreator<AppState, [], [], FiltersSlice> = 
       set({ preset });
       return;
     }
-    set({ preset, filters: { ...get().filters, ...presetRange(preset, latest) } });
+    set({ preset, rangeDraft: null, filters: { ...get().filters, ...presetRange(preset, latest) } });
     get().refresh();
   },
   setCustomRange(from, to) {
-    set({ preset: 'custom', filters: { ...get().filters, from, to } });
+    // A reversed range is not applied: the fields keep what was typed, the views the last valid range.
+    if (from > to) {
+      set({ rangeDraft: { from, to } });
+      return;
+    }
+    set({ preset: 'custom', rangeDraft: null, filters: { ...get().filters, from, to } });
     get().refresh();
   },
   setFilter(key, value) {

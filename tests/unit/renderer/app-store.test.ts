@@ -24,6 +24,16 @@ describe('app store', () => {
     expect(useAppStore.getState().filters).toMatchObject({ from: '2026-08-01', to: '2026-08-15' });
   });
 
+  it('a reversed range is kept as typed but not applied: the last valid range stays', () => {
+    useAppStore.getState().setCustomRange('2026-08-01', '2026-08-15');
+    useAppStore.getState().setCustomRange('2026-08-20', '2026-08-15');
+    expect(useAppStore.getState().filters).toMatchObject({ from: '2026-08-01', to: '2026-08-15' });
+    expect(useAppStore.getState().rangeDraft).toEqual({ from: '2026-08-20', to: '2026-08-15' });
+    useAppStore.getState().setCustomRange('2026-08-10', '2026-08-15');
+    expect(useAppStore.getState().rangeDraft).toBeNull();
+    expect(useAppStore.getState().filters).toMatchObject({ from: '2026-08-10', to: '2026-08-15' });
+  });
+
   it('range B follows A: previous period, last year, or complete custom dates', () => {
     const s = useAppStore.getState();
     s.setCustomRange('2026-09-01', '2026-09-30');
