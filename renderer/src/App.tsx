@@ -91,7 +91,7 @@ export function App() {
         <div className="header-tools">
           <WorkspaceMenu />
           <label>
-            {t('language')}
+            <span className="label-text">{t('language')}</span>
             <select data-testid="locale" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
               {LOCALES.map((l) => (
                 <option key={l} value={l}>
