@@ -3,12 +3,12 @@
  * file:// URLs, and every local file shares its origin. The handler serves only files inside the built
  * renderer folder, with the Content-Security-Policy on every response.
  */
-import { existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Electron from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { STATIC_CONTENT_TYPES } from '../../shared/static-types';
+import { staticFileFor } from '../engine/static-file';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://pinsight`;
@@ -19,7 +19,7 @@ export function registerAppScheme(protocol: Pick<typeof Electron.protocol, 'regi
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
-/** The file inside `rendererDir` that an app:// URL names, or null for anything else. */
+/** The file inside `rendererDir` that an app:// URL names (a regular file), or null for anything else. */
 export function rendererFileFor(url: string, rendererDir: string): string | null {
   let parsed: URL;
   try {
@@ -28,15 +28,13 @@ export function rendererFileFor(url: string, rendererDir: string): string | null
     return null;
   }
   if (`${parsed.protocol}//${parsed.host}` !== APP_ORIGIN) return null;
-  const rel = normalize(decodeURIComponent(parsed.pathname === '/' ? '/index.html' : parsed.pathname)).replace(/^([\\/])+/, '');
-  const file = join(rendererDir, rel);
-  return file.startsWith(rendererDir + sep) ? file : null;
+  return staticFileFor(rendererDir, parsed.pathname);
 }
 
 export function serveRenderer(protocol: Pick<typeof Electron.protocol, 'handle'>, net: Pick<typeof Electron.net, 'fetch'>, rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = rendererFileFor(request.url, rendererDir);
-    if (!file || !existsSync(file) || !statSync(file).isFile()) return new Response('Not found', { status: 404 });
+    if (!file) return new Response('Not found', { status: 404 });
     const res = await net.fetch(pathToFileURL(file).toString());
     if (!res.ok) return new Response('Not found', { status: 404 });
     return new Response(res.body, {

@@ -9,13 +9,14 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dispatchCall } from '../../../shared/api';
 import { binaryReplacer } from '../../../shared/binary-json';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/content-security-policy';
 import { STATIC_CONTENT_TYPES } from '../../../shared/static-types';
 import { engineApi } from '../../engine/engine-api';
+import { staticFileFor } from '../../engine/static-file';
 import type { PinsightEngine } from '../../engine/pinsight-engine';
 import { isAuthorised, newToken } from './access-token';
 import { httpApi, type Download } from './http-api';
@@ -155,9 +156,8 @@ function serveDownload(downloads: Map<string, Download>, id: string, res: Server
 }
 
 function serveStatic(root: string, pathname: string, res: ServerResponse): void {
-  const rel = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([\\/])+/, '');
-  const file = join(root, rel);
-  if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+  const file = staticFileFor(root, pathname);
+  if (!file) {
     if (!existsSync(join(root, 'index.html'))) {
       return send(res, 500, 'text/plain', `The renderer is not built (${root} is missing). Run \`npm run build\`.`);
     }

@@ -23,10 +23,17 @@ export interface OpenOptions {
 
 export const IN_MEMORY = ':memory:';
 
+const WRITE_REFUSED = /No space left on device|Read-only file system|Permission denied|Disk quota exceeded/i;
+
 /** Errors that mean the file or its disk cannot be written now (full, read-only, no permission). */
 export function isWriteFailure(e: unknown): boolean {
   const message = e instanceof Error ? e.message : String(e);
-  return /No space left on device|Read-only file system|Permission denied|Could not write file|Failed to create checkpoint|Disk quota exceeded/i.test(message);
+  return WRITE_REFUSED.test(message) || /Could not write file|Failed to create checkpoint/i.test(message);
+}
+
+/** Why a write failed, in the system's words ("No space left on device"). */
+export function writeFailureReason(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).match(WRITE_REFUSED)?.[0] ?? 'the disk refused the write';
 }
 
 export class Workspace {
@@ -64,8 +71,7 @@ export class Workspace {
     } catch (e) {
       if (path === IN_MEMORY || !existsSync(path) || !isWriteFailure(e)) throw e;
       const ws = await Workspace.openAs(path, options, true);
-      const reason = (e instanceof Error ? e.message : String(e)).match(/No space left on device|Read-only file system|Permission denied|Disk quota exceeded/i)?.[0];
-      ws.readOnlyReason = reason ?? 'the file cannot be written';
+      ws.readOnlyReason = writeFailureReason(e);
       return ws;
     }
   }

@@ -1,16 +1,25 @@
 /** Text of a spreadsheet export: UTF-8 with or without BOM, or UTF-16 ("Unicode text") in either byte order. */
 
-export function decodeText(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  // UTF-16 without a BOM: every other byte of ASCII text is zero.
+/** UTF-16 by its byte-order mark, or without one by its zero bytes: in ASCII text every other byte is zero. */
+export function utf16Of(bytes: Buffer): { encoding: 'utf-16le' | 'utf-16be'; bom: boolean } | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: true };
   const sample = bytes.subarray(0, 512);
   let zeroOdd = 0;
   let zeroEven = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? zeroOdd++ : zeroEven++;
-  if (sample.length > 8 && zeroOdd > sample.length / 4) return new TextDecoder('utf-16le').decode(bytes);
-  if (sample.length > 8 && zeroEven > sample.length / 4) return new TextDecoder('utf-16be').decode(bytes);
+  // Zeros at one parity only; zeros at both are binary content, not text.
+  const many = sample.length / 4;
+  const few = sample.length / 16;
+  if (sample.length > 8 && zeroOdd > many && zeroEven < few) return { encoding: 'utf-16le', bom: false };
+  if (sample.length > 8 && zeroEven > many && zeroOdd < few) return { encoding: 'utf-16be', bom: false };
+  return null;
+}
+
+export function decodeText(bytes: Buffer): string {
+  const utf16 = utf16Of(bytes);
+  if (utf16) return new TextDecoder(utf16.encoding).decode(utf16.bom ? bytes.subarray(2) : bytes);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   return new TextDecoder('utf-8').decode(bytes);
 }
 

@@ -43,6 +43,7 @@ const surroundingSpace = (c: string) => `${c} LIKE ' %' OR ${c} LIKE '% '`;
  * DOUBLE, plus `extra_bad` (a boolean SQL condition for values the typing turned into NULL).
  */
 function insertTyped(relation: string, extraBad: string): string {
+  // The ids lose the formula guard of Pinsight's own CSV export once, before every use below.
   const bad = [
     't_event_time IS NULL',
     't_event_type IS NULL',
@@ -61,12 +62,13 @@ function insertTyped(relation: string, extraBad: string): string {
   ].join(' OR ');
   return `
 INSERT INTO events
-SELECT ${restoreSql('t_event_id')}, coalesce(t_event_time, ${flaggedRowPlaceholders.event_time}), coalesce(t_event_type, ${flaggedRowPlaceholders.event_type}),
-       coalesce(${restoreSql('t_pin_id')}, ${flaggedRowPlaceholders.text}), coalesce(${restoreSql('t_user_id')}, ${flaggedRowPlaceholders.text}), t_app_type,
+SELECT t_event_id, coalesce(t_event_time, ${flaggedRowPlaceholders.event_time}), coalesce(t_event_type, ${flaggedRowPlaceholders.event_type}),
+       coalesce(t_pin_id, ${flaggedRowPlaceholders.text}), coalesce(t_user_id, ${flaggedRowPlaceholders.text}), t_app_type,
        coalesce(t_content_type, 'organic'), TRY_CAST(round(t_watch_ms) AS INTEGER), t_progress_pct, t_in_view_pct,
-       CASE WHEN ${bad} THEN -$importId ELSE $importId END, hash(coalesce(${restoreSql('t_user_id')}, ${flaggedRowPlaceholders.text})),
-       hash(coalesce(${restoreSql('t_pin_id')}, ${flaggedRowPlaceholders.text})), NULL
-FROM (${relation})`;
+       CASE WHEN ${bad} THEN -$importId ELSE $importId END, hash(coalesce(t_user_id, ${flaggedRowPlaceholders.text})),
+       hash(coalesce(t_pin_id, ${flaggedRowPlaceholders.text})), NULL
+FROM (SELECT * REPLACE (${restoreSql('t_event_id')} AS t_event_id, ${restoreSql('t_pin_id')} AS t_pin_id, ${restoreSql('t_user_id')} AS t_user_id)
+      FROM (${relation}))`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { matchDumpColumns, nearestDumpKind, type DumpKind } from '../../../share
 import { PinsightError } from '../../../shared/api';
 import { excerpt } from '../../../shared/excerpt';
 import type { ImportFileSummary, ImportSummary, RejectedRow } from '../../../shared/results';
-import { isWriteFailure, type Workspace } from '../db/workspace';
+import { isWriteFailure, writeFailureReason, type Workspace } from '../db/workspace';
 import { beginPendingImport, endPendingImport, rollbackPendingImport } from '../db/pending-import';
 import { appendDerived, buildDerived, finishDerived, hasDerived, swapDerived, type DeriveSummary } from '../derive/rebuild-derived';
 import { fastEventsInsert } from './fast-events';
@@ -99,7 +99,7 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
   } catch (e) {
     if (!isWriteFailure(e)) throw e;
     // Committed means landed: the rows are in the workspace's log (.wal) and are written in place at a later open.
-    warning = `The import landed, but the workspace could not be compacted (${writeFailure(e)}); its log keeps the new rows until there is space`;
+    warning = `The import landed, but the workspace could not be compacted (${writeFailureReason(e)}); its log keeps the new rows until there is space`;
   }
 
   const imported = summaries.filter((s) => s.status === 'imported').reduce((n, s) => n + s.rows, 0);
@@ -108,14 +108,11 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
   return { files: summaries, imported, rejected, outOfScopeEvents, message, ...(warning ? { warning } : {}) };
 }
 
-const writeFailure = (e: unknown) =>
-  (e instanceof Error ? e.message : String(e)).match(/No space left on device|Read-only file system|Permission denied|Disk quota exceeded/i)?.[0] ?? 'the disk refused the write';
-
 /** An import stopped before its last transaction did not happen: say so, in the user's terms, on a full disk. */
 function notLanded(e: unknown): unknown {
   if (e instanceof PinsightError && e.code === 'cancelled') return e;
   if (!isWriteFailure(e)) return e;
-  return new PinsightError('bad-input', `Nothing was imported: the workspace could not be written (${writeFailure(e)}). It holds what it held before; free some disk space and import again.`);
+  return new PinsightError('bad-input', `Nothing was imported: the workspace could not be written (${writeFailureReason(e)}). It holds what it held before; free some disk space and import again.`);
 }
 
 /**

@@ -7,6 +7,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PinsightError } from '../../../shared/api';
+import { utf16Of } from '../exports/decode-text';
 import { readHead } from './sniff-text';
 import type { InputFile } from './input-files';
 
@@ -19,17 +20,6 @@ export interface TextShape {
   mixedLineEndings: boolean;
 }
 
-function isUtf16(head: Buffer): boolean {
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
-  const sample = head.subarray(0, 512);
-  let zeroOdd = 0;
-  let zeroEven = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? zeroOdd++ : zeroEven++;
-    // Text in UTF-16 has zeros at one parity only; zeros everywhere are binary.
-  const few = sample.length / 16;
-  return sample.length > 8 && ((zeroOdd > sample.length / 4 && zeroEven < few) || (zeroEven > sample.length / 4 && zeroOdd < few));
-}
-
 export function checkTextFile(file: InputFile, name: string): TextShape {
   if (file.format === 'parquet') return { mixedLineEndings: false };
   let head: Buffer;
@@ -38,7 +28,7 @@ export function checkTextFile(file: InputFile, name: string): TextShape {
   } catch {
     throw new PinsightError('bad-input', `${name}: cannot be read as ${/\.gz$/i.test(file.path) ? 'gzip-compressed ' : ''}text`);
   }
-  if (isUtf16(head)) {
+  if (utf16Of(head)) {
     throw new PinsightError('bad-input', `${name}: UTF-16 text; event, Pin and account files must be UTF-8. Save it as "CSV UTF-8" (or UTF-8 text) and import it again.`);
   }
   if (head.includes(0)) throw new PinsightError('bad-input', `${name}: binary content, not text (is this the right file?)`);

@@ -117,8 +117,10 @@ const loading = <T,>(l: Loadable<T>): Loadable<T> => ({ status: 'loading', previ
 
 export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set, get) => {
   /** Runs a query and stores its answer under `key`, unless a newer refresh has started meanwhile. */
+  /** The cache's key of a request: the workspace and the request itself. */
+  const cacheKeyOf = (spec: QuerySpecInput) => `${get().workspace?.path ?? ''}|${JSON.stringify(spec)}`;
   const load = async <T,>(key: Key, spec: QuerySpecInput, generation: number): Promise<void> => {
-    const cacheKey = `${get().workspace?.path ?? ''}|${JSON.stringify(spec)}`;
+    const cacheKey = cacheKeyOf(spec);
     const hit = cached(cacheKey);
     if (hit !== undefined) {
       set({ [key]: { status: 'ready', data: hit } } as Partial<AppState>);
@@ -154,10 +156,10 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
       totals: pick(figures.data.totals, audience.totals),
       series: figures.data.series.map((p) => pick(p, byKey.get(key(p)))),
     };
-    remember(`${get().workspace?.path ?? ''}|${JSON.stringify(full)}`, merged);
+    remember(cacheKeyOf(full), merged);
     set({ overview: { status: 'ready', data: merged } });
   };
-  const hasCached = (spec: QuerySpecInput) => resultCache.has(`${get().workspace?.path ?? ''}|${JSON.stringify(spec)}`);
+  const hasCached = (spec: QuerySpecInput) => resultCache.has(cacheKeyOf(spec));
 
   const loaders: Record<Exclude<ViewName, 'import'>, (g: number) => Promise<void>> = {
     overview: async (g) => {

@@ -28,10 +28,17 @@ function call(path: string, init: { method?: string; body?: string | Buffer; hea
   });
 }
 
+/** The answers these tests read: an export's or an import's summary, or a workspace. */
+interface ApiReply {
+  ok: boolean;
+  value: { path: string; download: string; rows: number; files: { file: string }[] };
+  error?: { code: string; message: string };
+}
+
 const auth = () => ({ 'X-Pinsight-Token': served.host.token });
 const api = async (method: string, arg: unknown, headers: Record<string, string> = auth()) => {
   const r = await call(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ arg }) });
-  return { status: r.status, json: r.status === 200 ? (JSON.parse(r.body.toString()) as { ok: boolean; value?: any; error?: { code: string; message: string } }) : null };
+  return { status: r.status, json: r.status === 200 ? (JSON.parse(r.body.toString()) as ApiReply) : null };
 };
 
 describe('the token', () => {
@@ -63,7 +70,7 @@ describe('exports over HTTP are downloads', () => {
     const r = await api('exportView', { spec: { view: 'top-pins', limit: 5 }, out: target });
     expect(r.json?.ok).toBe(true);
     expect(readFileSync(target, 'utf8')).toBe('original\n');
-    const summary = r.json!.value as { path: string; download: string; rows: number };
+    const summary = r.json!.value;
     expect(summary.path).toBe('bashrc.csv');
     expect(summary.download).toMatch(/^\/download\/[0-9a-f]{32}$/);
     const file = await call(summary.download, { headers: auth() });
@@ -116,7 +123,7 @@ describe('uploads', () => {
     const imported = await api('importFiles', { paths: [staged] });
     expect(imported.json?.ok).toBe(true);
     // The summary names the file as it was dropped, not its staging path.
-    expect(imported.json?.value.files[0].file).toBe('spam.csv');
+    expect(imported.json?.value.files[0]!.file).toBe('spam.csv');
     expect(existsSync(staged)).toBe(false);
   });
 
