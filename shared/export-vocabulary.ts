@@ -3,11 +3,12 @@
  * column headers, filter values and the Total row. Adding a language is adding one entry here.
  * Swedish follows the words of Pinterest's Swedish help text (Visningar, Händelser, Närbilder, ...).
  */
+import { ALL_LABEL, DIMENSION_IDS, DIMENSIONS, type DimensionDef, type DimensionId } from './dimensions';
 import type { MetricId } from './metrics';
 
 export type ExportLanguage = 'en' | 'sv';
 
-export type PreambleKey = 'report' | 'dateRange' | 'contentType' | 'accounts' | 'device' | 'source' | 'format';
+export type PreambleKey = 'report' | 'dateRange' | 'accounts' | DimensionId;
 export type SectionKind = 'daily' | 'topBoards' | 'topPins' | 'topVideoPins';
 export type LabelColumn = 'date' | 'pin_id' | 'title' | 'board';
 /** Metrics of the legacy (pre-2019) analytics that have no counterpart today; kept as they are. */
@@ -29,17 +30,29 @@ export interface LanguageVocabulary {
   legacyReports: readonly string[];
 }
 
+/** The preamble names of the registry's dimensions, in one export language. */
+function dimensionPreamble(language: ExportLanguage): Record<DimensionId, readonly string[]> {
+  return Object.fromEntries(DIMENSION_IDS.map((id) => [id, DIMENSIONS[id].exportKey[language]])) as Record<DimensionId, readonly string[]>;
+}
+
+/** The words for 'all' and every dimension value: the interface label first, then the exports' other spellings. */
+function dimensionValues(language: ExportLanguage): Record<string, readonly string[]> {
+  const values: Record<string, readonly string[]> = { all: [ALL_LABEL[language]] };
+  for (const id of DIMENSION_IDS) {
+    const dimension: DimensionDef = DIMENSIONS[id];
+    for (const v of dimension.values) values[v] = [dimension.valueLabels[v]?.[language] ?? v, ...(dimension.exportValues?.[v]?.[language] ?? [])];
+  }
+  return values;
+}
+
 export const EXPORT_VOCABULARY: Record<ExportLanguage, LanguageVocabulary> = {
   en: {
     decimal: '.',
     preamble: {
       report: ['Report', 'Report name'],
       dateRange: ['Date range', 'Dates'],
-      contentType: ['Content type', 'Content types'],
       accounts: ['Claimed accounts', 'Claimed account', 'Account'],
-      device: ['Device', 'Devices'],
-      source: ['Source'],
-      format: ['Format', 'Formats'],
+      ...dimensionPreamble('en'),
     },
     sections: {
       daily: ['Daily metrics', 'Metrics over time', 'Overview'],
@@ -79,19 +92,7 @@ export const EXPORT_VOCABULARY: Record<ExportLanguage, LanguageVocabulary> = {
       'Daily engaged': 'daily_engaged',
       'Monthly engaged': 'monthly_engaged',
     },
-    values: {
-      all: ['All'],
-      organic: ['Organic'],
-      paid: ['Paid'],
-      mobile: ['Mobile'],
-      tablet: ['Tablet'],
-      web: ['Desktop/web', 'Desktop', 'Web'],
-      yours: ['Your Pins', 'From you'],
-      others: ['Other Pins', 'Not from you'],
-      standard: ['Standard'],
-      video: ['Video'],
-      carousel: ['Carousel'],
-    },
+    values: dimensionValues('en'),
     total: ['Total', 'Totals'],
     legacyReports: ['Profile (legacy)', 'Legacy', 'Older export', 'Older exports'],
   },
@@ -100,11 +101,8 @@ export const EXPORT_VOCABULARY: Record<ExportLanguage, LanguageVocabulary> = {
     preamble: {
       report: ['Rapport', 'Rapportnamn'],
       dateRange: ['Datumintervall', 'Datum'],
-      contentType: ['Innehållstyp', 'Innehållstyper'],
       accounts: ['Bekräftade konton', 'Bekräftat konto', 'Konto'],
-      device: ['Enhet', 'Enheter'],
-      source: ['Källa'],
-      format: ['Format'],
+      ...dimensionPreamble('sv'),
     },
     sections: {
       daily: ['Dagliga mätvärden', 'Mätvärden över tid', 'Översikt'],
@@ -144,19 +142,7 @@ export const EXPORT_VOCABULARY: Record<ExportLanguage, LanguageVocabulary> = {
       'Dagligen engagerade': 'daily_engaged',
       'Månatligen engagerade': 'monthly_engaged',
     },
-    values: {
-      all: ['Alla'],
-      organic: ['Organisk', 'Organiskt'],
-      paid: ['Betald', 'Betalt'],
-      mobile: ['Mobil'],
-      tablet: ['Surfplatta'],
-      web: ['Dator/webb', 'Dator', 'Webb'],
-      yours: ['Dina pins', 'Från dig'],
-      others: ['Andras pins', 'Inte från dig'],
-      standard: ['Standard'],
-      video: ['Video'],
-      carousel: ['Karusell'],
-    },
+    values: dimensionValues('sv'),
     total: ['Totalt', 'Summa'],
     legacyReports: ['Profil (äldre)', 'Äldre export', 'Äldre exporter'],
   },

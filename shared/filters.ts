@@ -1,25 +1,43 @@
 /** Filter vocabulary: the same words in the CLI, the HTTP/IPC API and the UI. */
 import { z } from 'zod';
 import { isCalendarDay, MAX_DAY, MIN_DAY } from './dates';
+import { allChoices, dimensionByFlag, DIMENSION_IDS, DIMENSIONS, type DimensionChoice, type DimensionFlag, type DimensionId, type DimensionValue } from './dimensions';
 
-export const CONTENT_TYPES = ['organic', 'paid'] as const;
-export const DEVICES = ['mobile', 'tablet', 'web'] as const;
-export const SOURCES = ['yours', 'others'] as const;
-export const FORMATS = ['standard', 'video', 'carousel'] as const;
-export const SPLITS = ['none', 'content-type', 'device', 'source', 'format'] as const;
+export const CONTENT_TYPES = DIMENSIONS.contentType.values;
+export const DEVICES = DIMENSIONS.device.values;
+export const SOURCES = DIMENSIONS.source.values;
+export const FORMATS = DIMENSIONS.format.values;
+/** Split keys: none, or a dimension's flag. */
+export const SPLITS = ['none', ...DIMENSION_IDS.map((id) => DIMENSIONS[id].flag)] as ['none', ...DimensionFlag[]];
 
-export type ContentType = (typeof CONTENT_TYPES)[number];
-export type Device = (typeof DEVICES)[number];
-export type Source = (typeof SOURCES)[number];
-export type PinFormat = (typeof FORMATS)[number];
-export type SplitBy = (typeof SPLITS)[number];
+export type ContentType = DimensionValue<'contentType'>;
+export type Device = DimensionValue<'device'>;
+export type Source = DimensionValue<'source'>;
+export type PinFormat = DimensionValue<'format'>;
+export type SplitBy = 'none' | DimensionFlag;
+
+/** The dimension a split groups by. */
+export function splitDimension(split: SplitBy): DimensionId | null {
+  return split === 'none' ? null : (dimensionByFlag(split) ?? null);
+}
 
 /** Values each split dimension can take, in display order. */
-export const SPLIT_VALUES: Record<Exclude<SplitBy, 'none'>, readonly string[]> = {
-  'content-type': CONTENT_TYPES,
-  device: DEVICES,
-  source: SOURCES,
-  format: FORMATS,
+export function splitValues(split: SplitBy): readonly string[] {
+  const id = splitDimension(split);
+  return id ? DIMENSIONS[id].values : [];
+}
+
+/** A dimension's filter schema: 'all' or one of its values. */
+const choice = <D extends DimensionId>(id: D) =>
+  z.enum(['all', ...DIMENSIONS[id].values] as [DimensionChoice<D>, ...DimensionChoice<D>[]]);
+type ChoiceSchema<D extends DimensionId> = ReturnType<typeof choice<D>>;
+
+// One entry per registry dimension; the mapped types are what Object.fromEntries cannot express.
+const filterChoices = Object.fromEntries(DIMENSION_IDS.map((id) => [id, choice(id).default('all')])) as unknown as {
+  [D in DimensionId]: z.ZodDefault<ChoiceSchema<D>>;
+};
+const contextChoices = Object.fromEntries(DIMENSION_IDS.map((id) => [id, choice(id).optional()])) as unknown as {
+  [D in DimensionId]: z.ZodOptional<ChoiceSchema<D>>;
 };
 
 /** A calendar day YYYY-MM-DD inside the supported dates (shared/dates.ts). */
@@ -33,10 +51,7 @@ export const filtersSchema = z
   .object({
     from: isoDate.optional(),
     to: isoDate.optional(),
-    contentType: z.enum(['all', ...CONTENT_TYPES]).default('all'),
-    device: z.enum(['all', ...DEVICES]).default('all'),
-    source: z.enum(['all', ...SOURCES]).default('all'),
-    format: z.enum(['all', ...FORMATS]).default('all'),
+    ...filterChoices,
     accounts: z.array(z.string().min(1).max(200)).max(100).default([]),
   })
   .strict()
@@ -45,13 +60,7 @@ export const filtersSchema = z
 export type Filters = z.infer<typeof filtersSchema>;
 export type FiltersInput = z.input<typeof filtersSchema>;
 
-export const DEFAULT_FILTERS: Filters = {
-  contentType: 'all',
-  device: 'all',
-  source: 'all',
-  format: 'all',
-  accounts: [],
-};
+export const DEFAULT_FILTERS: Filters = { ...allChoices(), accounts: [] };
 
 /** Default range length when no --from/--to is given. */
 export const DEFAULT_RANGE_DAYS = 30;
@@ -61,10 +70,7 @@ export const exportContextSchema = z
   .object({
     from: isoDate.optional(),
     to: isoDate.optional(),
-    contentType: z.enum(['all', ...CONTENT_TYPES]).optional(),
-    device: z.enum(['all', ...DEVICES]).optional(),
-    source: z.enum(['all', ...SOURCES]).optional(),
-    format: z.enum(['all', ...FORMATS]).optional(),
+    ...contextChoices,
     accounts: z.array(z.string().min(1).max(200)).max(100).optional(),
   })
   .strict();

@@ -3,6 +3,8 @@
  * The query compiler, UI labels, CSV headers and docs all read from here.
  */
 
+import type { EventType } from './dump-columns';
+
 /** Counters kept per event in the rollups; every count metric is a sum of one of these. */
 export const ROLLUP_COUNTERS = [
   'impressions',
@@ -17,6 +19,34 @@ export const ROLLUP_COUNTERS = [
   'watch_ms',
 ] as const;
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
+
+/** A field of an event that counters test or add up. */
+export type EventField = 'watch_ms' | 'progress_pct' | 'in_view_pct';
+
+/**
+ * What a counter takes from one event: events of one type, optionally only those whose fields reach
+ * thresholds, counted or (`sum`) adding up a field. The rollup, the real-time Pin stats and the audience
+ * definitions are compiled from this table.
+ */
+export interface CounterDef {
+  eventType: EventType;
+  atLeast?: Partial<Record<EventField, number>>;
+  sum?: EventField;
+}
+
+export const COUNTERS: Record<RollupCounter, CounterDef> = {
+  impressions: { eventType: 'impression' },
+  closeups: { eventType: 'closeup' },
+  saves: { eventType: 'save' },
+  link_clicks: { eventType: 'link_click' },
+  carousel_swipes: { eventType: 'carousel_swipe' },
+  video_starts: { eventType: 'video_play' },
+  // Pinterest: a view is at least 2 seconds with 50% of the video in view.
+  video_views: { eventType: 'video_play', atLeast: { watch_ms: 2000, in_view_pct: 50 } },
+  ten_second_views: { eventType: 'video_play', atLeast: { watch_ms: 10_000 } },
+  p95_views: { eventType: 'video_play', atLeast: { progress_pct: 95 } },
+  watch_ms: { eventType: 'video_play', sum: 'watch_ms' },
+};
 
 export const METRIC_IDS = [
   'impressions',
@@ -45,7 +75,8 @@ export type MetricFormula =
   | { kind: 'sumOf'; counters: readonly RollupCounter[] }
   | { kind: 'ratio'; numerator: MetricFormula; denominator: MetricFormula; scale: number }
   | { kind: 'scaled'; of: MetricFormula; scale: number }
-  | { kind: 'distinctUsers'; of: 'impression' | 'engagement' };
+  /** People with at least one event that one of these counters counts. */
+  | { kind: 'distinctUsers'; of: readonly RollupCounter[] };
 
 export interface MetricDef {
   id: MetricId;
@@ -130,7 +161,7 @@ export const METRICS: Record<MetricId, MetricDef> = {
     label: { en: 'Total audience', sv: 'Total publik' },
     unit: 'count',
     video: false,
-    formula: { kind: 'distinctUsers', of: 'impression' },
+    formula: { kind: 'distinctUsers', of: ['impressions'] },
     description: { en: 'Distinct people who saw your Pins', sv: 'Unika personer som såg dina pins' },
   },
   engaged_audience: {
@@ -138,7 +169,7 @@ export const METRICS: Record<MetricId, MetricDef> = {
     label: { en: 'Engaged audience', sv: 'Engagerad publik' },
     unit: 'count',
     video: false,
-    formula: { kind: 'distinctUsers', of: 'engagement' },
+    formula: { kind: 'distinctUsers', of: ENGAGEMENT_COUNTERS },
     description: { en: 'Distinct people who engaged with your Pins', sv: 'Unika personer som interagerade med dina pins' },
   },
   video_starts: {
@@ -203,15 +234,62 @@ export const AUDIENCE_METRICS: readonly MetricId[] = METRIC_IDS.filter((id) => M
 /** Metrics computed from the summed counters (everything but the distinct-user audiences). */
 export const COUNTER_METRICS: readonly MetricId[] = METRIC_IDS.filter((id) => !AUDIENCE_METRICS.includes(id));
 export const VIDEO_METRICS: readonly MetricId[] = METRIC_IDS.filter((id) => METRICS[id].video);
-/** Metrics a top list may be sorted by. */
-export const SORTABLE_METRICS: readonly MetricId[] = [
-  'impressions',
-  'engagements',
-  'saves',
-  'closeups',
-  'link_clicks',
-  ...VIDEO_METRICS,
-];
+/** The event types of a distinct-user metric's counters. */
+export function audienceEventTypes(formula: Extract<MetricFormula, { kind: 'distinctUsers' }>): EventType[] {
+  return [...new Set(formula.of.map((c) => COUNTERS[c].eventType))];
+}
+
+/** Metrics that add up over days and selections (everything but ratios and distinct audiences). */
+export function isAdditive(id: MetricId): boolean {
+  const kind = METRICS[id].formula.kind;
+  return kind === 'sum' || kind === 'sumOf' || kind === 'scaled';
+}
+
+const sameFormula = (a: MetricFormula, b: MetricFormula): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A formula's value in JavaScript, from `leaf`: the value of a sum or sumOf part (the events' counters), or
+ * null where the data cannot say. Ratios with nothing to divide are null; distinct audiences cannot be derived.
+ */
+export function evaluateFormula(f: MetricFormula, leaf: (part: Extract<MetricFormula, { kind: 'sum' | 'sumOf' }>) => number | null): number | null {
+  switch (f.kind) {
+    case 'sum':
+    case 'sumOf':
+      return leaf(f);
+    case 'ratio': {
+      const numerator = evaluateFormula(f.numerator, leaf);
+      const denominator = evaluateFormula(f.denominator, leaf);
+      return numerator === null || !denominator ? null : (numerator * f.scale) / denominator;
+    }
+    case 'scaled': {
+      const value = evaluateFormula(f.of, leaf);
+      return value === null ? null : value * f.scale;
+    }
+    case 'distinctUsers':
+      return null;
+  }
+}
+
+/**
+ * Every metric of the catalogue from the additive metrics alone (summed days of an Analytics export, where no
+ * counters are known): a sum part is the metric with that formula, or one that scales it (total watch time for
+ * the watched milliseconds). Additive metrics keep their value; ratios are recomputed by their formula.
+ */
+export function metricsFromAdditive(additive: Partial<Record<MetricId, number | null>>): Record<MetricId, number | null> {
+  const leaf = (part: MetricFormula): number | null => {
+    for (const id of METRIC_IDS) {
+      const f = METRICS[id].formula;
+      const value = additive[id];
+      if (value === undefined || value === null) continue;
+      if (sameFormula(f, part)) return value;
+      if (f.kind === 'scaled' && sameFormula(f.of, part)) return value / f.scale;
+    }
+    return null;
+  };
+  return Object.fromEntries(
+    METRIC_IDS.map((id) => [id, isAdditive(id) ? (additive[id] ?? null) : evaluateFormula(METRICS[id].formula, leaf)]),
+  ) as Record<MetricId, number | null>;
+}
 
 /** The overview's KPI tiles, in order. */
 export const OVERVIEW_KPIS: readonly MetricId[] = [

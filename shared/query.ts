@@ -1,7 +1,7 @@
 /** QuerySpec: what the UI and the CLI ask for. The engine compiles it; nobody sends SQL. */
 import { z } from 'zod';
 import { MAX_DAY, MIN_DAY } from './dates';
-import { filtersSchema, isoDate, SPLITS } from './filters';
+import { DEFAULT_FILTERS, filtersSchema, isoDate, SPLITS } from './filters';
 import { METRIC_IDS } from './metrics';
 
 export const VIEW_IDS = ['overview', 'top-pins', 'top-boards', 'top-video-pins', 'pin', 'legacy', 'compare'] as const;
@@ -16,7 +16,7 @@ export const MAX_TOP_LIMIT = 10_000;
 export const querySpecSchema = z
   .object({
     view: z.enum(VIEW_IDS),
-    filters: filtersSchema.default({ contentType: 'all', device: 'all', source: 'all', format: 'all', accounts: [] }),
+    filters: filtersSchema.default(DEFAULT_FILTERS),
     splitBy: z.enum(SPLITS).default('none'),
     granularity: z.enum(GRANULARITIES).default('day'),
     sortBy: z.enum(METRIC_IDS).optional(),

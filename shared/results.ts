@@ -1,4 +1,5 @@
 /** Result shapes: plain JSON-safe data (numbers, strings, ISO dates, null for "the data cannot say"). */
+import type { DimensionId } from './dimensions';
 import { METRIC_IDS, type MetricId } from './metrics';
 import type { Granularity, ViewId } from './query';
 
@@ -161,10 +162,7 @@ export interface WorkspaceInfo {
 export interface FilterOptions {
   accounts: { id: string; type: string; value: string }[];
   /** The values of each filter that the workspace's data holds (the panel marks the others). */
-  devices: string[];
-  contentTypes: string[];
-  formats: string[];
-  sources: string[];
+  held: Record<DimensionId, string[]>;
   firstDay: string | null;
   lastDay: string | null;
 }

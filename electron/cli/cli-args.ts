@@ -1,19 +1,36 @@
 /** Shared option definitions and their translation into a validated QuerySpec. */
 import type { ParseArgsConfig } from 'node:util';
 import { describeIssues } from '../../shared/api';
+import { DIMENSION_IDS, DIMENSIONS, type DimensionId } from '../../shared/dimensions';
 import { querySpecSchema, type QuerySpec, type ViewId } from '../../shared/query';
 
 export class UsageError extends Error {}
 
 export const WORKSPACE_OPTION = { workspace: { type: 'string', short: 'w' } } as const;
 
+/** One string option per registry dimension: `--content-type`, or `--export-content-type` with a prefix. */
+export function dimensionOptions(prefix = ''): Record<string, { type: 'string' }> {
+  return Object.fromEntries(DIMENSION_IDS.map((id) => [`${prefix}${DIMENSIONS[id].flag}`, { type: 'string' as const }]));
+}
+
+/** The dimensions' values as the options gave them (undefined where not given). */
+export function dimensionValues(values: Record<string, unknown>, prefix = ''): Partial<Record<DimensionId, string>> {
+  const given = DIMENSION_IDS.map((id) => [id, values[`${prefix}${DIMENSIONS[id].flag}`]] as const);
+  return Object.fromEntries(given.filter((e): e is readonly [DimensionId, string] => typeof e[1] === 'string'));
+}
+
+/** Help lines for the dimension options, two to a line. */
+export function dimensionHelp(prefix = ''): string {
+  const entries = DIMENSION_IDS.map((id) => `--${prefix}${DIMENSIONS[id].flag} ${['all', ...DIMENSIONS[id].values].join('|')}`);
+  const lines: string[] = [];
+  for (let i = 0; i < entries.length; i += 2) lines.push(`  ${entries.slice(i, i + 2).map((e, j) => (j === 0 ? e.padEnd(37) : e)).join('')}`.trimEnd());
+  return lines.join('\n');
+}
+
 export const FILTER_OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
-  'content-type': { type: 'string' },
-  device: { type: 'string' },
-  source: { type: 'string' },
-  format: { type: 'string' },
+  ...dimensionOptions(),
   account: { type: 'string', multiple: true },
   'split-by': { type: 'string' },
   'sort-by': { type: 'string' },
@@ -27,8 +44,7 @@ export const FILTER_OPTIONS = {
 
 export const FILTER_HELP = `Filters (all optional):
   --from YYYY-MM-DD, --to YYYY-MM-DD   inclusive range; default: the last 30 days of the data
-  --content-type all|organic|paid      --device all|mobile|tablet|web
-  --source all|yours|others            --format all|standard|video|carousel
+${dimensionHelp()}
   --account ID                         claimed account (repeatable)
   --split-by none|content-type|device|source|format
   --granularity day|week|month         series buckets (overview)
@@ -37,7 +53,7 @@ export const FILTER_HELP = `Filters (all optional):
   --compare-from YYYY-MM-DD --compare-to YYYY-MM-DD
                                        range B: the compare view, and top lists with both ranges`;
 
-type FilterValues = { [K in keyof typeof FILTER_OPTIONS]?: (typeof FILTER_OPTIONS)[K] extends { multiple: true } ? string[] : string };
+type FilterValues = { [K in keyof typeof FILTER_OPTIONS]?: (typeof FILTER_OPTIONS)[K] extends { multiple: true } ? string[] : string } & Record<string, unknown>;
 
 export function toQuerySpec(view: string, v: FilterValues): QuerySpec {
   const limit = v.limit === undefined ? undefined : Number(v.limit);
@@ -47,10 +63,7 @@ export function toQuerySpec(view: string, v: FilterValues): QuerySpec {
     filters: {
       from: v.from,
       to: v.to,
-      contentType: v['content-type'] ?? 'all',
-      device: v.device ?? 'all',
-      source: v.source ?? 'all',
-      format: v.format ?? 'all',
+      ...dimensionValues(v),
       accounts: v.account ?? [],
     },
     splitBy: v['split-by'] ?? 'none',
@@ -68,7 +81,7 @@ export function toQuerySpec(view: string, v: FilterValues): QuerySpec {
 /** Speaks of options the way the user typed them. */
 function cliWords(message: string): string {
   return message
-    .replace(/filters\.contentType/g, '--content-type')
+    .replace(/filters\.(\w+)/g, (word, key: string) => (key in DIMENSIONS ? `--${DIMENSIONS[key as DimensionId].flag}` : word))
     .replace(/filters\.accounts/g, '--account')
     .replace(/filters\.(\w+)/g, '--$1')
     .replace(/\bsplitBy\b/g, '--split-by')

@@ -1,7 +1,7 @@
 /** How the CLI prints each view: the documented JSON shapes, or readable tables. */
 import { METRIC_IDS, METRICS } from '../../shared/metrics';
 import type { PinStatsResult, QueryResult } from '../../shared/results';
-import { viewTable } from '../engine/export/view-table';
+import { viewTable } from '../engine/output/view-table';
 import { textTable } from './text-table';
 
 export function toJson(result: QueryResult): unknown {

@@ -2,16 +2,17 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { PinsightError } from '../../shared/api';
-import { CONTENT_TYPES, DEVICES, FORMATS, SOURCES } from '../../shared/filters';
+import { DIMENSION_IDS, DIMENSIONS, type DimensionId } from '../../shared/dimensions';
+import { heldValuesSql } from './db/dimension-columns';
 import type { QuerySpec } from '../../shared/query';
 import type { ExportSummary, FilterOptions, ImportRecord, ImportSummary, QueryResult, WorkspaceInfo } from '../../shared/results';
 import { IN_MEMORY, Workspace, type OpenOptions } from './db/workspace';
 import { hasDerived, rebuildDerived } from './derive/rebuild-derived';
-import { exportEvents } from './export/export-events';
-import { checkExportTarget } from './export/export-target';
-import { writeViewExport, type ExportOptions } from './export/write-view-export';
+import { exportEvents } from './output/write-events';
+import { checkExportTarget } from './output/output-target';
+import { writeViewExport, type ExportOptions } from './output/write-view-export';
 import { importFiles, type ImportOptions } from './ingest/import-files';
-import { exportBounds } from './query/export-snapshots';
+import { exportBounds } from './query/snapshot-selection';
 import { eventBounds } from './query/resolve-range';
 import { runQuery } from './query/run-query';
 import { SerialQueue } from './serial-queue';
@@ -102,24 +103,11 @@ export class PinsightEngine {
       const events = await eventBounds(this.ws);
       const bounds = events.lastDay ? events : await exportBounds(this.ws, false);
       // The filter values the data holds: from the event rollup, and from the export snapshots' selections.
-      const present = await this.ws.one<{ devices: string[]; contentTypes: string[]; formats: string[]; sources: string[] }>(
-        `SELECT
-           list_distinct(list(CAST(app_type AS VARCHAR)) FILTER (WHERE app_type IS NOT NULL)) AS devices,
-           list_distinct(list(CAST(content_type AS VARCHAR))) AS "contentTypes",
-           list_distinct(list(format)) AS formats,
-           list_distinct(list(source)) AS sources
-         FROM (SELECT DISTINCT app_type, content_type, format, source FROM rollup_daily
-               UNION ALL
-               SELECT DISTINCT nullif(device, 'all'), nullif(content_type, 'all'), nullif(format, 'all'), nullif(source, 'all')
-               FROM export_snapshots WHERE NOT legacy)`,
-      );
-      const only = <T extends string>(all: readonly T[], held: string[] | undefined) => all.filter((v) => (held ?? []).includes(v));
+      const present = await this.ws.one<Partial<Record<DimensionId, string[]>>>(heldValuesSql());
+      const held = (id: DimensionId) => DIMENSIONS[id].values.filter((v) => (present?.[id] ?? []).includes(v));
       return {
         accounts,
-        devices: only(DEVICES, present?.devices),
-        contentTypes: only(CONTENT_TYPES, present?.contentTypes),
-        formats: only(FORMATS, present?.formats),
-        sources: only(SOURCES, present?.sources),
+        held: Object.fromEntries(DIMENSION_IDS.map((id) => [id, held(id)])) as Record<DimensionId, string[]>,
         firstDay: bounds.firstDay,
         lastDay: bounds.lastDay,
       };

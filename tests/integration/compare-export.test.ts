@@ -9,7 +9,7 @@ import { querySpecSchema, type QuerySpecInput } from '../../shared/query';
 import type { CompareResult, OverviewResult, TopResult } from '../../shared/results';
 import { IN_MEMORY } from '../../electron/engine/db/workspace';
 import { generateDemo } from '../../electron/engine/demo/generate-demo';
-import { writeAtomically } from '../../electron/engine/export/write-view-export';
+import { writeAtomically } from '../../electron/engine/output/write-view-export';
 import { PinsightEngine } from '../../electron/engine/pinsight-engine';
 import { tempDir } from '../helpers/temp-dir';
 

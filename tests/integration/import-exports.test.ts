@@ -163,12 +163,12 @@ describe('Analytics exports', () => {
   it('filter options show the values the imported selections hold', async () => {
     const e = await workspaceWith(files.overviewEn, files.paidMobileUtf16);
     const o = await e.filterOptions();
-    expect(o.contentTypes).toEqual(['paid']);
-    expect(o.devices).toEqual(['mobile']);
-    expect(o.formats).toEqual([]);
+    expect(o.held.contentType).toEqual(['paid']);
+    expect(o.held.device).toEqual(['mobile']);
+    expect(o.held.format).toEqual([]);
     expect(o).toMatchObject({ firstDay: '2026-09-01', lastDay: '2026-09-30' });
     const events = await PinsightEngine.open(IN_MEMORY);
     await generateDemo(events.workspace, 3_000, 1);
-    expect(await events.filterOptions()).toMatchObject({ devices: ['mobile', 'tablet', 'web'], contentTypes: ['organic', 'paid'], sources: ['yours', 'others'] });
+    expect(await events.filterOptions()).toMatchObject({ held: { device: ['mobile', 'tablet', 'web'], contentType: ['organic', 'paid'], source: ['yours', 'others'] } });
   });
 });

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { PinsightEngine } from '../../engine/pinsight-engine';
 import { describeIssues } from '../../../shared/api';
 import { exportContextSchema } from '../../../shared/filters';
-import { UsageError, WORKSPACE_OPTION } from '../cli-args';
+import { DIMENSIONS, type DimensionId } from '../../../shared/dimensions';
+import { dimensionHelp, dimensionOptions, dimensionValues, UsageError, WORKSPACE_OPTION } from '../cli-args';
 import { withEngine, workspacePath } from '../open-engine';
 import { progressBar } from '../progress-bar';
 import type { Command } from './command';
@@ -21,8 +22,7 @@ before is skipped. The workspace is created when it does not exist.
 
 Analytics exports carry their filter selection in their first lines. Set or correct it for files that lack it:
   --export-from YYYY-MM-DD  --export-to YYYY-MM-DD
-  --export-content-type all|organic|paid  --export-device all|mobile|tablet|web
-  --export-source all|yours|others  --export-format all|standard|video|carousel
+${dimensionHelp('export-')}
   --export-account NAME (repeatable)`,
   async run(argv, out) {
     const { values, positionals } = parseArgs({
@@ -32,10 +32,7 @@ Analytics exports carry their filter selection in their first lines. Set or corr
         json: { type: 'boolean' },
         'export-from': { type: 'string' },
         'export-to': { type: 'string' },
-        'export-content-type': { type: 'string' },
-        'export-device': { type: 'string' },
-        'export-source': { type: 'string' },
-        'export-format': { type: 'string' },
+        ...dimensionOptions('export-'),
         'export-account': { type: 'string', multiple: true },
       },
       allowPositionals: true,
@@ -45,13 +42,10 @@ Analytics exports carry their filter selection in their first lines. Set or corr
     const context = exportContextSchema.safeParse({
       from: values['export-from'],
       to: values['export-to'],
-      contentType: values['export-content-type'],
-      device: values['export-device'],
-      source: values['export-source'],
-      format: values['export-format'],
+      ...dimensionValues(values, 'export-'),
       accounts: values['export-account'],
     });
-    if (!context.success) throw new UsageError(describeIssues(context.error).replace(/^(\w+)/, (k) => `--export-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
+    if (!context.success) throw new UsageError(describeIssues(context.error).replace(/^(\w+)/, (k) => `--export-${k in DIMENSIONS ? DIMENSIONS[k as DimensionId].flag : k}`));
     const engine = await PinsightEngine.open(workspacePath(values.workspace));
     const summary = await withEngine(engine, (e) =>
       e.importFiles(positionals, {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { MetricId } from '../../../shared/metrics';
 import { querySpecSchema } from '../../../shared/query';
 import type { OverviewResult, TopResult } from '../../../shared/results';
-import type { ExportContext } from '../exports/export-types';
-import { renderExport, type DocumentRow, type ExportDocument, type RenderStyle } from '../exports/write-export-file';
+import type { ExportContext } from '../ingest/analytics-export/export-types';
+import { renderExport, type DocumentRow, type ExportDocument, type RenderStyle } from '../output/write-analytics-layout';
 import type { PinsightEngine } from '../pinsight-engine';
 
 const OVERVIEW_COLUMNS: MetricId[] = ['impressions', 'engagements', 'closeups', 'saves', 'link_clicks', 'engagement_rate', 'total_audience', 'engaged_audience'];
@@ -20,7 +20,7 @@ const pick = (values: Partial<Record<MetricId, number | null>>, ids: MetricId[])
   Object.fromEntries(ids.map((id) => [id, values[id] ?? null])) as DocumentRow;
 
 export async function buildExportDocument(engine: PinsightEngine, context: ExportContext, kind: 'overview' | 'video'): Promise<ExportDocument> {
-  const filters = { from: context.from, to: context.to, contentType: context.contentType, device: context.device, source: context.source, format: context.format, accounts: context.accounts };
+  const filters = { ...context };
   const overview = (await engine.query(querySpecSchema.parse({ view: 'overview', filters }))) as OverviewResult;
   const columns = kind === 'video' ? VIDEO_COLUMNS : OVERVIEW_COLUMNS;
   const topView = kind === 'video' ? 'top-video-pins' : 'top-pins';

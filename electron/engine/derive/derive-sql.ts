@@ -7,6 +7,7 @@
  * Identifiers here are fixed; the only value (the time zone) is validated before it is inlined.
  */
 import type { EventType } from '../../../shared/dump-columns';
+import { COUNTERS, ROLLUP_COUNTERS, type CounterDef, type RollupCounter } from '../../../shared/metrics';
 
 /** Host of a URL, lower-case, without a leading "www.". */
 const host = (expr: string): string =>
@@ -163,19 +164,17 @@ JOIN pin_dim${suffix} d USING (pin_key)`;
  */
 export const eventTypeSql = (t: EventType): string => `CAST('${t}' AS event_type)`;
 
+/** One counter of the catalogue as an aggregate over events (shared/metrics.ts COUNTERS). */
+function counterSql(def: CounterDef): string {
+  const conditions = [`event_type = ${eventTypeSql(def.eventType)}`, ...Object.entries(def.atLeast ?? {}).map(([field, min]) => `${field} >= ${Number(min)}`)];
+  const where = conditions.join(' AND ');
+  return def.sum ? `coalesce(sum(${def.sum}) FILTER (WHERE ${where}), 0)` : `count(*) FILTER (WHERE ${where})`;
+}
+
 /** Per-event counters; the rollup sums them. Shared with the real-time (uncleaned) Pin stats. */
-export const COUNTER_EXPRESSIONS = {
-  impressions: `count(*) FILTER (WHERE event_type = ${eventTypeSql('impression')})`,
-  closeups: `count(*) FILTER (WHERE event_type = ${eventTypeSql('closeup')})`,
-  saves: `count(*) FILTER (WHERE event_type = ${eventTypeSql('save')})`,
-  link_clicks: `count(*) FILTER (WHERE event_type = ${eventTypeSql('link_click')})`,
-  carousel_swipes: `count(*) FILTER (WHERE event_type = ${eventTypeSql('carousel_swipe')})`,
-  video_starts: `count(*) FILTER (WHERE event_type = ${eventTypeSql('video_play')})`,
-  video_views: `count(*) FILTER (WHERE event_type = ${eventTypeSql('video_play')} AND watch_ms >= 2000 AND in_view_pct >= 50)`,
-  ten_second_views: `count(*) FILTER (WHERE event_type = ${eventTypeSql('video_play')} AND watch_ms >= 10000)`,
-  p95_views: `count(*) FILTER (WHERE event_type = ${eventTypeSql('video_play')} AND progress_pct >= 95)`,
-  watch_ms: `coalesce(sum(watch_ms) FILTER (WHERE event_type = ${eventTypeSql('video_play')}), 0)`,
-} as const;
+export const COUNTER_EXPRESSIONS: Record<RollupCounter, string> = Object.fromEntries(
+  ROLLUP_COUNTERS.map((c) => [c, counterSql(COUNTERS[c])]),
+) as Record<RollupCounter, string>;
 
 export const COUNTER_SELECT = Object.entries(COUNTER_EXPRESSIONS)
   .map(([name, expr]) => `CAST(${expr} AS BIGINT) AS ${name}`)

@@ -15,12 +15,12 @@ import { fastEventsInsert } from './fast-events';
 import { fileHash, quickSignature } from './file-hash';
 import { ImportStaging, listInputFiles, type InputFile } from './input-files';
 import { checkTextFile, normaliseLineEndings, readErrorSentence } from './text-checks';
-import { csvHeader } from './sniff-text';
+import { csvHeader } from './text-decoding';
 import { findWideLine, maxFieldsFor } from './wide-lines';
 import { countRows, lineMapper, readColumns, readerRejects, sourceSelect } from './read-source';
 import { goodRowsSelect, KIND_RULES, reasonSelect } from './validate-rows';
-import type { ExportContext } from '../exports/export-types';
-import { importExportFile, looksLikeExport } from '../exports/import-export-file';
+import type { ExportContext } from './analytics-export/export-types';
+import { importExportFile, looksLikeExport } from './analytics-export/import-export-file';
 
 export interface ImportProgress {
   file: string;

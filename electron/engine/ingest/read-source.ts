@@ -6,7 +6,7 @@ import { sqlString } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
 import type { FileFormat } from './input-files';
 import { normaliseColumnName } from '../../../shared/dump-columns';
-import { csvHeader } from './sniff-text';
+import { csvHeader } from './text-decoding';
 
 /** Lines before the first data row: the header line of a CSV. */
 export const HEADER_LINES: Record<FileFormat, number> = { csv: 1, json: 0, parquet: 0 };

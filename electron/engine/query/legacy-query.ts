@@ -5,8 +5,8 @@ import type { QuerySpec } from '../../../shared/query';
 import type { LegacyResult } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
 import { bucketOf, bucketsBetween } from './buckets';
-import { describeSnapshots, exportBounds, snapshotsById } from './export-snapshots';
-import { dailyFromSnapshots } from './export-overview-query';
+import { describeSnapshots, exportBounds, snapshotsById } from './snapshot-selection';
+import { dailyFromSnapshots } from './snapshot-overview-query';
 
 export async function legacyQuery(ws: Workspace, spec: QuerySpec): Promise<LegacyResult> {
   const bounds = await exportBounds(ws, true);

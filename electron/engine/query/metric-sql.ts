@@ -1,8 +1,6 @@
 /** Metric formulas from the shared catalogue, compiled to SQL aggregates. */
-import { METRICS, type MetricFormula, type MetricId } from '../../../shared/metrics';
+import { audienceEventTypes, METRICS, type MetricFormula, type MetricId } from '../../../shared/metrics';
 import { eventTypeSql } from '../derive/derive-sql';
-
-const ENGAGEMENT_TYPES = `(${(['closeup', 'save', 'link_click', 'carousel_swipe'] as const).map(eventTypeSql).join(', ')})`;
 
 /** An aggregate over rollup_daily (counters) or, for audience, over events_clean. */
 export function formulaSql(f: MetricFormula): string {
@@ -15,10 +13,10 @@ export function formulaSql(f: MetricFormula): string {
       return `(${formulaSql(f.numerator)}) * ${f.scale} / nullif(${formulaSql(f.denominator)}, 0)`;
     case 'scaled':
       return `(${formulaSql(f.of)}) * ${f.scale}`;
-    case 'distinctUsers':
-      return f.of === 'impression'
-        ? `count(DISTINCT user_hash) FILTER (WHERE event_type = ${eventTypeSql('impression')})`
-        : `count(DISTINCT user_hash) FILTER (WHERE event_type IN ${ENGAGEMENT_TYPES})`;
+    case 'distinctUsers': {
+      const types = audienceEventTypes(f).map(eventTypeSql);
+      return `count(DISTINCT user_hash) FILTER (WHERE event_type ${types.length === 1 ? `= ${types[0]}` : `IN (${types.join(', ')})`})`;
+    }
   }
 }
 

@@ -1,13 +1,14 @@
 /** The overview view over event data: totals and a (split) time series. */
 import { spanCoverage } from './coverage';
-import { SPLIT_VALUES, type SplitBy } from '../../../shared/filters';
+import { splitValues as valuesOfSplit, type SplitBy } from '../../../shared/filters';
 import { AUDIENCE_METRICS, COUNTER_METRICS, METRIC_IDS, METRICS, type MetricId } from '../../../shared/metrics';
 import type { QuerySpec } from '../../../shared/query';
 import type { MetricValues, OverviewResult, ResolvedRange, SeriesPoint } from '../../../shared/results';
 import { numberOrNull, type PlainRow } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
 import { bucketDateSql, bucketOf, bucketSql, bucketsBetween } from './buckets';
-import { compileFilters, splitColumn, splitExpression } from './compile-filters';
+import { compileFilters } from './compile-filters';
+import { splitColumn, splitExpression } from '../db/dimension-columns';
 import { metricSelect } from './metric-sql';
 import { eventBounds, resolveRange, type DataBounds } from './resolve-range';
 
@@ -94,7 +95,7 @@ function buildSeries(
   const key = (date: unknown, split: unknown) => `${String(date)}|${split === null ? '' : String(split)}`;
   const byKey = new Map(rows.map((r) => [key(r.date, r.split), r]));
   const audienceByKey = new Map(audienceRows.map((r) => [key(r.date, r.split), r]));
-  const splitValues: (string | null)[] = splitBy === 'none' ? [null] : [...SPLIT_VALUES[splitBy]];
+  const splitValues: (string | null)[] = splitBy === 'none' ? [null] : [...valuesOfSplit(splitBy)];
   for (const r of rows) if (r.split !== null && !splitValues.includes(String(r.split))) splitValues.push(String(r.split));
   const firstBucket = bucketOf(bounds.firstDay ?? range.from, granularity);
   const lastBucket = bucketOf(bounds.lastDay ?? range.to, granularity);

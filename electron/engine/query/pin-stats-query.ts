@@ -4,12 +4,15 @@
  *   (duplicates and spam included, no group aggregation) from its creation to as_of.
  * - Later: phase "final", with the final numbers of the whole group over the 24 hours that end at as_of
  *   rounded down to the hour, and from creation up to the start of as_of's UTC day.
- * Content type, device, source and format filters apply; the blocks set their own time windows.
+ * Every dimension filter of the registry applies (content type, device, source, format); the date range and
+ * claimed-account filters do not: the blocks set their own time windows, and the Pin is one of the accounts' or
+ * has no stats.
  */
 import { PinsightError } from '../../../shared/api';
 import { AUDIENCE_METRICS, COUNTER_METRICS, METRIC_IDS } from '../../../shared/metrics';
 import type { QuerySpec } from '../../../shared/query';
 import type { MetricValues, PinStatsResult } from '../../../shared/results';
+import { derivedConditions, rawConditions, type Params } from '../db/dimension-columns';
 import { numberOrNull, type PlainRow } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
 import { COUNTER_SELECT } from '../derive/derive-sql';
@@ -35,7 +38,6 @@ export async function pinStatsQuery(ws: Workspace, spec: QuerySpec): Promise<Pin
     `SELECT pin_id, parent_pin_id, creator_id, created_at, source, title FROM pin_dim WHERE group_key = $g ORDER BY created_at, TRY_CAST(pin_id AS HUGEINT), pin_id`,
     { g: pin.group_key },
   );
-  const { where, params } = eventFilters(spec);
   const createdMs = Date.parse(pin.first_created_at ?? pin.created_at ?? asOf);
   const asOfMs = Date.parse(asOf);
   const base = {
@@ -49,6 +51,7 @@ export async function pinStatsQuery(ws: Workspace, spec: QuerySpec): Promise<Pin
   };
 
   if (asOfMs - createdMs < DAY_MS) {
+    const { where, params } = eventFilters(spec, 'raw');
     const real_time = await block(ws, 'events', `pin_id = $pinId AND event_time >= CAST($start AS TIMESTAMP) AND event_time <= CAST($end AS TIMESTAMP)${where}`, {
       ...params,
       pinId,
@@ -59,6 +62,7 @@ export async function pinStatsQuery(ws: Workspace, spec: QuerySpec): Promise<Pin
   }
   const hourEnd = new Date(Math.floor(asOfMs / 3_600_000) * 3_600_000);
   const dayStart = new Date(Math.floor(asOfMs / DAY_MS) * DAY_MS);
+  const { where, params } = eventFilters(spec, 'clean');
   const groupWhere = `group_key = $g${where}`;
   const last_24h = await block(ws, 'events_clean', `${groupWhere} AND event_time >= CAST($start AS TIMESTAMP) AND event_time < CAST($end AS TIMESTAMP)`, {
     ...params,
@@ -83,19 +87,10 @@ export async function pinStatsQuery(ws: Workspace, spec: QuerySpec): Promise<Pin
   };
 }
 
-function eventFilters(spec: QuerySpec): { where: string; params: Record<string, string> } {
-  const f = spec.filters;
-  let where = '';
-  const params: Record<string, string> = {};
-  if (f.contentType !== 'all') {
-    where += ' AND content_type = $contentType';
-    params.contentType = f.contentType;
-  }
-  if (f.device !== 'all') {
-    where += ' AND app_type = $device';
-    params.device = f.device;
-  }
-  return { where, params };
+/** The filters' dimensions as an ` AND ...` suffix, on the raw events (real-time block) or the cleaned ones. */
+function eventFilters(spec: QuerySpec, on: 'raw' | 'clean'): { where: string; params: Params } {
+  const { clauses, params } = on === 'raw' ? rawConditions(spec.filters) : derivedConditions(spec.filters);
+  return { where: clauses.map((c) => ` AND ${c}`).join(''), params };
 }
 
 /** All metrics over a set of event rows (raw `events` or `events_clean`). */

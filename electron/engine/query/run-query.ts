@@ -8,10 +8,10 @@ import { TOP_ROW_COLUMNS, type Coverage, type QueryResult, type TopResult } from
 import type { Workspace } from '../db/workspace';
 import { rowsToArrowIpc } from './arrow-rows';
 import { compareQuery, topComparison } from './compare-query';
-import { exportBounds } from './export-snapshots';
-import { dailyFromSnapshots, exportOverviewQuery } from './export-overview-query';
+import { exportBounds } from './snapshot-selection';
+import { dailyFromSnapshots, exportOverviewQuery } from './snapshot-overview-query';
 import { daysCoverage, spanCoverage } from './coverage';
-import { exportTopQuery } from './export-top-query';
+import { exportTopQuery } from './snapshot-top-query';
 import { legacyQuery } from './legacy-query';
 import { overviewQuery } from './overview-query';
 import { pinStatsQuery } from './pin-stats-query';

@@ -1,17 +1,10 @@
 /** Sets or corrects the filter selection of Analytics exports that lack it, at import. */
-import { CONTENT_TYPES, DEVICES, FORMATS, SOURCES, type ExportContextInput } from '../../../shared/filters';
-import type { StringKey } from '../../../shared/ui-strings';
+import { DIMENSION_IDS, DIMENSIONS } from '../../../shared/dimensions';
+import type { ExportContextInput } from '../../../shared/filters';
 import { useStrings } from '../i18n/use-strings';
 
-const FIELDS = [
-  ['contentType', 'contentType', CONTENT_TYPES],
-  ['device', 'device', DEVICES],
-  ['source', 'source', SOURCES],
-  ['format', 'format', FORMATS],
-] as const;
-
 export function ExportContextFields({ value, onChange }: { value: ExportContextInput; onChange: (v: ExportContextInput) => void }) {
-  const { t } = useStrings();
+  const { t, dimensionLabel, word } = useStrings();
   return (
     <details className="export-context" data-testid="export-context">
       <summary>{t('exportContextTitle')}</summary>
@@ -25,18 +18,18 @@ export function ExportContextFields({ value, onChange }: { value: ExportContextI
           {t('to')}
           <input type="date" value={value.to ?? ''} onChange={(e) => onChange({ ...value, to: e.target.value || undefined })} />
         </label>
-        {FIELDS.map(([key, label, values]) => (
+        {DIMENSION_IDS.map((key) => (
           <label key={key}>
-            {t(label)}
+            {dimensionLabel(key)}
             <select
               data-testid={`export-context-${key}`}
               value={value[key] ?? ''}
               onChange={(e) => onChange({ ...value, [key]: (e.target.value || undefined) as never })}
             >
               <option value="">{t('fromFile')}</option>
-              {['all', ...values].map((v) => (
+              {['all', ...DIMENSIONS[key].values].map((v) => (
                 <option key={v} value={v}>
-                  {t(v as StringKey)}
+                  {word(v)}
                 </option>
               ))}
             </select>

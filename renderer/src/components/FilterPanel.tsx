@@ -1,22 +1,12 @@
-/** The filter panel on the left: date range, content type, claimed accounts, device, source, format. */
+/** The filter panel on the left: date range, the registry's dimensions (shared/dimensions.ts), compare, claimed accounts. */
 import { DATE_PRESETS, type DatePreset } from '../../../shared/date-presets';
-import { CONTENT_TYPES, DEVICES, FORMATS, SOURCES, type Filters } from '../../../shared/filters';
-import type { FilterOptions } from '../../../shared/results';
-import type { StringKey } from '../../../shared/ui-strings';
+import { DIMENSION_IDS, DIMENSIONS, type DimensionChoice } from '../../../shared/dimensions';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 import { CompareControls } from './CompareControls';
 
-type ChoiceKey = 'contentType' | 'device' | 'source' | 'format';
-const CHOICES: { key: ChoiceKey; label: StringKey; values: readonly string[]; held: keyof Pick<FilterOptions, 'contentTypes' | 'devices' | 'sources' | 'formats'> }[] = [
-  { key: 'contentType', label: 'contentType', values: CONTENT_TYPES, held: 'contentTypes' },
-  { key: 'device', label: 'device', values: DEVICES, held: 'devices' },
-  { key: 'source', label: 'source', values: SOURCES, held: 'sources' },
-  { key: 'format', label: 'format', values: FORMATS, held: 'formats' },
-];
-
 export function FilterPanel() {
-  const { t } = useStrings();
+  const { t, dimensionLabel, word } = useStrings();
   const filters = useAppStore((s) => s.filters);
   const preset = useAppStore((s) => s.preset);
   const options = useAppStore((s) => s.options);
@@ -71,13 +61,13 @@ export function FilterPanel() {
           </p>
         )}
       </fieldset>
-      {CHOICES.map(({ key, label, values, held }) => (
+      {DIMENSION_IDS.map((key) => (
         <fieldset key={key}>
-          <legend>{t(label)}</legend>
-          <div className="segmented" role="radiogroup" aria-label={t(label)}>
-            {['all', ...values].map((v) => {
+          <legend>{dimensionLabel(key)}</legend>
+          <div className="segmented" role="radiogroup" aria-label={dimensionLabel(key)}>
+            {['all', ...DIMENSIONS[key].values].map((v) => {
               // Values the workspace holds no data for stay selectable (a view then says so), but look it.
-              const empty = v !== 'all' && options !== null && !options[held].includes(v);
+              const empty = v !== 'all' && options !== null && !options.held[key].includes(v);
               return (
               <button
                 key={v}
@@ -88,9 +78,9 @@ export function FilterPanel() {
                 data-empty={empty || undefined}
                 title={empty ? t('noDataOption') : undefined}
                 className={`${filters[key] === v ? 'active' : ''}${empty ? ' no-data' : ''}`}
-                onClick={() => setFilter(key, v as Filters[typeof key])}
+                onClick={() => setFilter(key, v as DimensionChoice<typeof key>)}
               >
-                {t(v as StringKey)}
+                {word(v)}
               </button>
               );
             })}

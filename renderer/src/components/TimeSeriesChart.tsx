@@ -6,7 +6,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { MetricId } from '../../../shared/metrics';
 import type { Coverage, SeriesPoint } from '../../../shared/results';
-import { isStringKey, useStrings } from '../i18n/use-strings';
+import { useStrings } from '../i18n/use-strings';
 import type { Theme } from '../store/ui-slice';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, ToolboxComponent, MarkAreaComponent, CanvasRenderer]);
@@ -27,7 +27,7 @@ const PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272
 export function TimeSeriesChart({ series, metric, theme, compareSeries, compareCoverage }: TimeSeriesChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
-  const { t, metricLabel, formatMetric, formatDay } = useStrings();
+  const { t, metricLabel, formatMetric, formatDay, word } = useStrings();
 
   useEffect(() => {
     if (!ref.current) return;
@@ -46,7 +46,7 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
     const dates = [...new Set(series.map((p) => p.date))];
     const splits = [...new Set(series.map((p) => p.split))];
     const byKey = new Map(series.map((p) => [`${p.date}|${p.split ?? ''}`, p]));
-    const name = (split: string | null) => (split === null ? metricLabel(metric) : isStringKey(split) ? t(split) : split);
+    const name = (split: string | null) => (split === null ? metricLabel(metric) : word(split));
     const b = bSeries(compareSeries, splits, dates.length, metric);
     const bDates = compareSeries ? [...new Set(compareSeries.map((p) => p.date))].sort() : [];
     const uncovered = (i: number) => {

@@ -1,4 +1,5 @@
 /** The current locale's strings and number/date formatting. */
+import { DIMENSIONS, valueLabel, type DimensionId } from '../../../shared/dimensions';
 import { METRICS, type MetricId, type MetricUnit } from '../../../shared/metrics';
 import { UI_STRINGS, type Locale, type StringKey } from '../../../shared/ui-strings';
 import { useAppStore } from '../store/app-store';
@@ -35,10 +36,8 @@ export function useStrings() {
     metricLabel: (id: MetricId) => METRICS[id].label[locale],
     formatMetric: (id: MetricId, value: number | null | undefined) => formatMetricValue(value, METRICS[id].unit, locale),
     formatDay: (day: string) => formatDay(day, locale),
+    dimensionLabel: (id: DimensionId) => DIMENSIONS[id].label[locale],
+    /** A dimension value's label (organic, mobile, yours, all, unknown, ...); other words as they are. */
+    word: (value: string | null | undefined) => (value ? (valueLabel(value, locale) ?? value) : ''),
   };
-}
-
-/** Label of a filter word (organic, mobile, yours, ...). */
-export function isStringKey(word: string): word is StringKey {
-  return word in UI_STRINGS.en;
 }

@@ -1,4 +1,5 @@
 /** The filter state every view reads. */
+import type { DimensionChoice, DimensionId } from '../../../shared/dimensions';
 import type { StateCreator } from 'zustand';
 import { compareRange, type ComparePreset } from '../../../shared/compare';
 import { presetRange, type DatePreset } from '../../../shared/date-presets';
@@ -31,7 +32,7 @@ export interface FiltersSlice {
   chartMetric: MetricId;
   setPreset(preset: DatePreset): void;
   setCustomRange(from: string, to: string): void;
-  setFilter<K extends 'contentType' | 'device' | 'source' | 'format'>(key: K, value: Filters[K]): void;
+  setFilter<K extends DimensionId>(key: K, value: DimensionChoice<K>): void;
   setAccounts(accounts: string[]): void;
   setSplitBy(split: SplitBy): void;
   setGranularity(g: Granularity): void;

@@ -225,7 +225,8 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
       set({ selectedPin: pinId, pinStats: pinId ? loading(get().pinStats) : idle });
       if (!pinId) return;
       const { filters } = get();
-      void api.query({ view: 'pin', pinId, filters: { contentType: filters.contentType, device: filters.device } }).then((res) => {
+      // Pin stats apply the dimension filters, not the date range or accounts (pin-stats-query.ts).
+      void api.query({ view: 'pin', pinId, filters: { ...filters, from: undefined, to: undefined, accounts: [] } }).then((res) => {
         if (get().selectedPin !== pinId) return;
         set({ pinStats: res.ok ? { status: 'ready', data: res.value as PinStatsResult } : { status: 'error', error: res.error } });
       });

@@ -1,5 +1,6 @@
 /** Overview: KPI tiles and a time series of a chosen metric, optionally split. */
-import { SPLITS, type SplitBy } from '../../../shared/filters';
+import { DIMENSIONS } from '../../../shared/dimensions';
+import { splitDimension, SPLITS, type SplitBy } from '../../../shared/filters';
 import { METRIC_IDS, type MetricId } from '../../../shared/metrics';
 import { GRANULARITIES, type Granularity } from '../../../shared/query';
 import type { StringKey } from '../../../shared/ui-strings';
@@ -12,17 +13,13 @@ import { TimeSeriesChart } from '../components/TimeSeriesChart';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 
-const SPLIT_LABEL: Record<SplitBy, StringKey> = {
-  none: 'none',
-  'content-type': 'contentType',
-  device: 'device',
-  source: 'source',
-  format: 'format',
-};
-
 export function OverviewView() {
   const strings = useStrings();
-  const { t, metricLabel } = strings;
+  const { t, metricLabel, locale } = strings;
+  const splitLabel = (s: SplitBy) => {
+    const id = splitDimension(s);
+    return id ? DIMENSIONS[id].label[locale] : t('none');
+  };
   const overview = useAppStore((s) => s.overview);
   const audiencePending = useAppStore((s) => s.audiencePending);
   const comparison = useAppStore((s) => (s.compare.enabled && s.comparison.status === 'ready' ? s.comparison.data : null));
@@ -65,7 +62,7 @@ export function OverviewView() {
             <select data-testid="split-by" value={splitBy} onChange={(e) => setSplitBy(e.target.value as SplitBy)}>
               {SPLITS.map((s) => (
                 <option key={s} value={s}>
-                  {t(SPLIT_LABEL[s])}
+                  {splitLabel(s)}
                 </option>
               ))}
             </select>

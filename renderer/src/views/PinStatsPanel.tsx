@@ -8,7 +8,7 @@ import { useAppStore } from '../store/app-store';
 const SHOWN: MetricId[] = METRIC_IDS.filter((m) => m !== 'carousel_swipes');
 
 export function PinStatsPanel() {
-  const { t, metricLabel, formatMetric } = useStrings();
+  const { t, metricLabel, formatMetric, word } = useStrings();
   const selected = useAppStore((s) => s.selectedPin);
   const stats = useAppStore((s) => s.pinStats);
   const { openPin } = useAppStore.getState();
@@ -53,7 +53,7 @@ export function PinStatsPanel() {
         <ul className="group-pins" data-testid="pin-group">
           {r.groupPins.map((p) => (
             <li key={p.pin_id}>
-              {p.pin_id} · {p.title ?? ''} · {t(p.source === 'yours' ? 'yours' : 'others')}
+              {p.pin_id} · {p.title ?? ''} · {word(p.source)}
               {p.parent_pin_id ? ` · ${t('savedFrom')} ${p.parent_pin_id}` : ''}
             </li>
           ))}

@@ -9,7 +9,7 @@ import { Provenance } from '../components/Provenance';
 import { SortSelect } from '../components/SortSelect';
 import { StatusMessage } from '../components/StatusMessage';
 import { VirtualTable, type Column } from '../components/VirtualTable';
-import { isStringKey, useStrings } from '../i18n/use-strings';
+import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 import type { Loadable } from '../store/views-slice';
 
@@ -18,21 +18,20 @@ const LIMITS = [50, 100, 500, 1000, 5000];
 
 export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
   const strings = useStrings();
-  const { t, formatMetric } = strings;
+  const { t, formatMetric, dimensionLabel, word } = strings;
   const loadable: Loadable<TopResult> = useAppStore((s) => (kind === 'pins' ? s.topPins : s.topBoards));
   const sort = useAppStore((s) => (kind === 'pins' ? s.topPinsSort : s.topBoardsSort));
   const limit = useAppStore((s) => s.topLimit);
   const { setSort, openPin, setTopLimit, refresh } = useAppStore.getState();
 
-  const word = (w: string | null | undefined) => (w && isStringKey(w) ? t(w as StringKey) : (w ?? ''));
   const columns: Column<TopRow>[] = [
     { key: 'rank', label: t('rank'), numeric: true, width: 56, sticky: true, render: (_r, i) => i + 1 },
     ...(kind === 'pins'
       ? [
           { key: 'title', label: t('title'), width: 220, sticky: true, render: (r: TopRow) => <span title={r.title ? `${r.title} (${r.pin_id})` : r.pin_id}>{r.title || r.pin_id}</span> },
           { key: 'board', label: t('board'), width: 120, grow: 1.3, render: (r: TopRow) => r.board_name ?? '' },
-          { key: 'format', label: t('format'), width: 84, grow: 0, render: (r: TopRow) => word(r.format) },
-          { key: 'source', label: t('source'), width: 96, grow: 0, render: (r: TopRow) => word(r.source) },
+          { key: 'format', label: dimensionLabel('format'), width: 84, grow: 0, render: (r: TopRow) => word(r.format) },
+          { key: 'source', label: dimensionLabel('source'), width: 96, grow: 0, render: (r: TopRow) => word(r.source) },
         ]
       : [{ key: 'name', label: t('board'), width: 220, sticky: true, render: (r: TopRow) => <span title={r.name ?? r.board_id ?? ''}>{r.name ?? r.board_id ?? ''}</span> }]),
     ...metricColumns(TOP_SORTS, sort, strings, TOP_SORTS),

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { querySpecSchema } from '../../../shared/query';
 import { generateDemo } from '../../../electron/engine/demo/generate-demo';
 import { legacyDocument } from '../../../electron/engine/demo/demo-exports';
-import { renderExport } from '../../../electron/engine/exports/write-export-file';
+import { renderExport } from '../../../electron/engine/output/write-analytics-layout';
 import { PinsightEngine } from '../../../electron/engine/pinsight-engine';
 import { tempDir } from '../../helpers/temp-dir';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDay, parseDayRange, parseDurationSeconds, parseNumber } from '../../../electron/engine/exports/parse-values';
+import { parseDay, parseDayRange, parseDurationSeconds, parseNumber } from '../../../electron/engine/ingest/analytics-export/parse-values';
 
 describe('numbers as spreadsheets write them', () => {
   it.each([

@@ -4,7 +4,7 @@ import { initialAppState, useAppStore } from '../../../renderer/src/store/app-st
 import { compareProblem, compareRangeOf, effectiveCompareRange } from '../../../renderer/src/store/filters-slice';
 import { screenSpec } from '../../../renderer/src/store/views-slice';
 
-const options = { accounts: [], devices: [], contentTypes: [], formats: [], sources: [], firstDay: '2025-11-01', lastDay: '2026-10-31' };
+const options = { accounts: [], held: { contentType: [], device: [], source: [], format: [] }, firstDay: '2025-11-01', lastDay: '2026-10-31' };
 
 beforeEach(() => {
   useAppStore.setState({ ...initialAppState, options });

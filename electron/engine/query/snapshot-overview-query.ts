@@ -1,11 +1,11 @@
 /** The overview from Analytics export snapshots: per day, the newest snapshot of exactly this selection. */
-import { SPLIT_VALUES, type Filters } from '../../../shared/filters';
-import { METRIC_IDS, METRICS, type MetricId } from '../../../shared/metrics';
+import { splitDimension, splitValues, type Filters } from '../../../shared/filters';
+import { isAdditive, METRIC_IDS, metricsFromAdditive, type MetricId } from '../../../shared/metrics';
 import type { QuerySpec } from '../../../shared/query';
 import type { MetricValues, OverviewResult, ResolvedRange, SeriesPoint } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
 import { bucketOf, bucketsBetween } from './buckets';
-import { contextMatch, describeSnapshots, noMatchDetail, snapshotsById } from './export-snapshots';
+import { contextMatch, describeSnapshots, noMatchDetail, snapshotsById } from './snapshot-selection';
 import { emptyMetrics } from './overview-query';
 import { daysCoverage } from './coverage';
 
@@ -37,36 +37,28 @@ const sum = (values: (number | null | undefined)[]): number | null => {
   return present.length ? present.reduce((a, b) => a + b, 0) : null;
 };
 
-/** Metrics over several days: counts add up; ratios are recomputed; distinct audiences cannot be added. */
+/** Metrics over several days: additive metrics add up, ratios follow the catalogue's formulas, audiences stay null. */
 export function combineDays(days: Partial<Record<string, number | null>>[], single: boolean): MetricValues {
-  const m = emptyMetrics();
-  if (!days.length) return m;
-  if (single) {
-    for (const id of METRIC_IDS) m[id] = days[0]![id] ?? null;
-    return m;
-  }
-  for (const id of METRIC_IDS) {
-    const f = METRICS[id].formula;
-    if (f.kind === 'sum' || f.kind === 'sumOf' || f.kind === 'scaled') m[id] = sum(days.map((d) => d[id]));
-  }
-  m.engagement_rate = m.engagements !== null && m.impressions ? m.engagements / m.impressions : null;
-  m.avg_watch_time_s = m.total_watch_time_min !== null && m.video_starts ? (m.total_watch_time_min * 60) / m.video_starts : null;
-  return m;
+  if (!days.length) return emptyMetrics();
+  const first = days[0];
+  if (single && first) return Object.fromEntries(METRIC_IDS.map((id) => [id, first[id] ?? null])) as MetricValues;
+  const additive = Object.fromEntries(METRIC_IDS.filter(isAdditive).map((id) => [id, sum(days.map((d) => d[id]))]));
+  return metricsFromAdditive(additive);
 }
 
 export async function exportOverviewQuery(ws: Workspace, spec: QuerySpec, range: ResolvedRange): Promise<OverviewResult> {
   const base = { view: 'overview' as const, range, granularity: spec.granularity };
   const whole = await dailyFromSnapshots(ws, spec.filters, range);
-  const splitValues: (string | null)[] = spec.splitBy === 'none' ? [null] : [...SPLIT_VALUES[spec.splitBy]];
-  const splitKey = { 'content-type': 'contentType', device: 'device', source: 'source', format: 'format' } as const;
+  const dimension = splitDimension(spec.splitBy);
+  const values: (string | null)[] = dimension ? [...splitValues(spec.splitBy)] : [null];
   const perSplit = new Map<string | null, DayValues>();
   const used = new Set(whole.snapshotIds);
-  for (const v of splitValues) {
-    if (v === null || spec.splitBy === 'none') {
+  for (const v of values) {
+    if (v === null || !dimension) {
       perSplit.set(null, whole.days);
       continue;
     }
-    const part = await dailyFromSnapshots(ws, { ...spec.filters, [splitKey[spec.splitBy]]: v }, range);
+    const part = await dailyFromSnapshots(ws, { ...spec.filters, [dimension]: v }, range);
     part.snapshotIds.forEach((id) => used.add(id));
     perSplit.set(v, part.days);
   }

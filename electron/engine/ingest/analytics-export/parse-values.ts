@@ -3,8 +3,8 @@
  * commas, percentages ("3.5%", "3,5 %"), durations ("0:42", "1:02:03", "12 s", "1 min 5 s") and dates.
  * Every parser returns undefined when it cannot read the value, so the caller can say where and why.
  */
-import { isSupportedDay } from '../../../shared/dates';
-import type { MetricUnit } from '../../../shared/metrics';
+import { isSupportedDay } from '../../../../shared/dates';
+import type { MetricUnit } from '../../../../shared/metrics';
 
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
 

@@ -4,6 +4,7 @@
  * with a Total row. Returns null when the text is no export; throws with file, line, column and value when a
  * value cannot be read.
  */
+import { DIMENSION_IDS } from '../../../../shared/dimensions';
 import { basename } from 'node:path';
 import {
   EXPORT_LANGUAGES,
@@ -14,13 +15,13 @@ import {
   type ExportLanguage,
   type PreambleKey,
   type SectionKind,
-} from '../../../shared/export-vocabulary';
-import { PinsightError } from '../../../shared/api';
-import { METRICS, isMetricId } from '../../../shared/metrics';
-import { decodeText, splitRows } from './decode-text';
+} from '../../../../shared/export-vocabulary';
+import { PinsightError } from '../../../../shared/api';
+import { METRICS, isMetricId } from '../../../../shared/metrics';
+import { decodeText, splitRows } from '../text-decoding';
 import type { ExportContext, ExportRow, ExportSection, ExportValueColumn, ParsedExport } from './export-types';
-import { excerpt } from '../../../shared/excerpt';
-import { restoreCell } from '../../../shared/formula-guard';
+import { excerpt } from '../../../../shared/excerpt';
+import { restoreCell } from '../../../../shared/formula-guard';
 import { parseDay, parseDayRange, parseDurationSeconds, parseNumber } from './parse-values';
 
 const DELIMITERS = [',', ';', '\t'];
@@ -194,8 +195,6 @@ function readRow(row: Row, columns: AnyColumn[], headers: string[], language: Ex
   return out;
 }
 
-const FILTER_KEYS = ['contentType', 'device', 'source', 'format'] as const;
-
 function readContext(preamble: Partial<Record<PreambleKey, { value: string; line: number }>>, language: ExportLanguage, file: string): Partial<ExportContext> {
   const v = EXPORT_VOCABULARY[language];
   const context: Partial<ExportContext> = {};
@@ -204,7 +203,7 @@ function readContext(preamble: Partial<Record<PreambleKey, { value: string; line
     if (!range) throw new PinsightError('bad-input', `${file}, line ${preamble.dateRange.line}: cannot read the date range "${excerpt(preamble.dateRange.value)}"`);
     Object.assign(context, range);
   }
-  for (const key of FILTER_KEYS) {
+  for (const key of DIMENSION_IDS) {
     const entry = preamble[key];
     if (!entry) continue;
     const word = lookupLabel(v.values, entry.value);

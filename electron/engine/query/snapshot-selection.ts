@@ -1,47 +1,36 @@
 /** Finding the export snapshots that match a filter selection, and describing them. */
 import { clampDay } from '../../../shared/dates';
+import { DIMENSION_IDS, DIMENSIONS, type DimensionId } from '../../../shared/dimensions';
 import type { Filters } from '../../../shared/filters';
+import { SNAPSHOT_SELECTION_COLUMNS, snapshotSelection } from '../db/dimension-columns';
 import type { Workspace } from '../db/workspace';
 
-export interface SnapshotInfo {
+export type SnapshotSelection = Record<DimensionId, string> & { accounts: string };
+
+export type SnapshotInfo = SnapshotSelection & {
   snapshot_id: number;
   file: string;
   date_from: string;
   date_to: string;
-  content_type: string;
-  device: string;
-  source: string;
-  format: string;
-  accounts: string;
   legacy: boolean;
-}
+};
 
 /** SQL condition on export_snapshots (alias s) for exactly this filter selection; every value bound. */
-export function contextMatch(filters: Filters, prefix = 'ctx'): { sql: string; params: Record<string, string> } {
-  return {
-    sql: `s.content_type = $${prefix}_ct AND s.device = $${prefix}_dev AND s.source = $${prefix}_src AND s.format = $${prefix}_fmt AND s.accounts = $${prefix}_acc AND NOT s.legacy`,
-    params: {
-      [`${prefix}_ct`]: filters.contentType,
-      [`${prefix}_dev`]: filters.device,
-      [`${prefix}_src`]: filters.source,
-      [`${prefix}_fmt`]: filters.format,
-      [`${prefix}_acc`]: [...filters.accounts].sort().join('\n'),
-    },
-  };
-}
+export const contextMatch = snapshotSelection;
 
 export async function snapshotsById(ws: Workspace, ids: number[]): Promise<SnapshotInfo[]> {
   if (!ids.length) return [];
   return ws.all<SnapshotInfo>(
-    `SELECT snapshot_id, file, CAST(date_from AS VARCHAR) AS date_from, CAST(date_to AS VARCHAR) AS date_to, content_type, device, source, format, accounts, legacy
+    `SELECT snapshot_id, file, CAST(date_from AS VARCHAR) AS date_from, CAST(date_to AS VARCHAR) AS date_to, ${SNAPSHOT_SELECTION_COLUMNS}, accounts, legacy
      FROM export_snapshots WHERE snapshot_id IN (${ids.map((_, i) => `$s${i}`).join(', ')}) ORDER BY snapshot_id`,
     Object.fromEntries(ids.map((id, i) => [`s${i}`, id])),
   );
 }
 
-export function describeContext(c: { content_type: string; device: string; source: string; format: string; accounts: string }): string {
+export function describeContext(c: SnapshotSelection): string {
   const accounts = c.accounts ? c.accounts.split('\n').join(', ') : 'all';
-  return `content type ${c.content_type}, device ${c.device}, source ${c.source}, format ${c.format}, accounts ${accounts}`;
+  const dimensions = DIMENSION_IDS.map((id) => `${DIMENSIONS[id].label.en.toLowerCase()} ${c[id]}`);
+  return [...dimensions, `accounts ${accounts}`].join(', ');
 }
 
 export function describeSnapshots(list: SnapshotInfo[]): string {
@@ -52,10 +41,10 @@ export function describeSnapshots(list: SnapshotInfo[]): string {
 
 /** Says that no export matches, and which selections the workspace holds. */
 export async function noMatchDetail(ws: Workspace, filters: Filters): Promise<string> {
-  const held = await ws.all<SnapshotInfo>(
-    `SELECT DISTINCT content_type, device, source, format, accounts FROM export_snapshots WHERE NOT legacy ORDER BY ALL`,
+  const held = await ws.all<SnapshotSelection>(
+    `SELECT DISTINCT ${SNAPSHOT_SELECTION_COLUMNS}, accounts FROM export_snapshots WHERE NOT legacy ORDER BY ALL`,
   );
-  const wanted = describeContext({ content_type: filters.contentType, device: filters.device, source: filters.source, format: filters.format, accounts: [...filters.accounts].sort().join('\n') });
+  const wanted = describeContext({ ...filters, accounts: [...filters.accounts].sort().join('\n') });
   return `No imported Analytics export matches these filters (${wanted}). Imported exports cover: ${held.map(describeContext).join(' | ') || 'none'}.`;
 }
 

@@ -1,12 +1,11 @@
 /** Recognises and imports an Analytics export file (within the caller's transaction). */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { PinsightError } from '../../../shared/api';
-import { EXPORT_LANGUAGES, EXPORT_VOCABULARY, lookupLabel } from '../../../shared/export-vocabulary';
-import type { ImportFileSummary } from '../../../shared/results';
-import type { Workspace } from '../db/workspace';
-import { readHead } from '../ingest/sniff-text';
-import { decodeText, splitRows } from './decode-text';
+import { PinsightError } from '../../../../shared/api';
+import { EXPORT_LANGUAGES, EXPORT_VOCABULARY, lookupLabel } from '../../../../shared/export-vocabulary';
+import type { ImportFileSummary } from '../../../../shared/results';
+import type { Workspace } from '../../db/workspace';
+import { decodeText, readHead, splitRows } from '../text-decoding';
 import type { ExportContext } from './export-types';
 import { parseExportBytes } from './parse-export-file';
 import { completeContext, storeExport } from './store-export';

@@ -1,18 +1,14 @@
 /** What an Analytics export holds once read: its filter context, and its sections of rows. */
-import type { ExportColumn, ExportLanguage, LegacyOnlyMetric, SectionKind } from '../../../shared/export-vocabulary';
-import type { ContentType, Device, PinFormat, Source } from '../../../shared/filters';
+import type { ExportColumn, ExportLanguage, LegacyOnlyMetric, SectionKind } from '../../../../shared/export-vocabulary';
+import type { DimensionChoice, DimensionId } from '../../../../shared/dimensions';
 
 /** The filter selection an export is a snapshot of. */
-export interface ExportContext {
+export type ExportContext = { [D in DimensionId]: DimensionChoice<D> } & {
   from: string;
   to: string;
-  contentType: ContentType | 'all';
-  device: Device | 'all';
-  source: Source | 'all';
-  format: PinFormat | 'all';
   /** Claimed accounts as the export names them; empty = all. */
   accounts: string[];
-}
+};
 
 export type ExportValueColumn = Exclude<ExportColumn, 'date' | 'pin_id' | 'title' | 'board'> | LegacyOnlyMetric;
 

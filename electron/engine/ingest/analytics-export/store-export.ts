@@ -1,7 +1,9 @@
 /** Stores one parsed export as a snapshot (inside the caller's import transaction). */
 import { dateValue } from '@duckdb/node-api';
-import { PinsightError } from '../../../shared/api';
-import type { Workspace } from '../db/workspace';
+import { PinsightError } from '../../../../shared/api';
+import { allChoices, DIMENSION_IDS, type DimensionChoice, type DimensionId } from '../../../../shared/dimensions';
+import { DIMENSION_COLUMNS } from '../../db/dimension-columns';
+import type { Workspace } from '../../db/workspace';
 import type { ExportContext, ParsedExport } from './export-types';
 
 export function completeContext(parsed: ParsedExport, overrides: Partial<ExportContext>, file: string): ExportContext {
@@ -15,13 +17,20 @@ export function completeContext(parsed: ParsedExport, overrides: Partial<ExportC
   return {
     from,
     to,
-    contentType: merged.contentType ?? 'all',
-    device: merged.device ?? 'all',
-    source: merged.source ?? 'all',
-    format: merged.format ?? 'all',
+    ...allChoices(),
+    ...definedOnly(pickDimensions(merged)),
     accounts: [...(merged.accounts ?? [])].sort(),
   };
 }
+
+type Choices = { [D in DimensionId]: DimensionChoice<D> };
+
+function pickDimensions(context: Partial<ExportContext>): Partial<Choices> {
+  // Each entry is the context's own value for that dimension: the mapped type Object.fromEntries cannot express.
+  return Object.fromEntries(DIMENSION_IDS.map((id) => [id, context[id]])) as Partial<Choices>;
+}
+
+const SNAPSHOT_COLUMNS = DIMENSION_IDS.map((id) => DIMENSION_COLUMNS[id].snapshot).join(', ');
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -30,8 +39,8 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 export async function storeExport(ws: Workspace, importId: number, file: string, parsed: ParsedExport, context: ExportContext): Promise<number> {
   const snapshotId = ((await ws.value<number>('SELECT max(snapshot_id) FROM export_snapshots')) ?? 0) + 1;
   await ws.run(
-    `INSERT INTO export_snapshots VALUES ($id, $importId, $file, $language, $report, $legacy, CAST($from AS DATE), CAST($to AS DATE),
-       $contentType, $device, $source, $format, $accounts)`,
+    `INSERT INTO export_snapshots (snapshot_id, import_id, file, language, report, legacy, date_from, date_to, accounts, ${SNAPSHOT_COLUMNS})
+     VALUES ($id, $importId, $file, $language, $report, $legacy, CAST($from AS DATE), CAST($to AS DATE), $accounts, ${DIMENSION_IDS.map((id) => `$${id}`).join(', ')})`,
     {
       id: snapshotId,
       importId,
@@ -41,10 +50,7 @@ export async function storeExport(ws: Workspace, importId: number, file: string,
       legacy: parsed.legacy,
       from: context.from,
       to: context.to,
-      contentType: context.contentType,
-      device: context.device,
-      source: context.source,
-      format: context.format,
+      ...Object.fromEntries(DIMENSION_IDS.map((id) => [id, context[id]])),
       accounts: context.accounts.join('\n'),
     },
   );

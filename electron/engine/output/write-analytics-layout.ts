@@ -3,6 +3,7 @@
  * sections with their own headers and a Total row. Used for re-export (so a file from Pinsight imports back
  * with the same numbers) and to generate test files in every dialect analysts have.
  */
+import { DIMENSION_IDS, DIMENSIONS } from '../../../shared/dimensions';
 import {
   EXPORT_VOCABULARY,
   type ExportLanguage,
@@ -11,7 +12,7 @@ import {
 } from '../../../shared/export-vocabulary';
 import { neutraliseCell } from '../../../shared/formula-guard';
 import { METRICS, isMetricId } from '../../../shared/metrics';
-import type { ExportContext, ExportValueColumn } from './export-types';
+import type { ExportContext, ExportValueColumn } from '../ingest/analytics-export/export-types';
 
 export type DocumentRow = Partial<Record<LabelColumn, string>> & Partial<Record<ExportValueColumn, number | null>>;
 
@@ -79,11 +80,8 @@ export function renderExport(doc: ExportDocument, style: RenderStyle): Buffer {
   const lines: string[][] = [
     [first(v.preamble.report, 'Report'), doc.report],
     [first(v.preamble.dateRange, 'Date range'), `${doc.context.from} - ${doc.context.to}`],
-    [first(v.preamble.contentType, 'Content type'), word(doc.context.contentType)],
     [first(v.preamble.accounts, 'Claimed accounts'), doc.context.accounts.length ? neutraliseCell(doc.context.accounts.join(', ')) : word('all')],
-    [first(v.preamble.device, 'Device'), word(doc.context.device)],
-    [first(v.preamble.source, 'Source'), word(doc.context.source)],
-    [first(v.preamble.format, 'Format'), word(doc.context.format)],
+    ...DIMENSION_IDS.map((id) => [first(v.preamble[id], DIMENSIONS[id].label.en), word(doc.context[id])]),
   ];
   for (const section of doc.sections) {
     lines.push([], [first(v.sections[section.kind], section.kind)]);

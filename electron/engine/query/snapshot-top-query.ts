@@ -4,7 +4,7 @@ import type { MetricId } from '../../../shared/metrics';
 import { DEFAULT_TOP_LIMIT, type QuerySpec } from '../../../shared/query';
 import type { ResolvedRange, TopResult, TopRow } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
-import { contextMatch, describeSnapshots, noMatchDetail, snapshotsById } from './export-snapshots';
+import { contextMatch, describeSnapshots, noMatchDetail, snapshotsById } from './snapshot-selection';
 
 const SECTION: Record<TopResult['view'], SectionKind> = { 'top-pins': 'topPins', 'top-boards': 'topBoards', 'top-video-pins': 'topVideoPins' };
 
