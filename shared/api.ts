@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { DateRangeError } from './dates';
 import { API_METHODS, isApiMethod, type ApiMethod } from './api-methods';
-import { exportContextSchema, type ExportContextInput } from './filters';
-import { querySpecSchema, type QuerySpecInput } from './query';
+import { exportContextSchema } from './filters';
+import { querySpecSchema } from './query';
 import type {
   ExportJobStatus,
   ExportSummary,
@@ -54,42 +54,61 @@ export const exportRequestSchema = z
   .strict();
 export type ExportRequest = z.input<typeof exportRequestSchema>;
 
-/** One schema per call, for every method of the contract. */
-export const callSchemas: { [M in ApiMethod]: z.ZodType } = {
+const jobId = z.object({ id: z.string().min(1).max(100) }).strict();
+const importRequest = z.object({ paths: z.array(path).min(1).max(10_000), exportContext: exportContextSchema.optional() }).strict();
+
+/** One schema per call, for every method of the contract. The argument types below are derived from these. */
+export const callSchemas = {
   getWorkspace: z.undefined(),
   openWorkspace: z.object({ path, create: z.boolean().default(false) }).strict(),
   filterOptions: z.undefined(),
   query: querySpecSchema,
-  importFiles: z.object({ paths: z.array(path).min(1).max(10_000), exportContext: exportContextSchema.optional() }).strict(),
-  startImport: z.object({ paths: z.array(path).min(1).max(10_000), exportContext: exportContextSchema.optional() }).strict(),
-  importStatus: z.object({ id: z.string().min(1).max(100) }).strict(),
-  cancelImport: z.object({ id: z.string().min(1).max(100) }).strict(),
+  importFiles: importRequest,
+  startImport: importRequest,
+  importStatus: jobId,
+  cancelImport: jobId,
   importHistory: z.undefined(),
   exportView: exportRequestSchema,
   startExport: exportRequestSchema,
-  exportStatus: z.object({ id: z.string().min(1).max(100) }).strict(),
-  cancelExport: z.object({ id: z.string().min(1).max(100) }).strict(),
-};
+  exportStatus: jobId,
+  cancelExport: jobId,
+} satisfies { [M in ApiMethod]: z.ZodType };
 
 export { API_METHODS, isApiMethod, type ApiMethod };
 
-export interface PinsightApi {
-  getWorkspace(): Promise<ApiResult<WorkspaceInfo>>;
-  openWorkspace(arg: { path: string; create?: boolean }): Promise<ApiResult<WorkspaceInfo>>;
-  filterOptions(): Promise<ApiResult<FilterOptions>>;
-  query(arg: QuerySpecInput): Promise<ApiResult<QueryResult>>;
-  importFiles(arg: { paths: string[]; exportContext?: ExportContextInput }): Promise<ApiResult<ImportSummary>>;
-  /** Starts an import as a job: follow it with importStatus, stop it with cancelImport. */
-  startImport(arg: { paths: string[]; exportContext?: ExportContextInput }): Promise<ApiResult<ImportJobStatus>>;
-  importStatus(arg: { id: string }): Promise<ApiResult<ImportJobStatus>>;
-  cancelImport(arg: { id: string }): Promise<ApiResult<ImportJobStatus>>;
-  importHistory(): Promise<ApiResult<ImportRecord[]>>;
-  exportView(arg: ExportRequest): Promise<ApiResult<ExportSummary>>;
-  /** Starts an export as a job: follow it with exportStatus, stop it with cancelExport. */
-  startExport(arg: ExportRequest): Promise<ApiResult<ExportJobStatus>>;
-  exportStatus(arg: { id: string }): Promise<ApiResult<ExportJobStatus>>;
-  cancelExport(arg: { id: string }): Promise<ApiResult<ExportJobStatus>>;
+/** What each call answers with. */
+export interface ApiResults {
+  getWorkspace: WorkspaceInfo;
+  openWorkspace: WorkspaceInfo;
+  filterOptions: FilterOptions;
+  query: QueryResult;
+  importFiles: ImportSummary;
+  /** An import as a job: follow it with importStatus, stop it with cancelImport. */
+  startImport: ImportJobStatus;
+  importStatus: ImportJobStatus;
+  cancelImport: ImportJobStatus;
+  importHistory: ImportRecord[];
+  exportView: ExportSummary;
+  /** An export as a job: follow it with exportStatus, stop it with cancelExport. */
+  startExport: ExportJobStatus;
+  exportStatus: ExportJobStatus;
+  cancelExport: ExportJobStatus;
 }
+
+/** A call's argument as a caller writes it (defaults may be left out). */
+export type ApiInput<M extends ApiMethod> = z.input<(typeof callSchemas)[M]>;
+/** A call's argument as its handler receives it: validated, defaults filled in. */
+export type ApiArgs<M extends ApiMethod> = z.output<(typeof callSchemas)[M]>;
+
+/** The contract as the renderer calls it. */
+export type PinsightApi = {
+  [M in ApiMethod]: undefined extends ApiInput<M>
+    ? (arg?: ApiInput<M>) => Promise<ApiResult<ApiResults[M]>>
+    : (arg: ApiInput<M>) => Promise<ApiResult<ApiResults[M]>>;
+};
+
+/** The contract as a host implements it: every argument already validated by dispatchCall. */
+export type ApiHandlers = { [M in ApiMethod]: (arg: ApiArgs<M>) => Promise<ApiResult<ApiResults[M]>> };
 
 /** Something that carries one call across a boundary (IPC, HTTP) and brings back its result. */
 export type Transport = (method: ApiMethod, arg: unknown) => Promise<ApiResult<unknown>>;
@@ -124,7 +143,7 @@ export class PinsightError extends Error {
  * Validates one call against its schema and runs it on `impl`; never throws. Used by every host of the
  * contract, so the renderer is treated as untrusted in the same way everywhere.
  */
-export async function dispatchCall(impl: PinsightApi, method: string, arg: unknown): Promise<ApiResult<unknown>> {
+export async function dispatchCall(impl: ApiHandlers, method: string, arg: unknown): Promise<ApiResult<unknown>> {
   if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown-method', message: `Unknown method "${method}"` } };
   const parsed = callSchemas[method].safeParse(arg ?? undefined);
   if (!parsed.success) {

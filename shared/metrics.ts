@@ -291,6 +291,11 @@ export function metricsFromAdditive(additive: Partial<Record<MetricId, number | 
   ) as Record<MetricId, number | null>;
 }
 
+/** The metrics the top Pins and top boards lists offer to sort by, in order. */
+export const TOP_SORT_METRICS: readonly MetricId[] = ['impressions', 'engagements', 'saves', 'closeups', 'link_clicks'];
+/** The metrics the top video Pins list offers to sort by, in order. */
+export const VIDEO_SORT_METRICS: readonly MetricId[] = ['video_views', 'avg_watch_time_s', 'p95_views', 'ten_second_views', 'total_watch_time_min'];
+
 /** The overview's KPI tiles, in order. */
 export const OVERVIEW_KPIS: readonly MetricId[] = [
   'impressions',

@@ -1,8 +1,6 @@
 /** The engine behind the API contract: every call returns data or an error as data, never throws. */
-import { toApiError, type ApiResult, type PinsightApi } from '../../shared/api';
-import type { QuerySpec } from '../../shared/query';
+import { toApiError, type ApiArgs, type ApiHandlers, type ApiResult } from '../../shared/api';
 import type { ExportProgressFields, ExportSummary, ImportProgressFields, ImportSummary } from '../../shared/results';
-import type { ExportRequest } from '../../shared/api';
 import { BackgroundJobs } from './background-jobs';
 import type { PinsightEngine } from './pinsight-engine';
 
@@ -15,11 +13,11 @@ async function wrap<T>(work: () => Promise<T>): Promise<ApiResult<T>> {
 }
 
 /** Arguments arrive here already validated by dispatchCall, with schema defaults filled in. */
-export function engineApi(engine: PinsightEngine): PinsightApi {
+export function engineApi(engine: PinsightEngine): ApiHandlers {
   const imports = new BackgroundJobs<ImportProgressFields, ImportSummary>('import');
   const exports = new BackgroundJobs<ExportProgressFields, ExportSummary>('export');
-  const exportNow = (a: ExportRequest) =>
-    engine.exportView(a.spec as QuerySpec, a.out, { format: a.format ?? 'csv', headers: a.headers ?? 'ids', preamble: a.preamble ?? false, rawEvents: a.rawEvents ?? false, overwrite: a.overwrite ?? false });
+  const exportNow = (a: ApiArgs<'exportView'>) =>
+    engine.exportView(a.spec, a.out, { format: a.format, headers: a.headers, preamble: a.preamble, rawEvents: a.rawEvents, overwrite: a.overwrite });
   return {
     startImport: (a) =>
       wrap(async () => {
@@ -45,9 +43,9 @@ export function engineApi(engine: PinsightEngine): PinsightApi {
     exportStatus: (a) => wrap(async () => exports.status(a.id)),
     cancelExport: (a) => wrap(async () => exports.cancel(a.id)),
     getWorkspace: () => wrap(() => engine.workspaceInfo()),
-    openWorkspace: (a) => wrap(() => engine.switchWorkspace(a.path, a.create ?? false)),
+    openWorkspace: (a) => wrap(() => engine.switchWorkspace(a.path, a.create)),
     filterOptions: () => wrap(() => engine.filterOptions()),
-    query: (spec) => wrap(() => engine.query(spec as QuerySpec)),
+    query: (spec) => wrap(() => engine.query(spec)),
     importFiles: (a) => wrap(() => engine.importFiles(a.paths, { exportContext: a.exportContext })),
     importHistory: () => wrap(() => engine.importHistory()),
     exportView: (a) => wrap(() => exportNow(a)),

@@ -6,7 +6,7 @@
  * them in native dialogs (path-grants.ts).
  */
 import type * as Electron from 'electron';
-import { dispatchCall, type ApiResult, type PinsightApi } from '../../shared/api';
+import { dispatchCall, type ApiResult, type ApiHandlers } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import {
   CHOOSE_FILES_CHANNEL,
@@ -35,7 +35,7 @@ export interface DesktopAppDeps {
    * Opens the engine on `path` (a workspace named on the command line) or, without one, the default workspace
    * (creating the demo on first start); returns its API and the open workspace's path.
    */
-  openApi: (path: string | null) => Promise<{ api: PinsightApi; workspacePath: string }>;
+  openApi: (path: string | null) => Promise<{ api: ApiHandlers; workspacePath: string }>;
   /** The process's arguments (a double-clicked workspace arrives here on Windows and Linux). */
   argv?: readonly string[];
   /** Where the window's size and position are remembered (app-data). */

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import type { ApiResult, PinsightApi } from '../../shared/api';
+import type { ApiResult, ApiHandlers } from '../../shared/api';
 
 const MAX_RECENT = 10;
 
@@ -77,7 +77,7 @@ export class PathGrants {
 const refused = (message: string): ApiResult<never> => ({ ok: false, error: { code: 'invalid-argument', message } });
 
 /** The API as the desktop page may use it: file paths only as granted. */
-export function guardApi(api: PinsightApi, grants: PathGrants): PinsightApi {
+export function guardApi(api: ApiHandlers, grants: PathGrants): ApiHandlers {
   const ungranted = (paths: string[]) => {
     const p = paths.find((path) => !grants.mayRead(path));
     return p === undefined ? null : refused(`${p} was not chosen in a dialog: choose it with "Choose files…" or drop it on the window`);
@@ -91,7 +91,7 @@ export function guardApi(api: PinsightApi, grants: PathGrants): PinsightApi {
     exportView: async (a) => unchosen(a.out) ?? api.exportView({ ...a, overwrite: true }),
     startExport: async (a) => unchosen(a.out) ?? api.startExport({ ...a, overwrite: true }),
     openWorkspace: async (a) => {
-      if (!grants.mayOpen(a.path, a.create ?? false)) return refused(`Choose the workspace in the open dialog (${a.path} was not chosen there)`);
+      if (!grants.mayOpen(a.path, a.create)) return refused(`Choose the workspace in the open dialog (${a.path} was not chosen there)`);
       const r = await api.openWorkspace(a);
       if (r.ok) grants.opened(a.path);
       return r;

@@ -1,3 +1,4 @@
+import { VIEW_IDS } from '../../../shared/query';
 import { parseArgs } from 'node:util';
 import { METRIC_IDS } from '../../../shared/metrics';
 import { FILTER_HELP, FILTER_OPTIONS, toQuerySpec, UsageError, WORKSPACE_OPTION } from '../cli-args';
@@ -5,7 +6,8 @@ import { openExisting, withEngine } from '../open-engine';
 import { toJson, toText } from '../render-result';
 import type { Command } from './command';
 
-export const QUERY_VIEWS = ['overview', 'top-pins', 'top-boards', 'top-video-pins', 'pin', 'legacy', 'compare'] as const;
+/** The views the CLI queries: every view of the contract. */
+export const QUERY_VIEWS = VIEW_IDS;
 
 export const queryCommand: Command = {
   name: 'query',

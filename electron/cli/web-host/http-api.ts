@@ -7,7 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
-import type { ExportRequest, PinsightApi } from '../../../shared/api';
+import type { ApiArgs, ApiHandlers } from '../../../shared/api';
 import type { ExportSummary } from '../../../shared/results';
 import type { ServerFiles } from './server-files';
 
@@ -27,7 +27,7 @@ export function downloadName(requested: string, format: 'csv' | 'parquet'): stri
   return `${stem}${EXTENSION[format]}`;
 }
 
-export function httpApi(api: PinsightApi, files: ServerFiles): { api: PinsightApi; downloads: Map<string, Download> } {
+export function httpApi(api: ApiHandlers, files: ServerFiles): { api: ApiHandlers; downloads: Map<string, Download> } {
   const downloads = new Map<string, Download>();
   /** Export job id -> its private target. */
   const exportJobs = new Map<string, Download & { download?: string }>();
@@ -54,8 +54,8 @@ export function httpApi(api: PinsightApi, files: ServerFiles): { api: PinsightAp
     ];
   const removeStaged = (batches: string[] | undefined) => batches?.forEach((b) => files.remove(b));
 
-  const target = (a: ExportRequest): Download => {
-    const format = a.format ?? 'csv';
+  const target = (a: ApiArgs<'exportView'>): Download => {
+    const format = a.format;
     const name = downloadName(a.out, format);
     return { path: join(mkdtempSync(join(files.exports, 'x-')), name), name, format };
   };
@@ -115,8 +115,8 @@ export function httpApi(api: PinsightApi, files: ServerFiles): { api: PinsightAp
         }
         return userPaths(r);
       },
-      importHistory: async () => userPaths(await api.importHistory()),
-    } satisfies PinsightApi,
+      importHistory: async () => userPaths(await api.importHistory(undefined)),
+    } satisfies ApiHandlers,
   };
 }
 

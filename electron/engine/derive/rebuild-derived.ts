@@ -67,11 +67,6 @@ export async function swapDerived(ws: Workspace): Promise<void> {
   await ws.run(cleanEventsViewSql(await ws.timeZone()));
 }
 
-/** Drops _next tables a failed or interrupted build left behind. */
-export async function dropStagedDerived(ws: Workspace): Promise<void> {
-  for (const t of DERIVED_TABLES) await ws.run(`DROP TABLE IF EXISTS ${t}${NEXT}`);
-}
-
 /** Rebuilds everything and records it (settings changes, the demo, workspaces from older versions). */
 export async function rebuildDerived(ws: Workspace): Promise<DeriveSummary> {
   const outOfScope = await buildDerived(ws);

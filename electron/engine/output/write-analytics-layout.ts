@@ -34,7 +34,6 @@ export interface RenderStyle {
   grouping: boolean;
 }
 
-export const PLAIN_STYLE: RenderStyle = { language: 'en', delimiter: ',', encoding: 'utf8', lineEnding: '\r\n', humanUnits: false, grouping: false };
 
 const first = (labels: readonly string[] | undefined, fallback: string) => labels?.[0] ?? fallback;
 

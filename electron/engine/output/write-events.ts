@@ -9,7 +9,7 @@ import type { QuerySpec } from '../../../shared/query';
 import type { ExportSummary } from '../../../shared/results';
 import { sqlString } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
-import { compileFilters } from '../query/compile-filters';
+import { compileFilters } from '../query/compile/filters-sql';
 import { eventBounds, resolveRange } from '../query/resolve-range';
 import { writeAtomically } from './write-view-export';
 

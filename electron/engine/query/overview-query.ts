@@ -6,10 +6,8 @@ import type { QuerySpec } from '../../../shared/query';
 import type { MetricValues, OverviewResult, ResolvedRange, SeriesPoint } from '../../../shared/results';
 import { numberOrNull, type PlainRow } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
-import { bucketDateSql, bucketOf, bucketSql, bucketsBetween } from './buckets';
-import { compileFilters } from './compile-filters';
-import { splitColumn, splitExpression } from '../db/dimension-columns';
-import { metricSelect } from './metric-sql';
+import { bucketOf, bucketsBetween } from './buckets';
+import { compileOverview } from './compile/overview-sql';
 import { eventBounds, resolveRange, type DataBounds } from './resolve-range';
 
 
@@ -33,44 +31,25 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
     const series = buildSeries(range, bounds, spec.splitBy, spec.granularity, [], [], []);
     return { view: 'overview', range, granularity: spec.granularity, totals, series, provenance: { kind: 'events', reason: 'noEventsInRange', from: range.from, to: range.to, detail: `No event data between ${range.from} and ${range.to} (data covers ${bounds.firstDay} to ${bounds.lastDay})` }, coverage: spanCoverage(range, bounds) };
   }
-  const where = compileFilters(spec.filters, range);
-  const eventsWhere = compileFilters(spec.filters, range, '', 'events');
-  const split = splitExpression(spec.splitBy);
-  const splitCol = splitColumn(spec.splitBy);
-  const audience = spec.skipAudience ? [] : AUDIENCE_METRICS;
-  const bucket = bucketSql(spec.granularity);
-  const groupCols = [`${bucket} AS date`, `${split ?? 'NULL'} AS split`].join(', ');
-
   // One connection runs one statement at a time; the audience scans go last because they are the slow ones.
-  const rollupSelect = metricSelect(COUNTER_METRICS);
-  // The audiences' own request (after the figures) reads no rollup: its counts are not wanted.
-  const counters = !spec.audienceOnly;
-  const totalRow = counters ? await ws.one(`SELECT ${rollupSelect} FROM rollup_daily WHERE ${where.sql}`, where.params) : undefined;
-  const seriesRows = counters ? await ws.all(`SELECT ${groupCols}, ${rollupSelect} FROM rollup_daily WHERE ${where.sql} GROUP BY ALL`, where.params) : [];
+  const compiled = compileOverview(spec, range);
+  const totalRow = compiled.totals ? await ws.one(compiled.totals.sql, compiled.totals.params) : undefined;
+  const seriesRows = compiled.series ? await ws.all(compiled.series.sql, compiled.series.params) : [];
+  const audience = compiled.audience ? AUDIENCE_METRICS : [];
   let audienceTotal: PlainRow | undefined;
   let audienceRows: PlainRow[] = [];
-  if (audience.length) {
-    if (spec.audienceSeries) {
-      // The series and the total in one scan of the events: the total is the grouping set without a date.
-      // Grouped by the stored date and ENUM, labelled as text afterwards (not once per event).
-      const keys = ['bucket_day', ...(splitCol ? [splitCol] : [])].join(', ');
-      const rows = await ws.all(
-        `SELECT ${bucketSql(spec.granularity, 'bucket_day')} AS date, ${split ?? 'NULL'} AS split, ${audience.join(', ')}
-         FROM (SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${splitCol}` : ''}, ${metricSelect(audience)}
-               FROM events_clean WHERE ${eventsWhere.sql} GROUP BY GROUPING SETS ((${keys}), ()))`,
-        eventsWhere.params,
-      );
-      audienceTotal = rows.find((r) => r.date === null);
-      audienceRows = rows.filter((r) => r.date !== null);
-    } else {
-      audienceTotal = await ws.one(`SELECT ${metricSelect(audience)} FROM events_clean WHERE ${eventsWhere.sql}`, eventsWhere.params);
-    }
+  if (compiled.audience?.withSeries) {
+    const rows = await ws.all(compiled.audience.sql, compiled.audience.params);
+    audienceTotal = rows.find((r) => r.date === null);
+    audienceRows = rows.filter((r) => r.date !== null);
+  } else if (compiled.audience) {
+    audienceTotal = await ws.one(compiled.audience.sql, compiled.audience.params);
   }
   pickMetrics(totalRow, COUNTER_METRICS, totals);
   if (audienceTotal) pickMetrics(audienceTotal, audience, totals);
 
   const series = buildSeries(range, bounds, spec.splitBy, spec.granularity, seriesRows, audienceRows, spec.audienceSeries ? audience : []);
-  if (!counters) for (const p of series) for (const id of COUNTER_METRICS) p[id] = null;
+  if (!compiled.totals) for (const p of series) for (const id of COUNTER_METRICS) p[id] = null;
   return {
     view: 'overview',
     range,

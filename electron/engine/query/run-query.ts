@@ -50,7 +50,7 @@ export async function runQuery(ws: Workspace, spec: QuerySpec): Promise<QueryRes
     case 'top-pins':
     case 'top-boards':
     case 'top-video-pins': {
-      const topSpec = { ...spec, view: spec.view } as QuerySpec & { view: TopResult['view'] };
+      const topSpec = { ...spec, view: spec.view };
       const range = await exportsFor(ws, spec);
       const a = range ? await exportTopQuery(ws, topSpec, range, spec.sortBy ?? defaultSort(spec.view)) : await topQuery(ws, topSpec);
       const coverage = (range: { from: string; to: string }) => rangeCoverage(ws, spec.filters, range);

@@ -5,7 +5,8 @@ import type { QuerySpec } from '../../../shared/query';
 import type { MetricValues, OverviewResult, ResolvedRange, SeriesPoint } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
 import { bucketOf, bucketsBetween } from './buckets';
-import { contextMatch, describeSnapshots, noMatchDetail, snapshotsById } from './snapshot-selection';
+import { compileSnapshotDays, compileSnapshotTotals } from './compile/snapshot-sql';
+import { describeSnapshots, noMatchDetail, snapshotsById } from './snapshot-selection';
 import { emptyMetrics } from './overview-query';
 import { daysCoverage } from './coverage';
 
@@ -13,16 +14,8 @@ type DayValues = Map<string, Partial<Record<string, number | null>>>;
 
 /** Values per day for one selection: each day from the newest snapshot that has it (never two snapshots). */
 export async function dailyFromSnapshots(ws: Workspace, filters: Filters, range: { from: string; to: string }, legacy = false) {
-  const match = legacy ? { sql: 's.legacy', params: {} } : contextMatch(filters);
-  const rows = await ws.all<{ day: string; metric: string; value: number | null; snapshot_id: number }>(
-    `WITH candidates AS (
-       SELECT d.* FROM export_daily d JOIN export_snapshots s USING (snapshot_id)
-       WHERE ${match.sql} AND d.day BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)),
-     newest AS (SELECT day, max(snapshot_id) AS snapshot_id FROM candidates GROUP BY day)
-     SELECT CAST(c.day AS VARCHAR) AS day, c.metric, c.value, c.snapshot_id
-     FROM candidates c JOIN newest n USING (day, snapshot_id) ORDER BY day`,
-    { ...match.params, from: range.from, to: range.to },
-  );
+  const statement = compileSnapshotDays(filters, range, legacy);
+  const rows = await ws.all<{ day: string; metric: string; value: number | null; snapshot_id: number }>(statement.sql, statement.params);
   const days: DayValues = new Map();
   for (const r of rows) {
     const d = days.get(r.day) ?? {};
@@ -85,13 +78,8 @@ export async function exportOverviewQuery(ws: Workspace, spec: QuerySpec, range:
 
 /** A snapshot of exactly this range has a Total row with the true distinct audiences; otherwise add days up. */
 async function totalsFor(ws: Workspace, filters: Filters, range: { from: string; to: string }, days: DayValues): Promise<MetricValues> {
-  const match = contextMatch(filters);
-  const exact = await ws.all<{ metric: string; value: number | null }>(
-    `SELECT t.metric, t.value FROM export_totals t JOIN export_snapshots s USING (snapshot_id)
-     WHERE ${match.sql} AND t.section = 'daily' AND s.date_from = CAST($from AS DATE) AND s.date_to = CAST($to AS DATE)
-       AND s.snapshot_id = (SELECT max(s.snapshot_id) FROM export_snapshots s WHERE ${match.sql} AND s.date_from = CAST($from AS DATE) AND s.date_to = CAST($to AS DATE))`,
-    { ...match.params, from: range.from, to: range.to },
-  );
+  const statement = compileSnapshotTotals(filters, range);
+  const exact = await ws.all<{ metric: string; value: number | null }>(statement.sql, statement.params);
   const totals = combineDays([...days.values()], false);
   for (const r of exact) if ((METRIC_IDS as readonly string[]).includes(r.metric)) totals[r.metric as MetricId] = r.value;
   return totals;

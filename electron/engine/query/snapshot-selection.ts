@@ -2,7 +2,7 @@
 import { clampDay } from '../../../shared/dates';
 import { DIMENSION_IDS, DIMENSIONS, type DimensionId } from '../../../shared/dimensions';
 import type { Filters } from '../../../shared/filters';
-import { SNAPSHOT_SELECTION_COLUMNS, snapshotSelection } from '../db/dimension-columns';
+import { SNAPSHOT_SELECTION_COLUMNS } from '../db/dimension-columns';
 import type { Workspace } from '../db/workspace';
 
 export type SnapshotSelection = Record<DimensionId, string> & { accounts: string };
@@ -14,9 +14,6 @@ export type SnapshotInfo = SnapshotSelection & {
   date_to: string;
   legacy: boolean;
 };
-
-/** SQL condition on export_snapshots (alias s) for exactly this filter selection; every value bound. */
-export const contextMatch = snapshotSelection;
 
 export async function snapshotsById(ws: Workspace, ids: number[]): Promise<SnapshotInfo[]> {
   if (!ids.length) return [];

@@ -4,29 +4,22 @@ import type { MetricId } from '../../../shared/metrics';
 import { DEFAULT_TOP_LIMIT, type QuerySpec } from '../../../shared/query';
 import type { ResolvedRange, TopResult, TopRow } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
-import { contextMatch, describeSnapshots, noMatchDetail, snapshotsById } from './snapshot-selection';
+import { compileTopCells, compileTopSnapshot } from './compile/snapshot-sql';
+import { describeSnapshots, noMatchDetail, snapshotsById } from './snapshot-selection';
 
 const SECTION: Record<TopResult['view'], SectionKind> = { 'top-pins': 'topPins', 'top-boards': 'topBoards', 'top-video-pins': 'topVideoPins' };
 
 export async function exportTopQuery(ws: Workspace, spec: QuerySpec & { view: TopResult['view'] }, range: ResolvedRange, sortBy: MetricId): Promise<TopResult> {
-  const match = contextMatch(spec.filters);
   const section = SECTION[spec.view];
-  // The snapshot of exactly this range if there is one, else the newest that overlaps it most.
-  const snapshotId = await ws.value<number>(
-    `SELECT s.snapshot_id FROM export_snapshots s
-     WHERE ${match.sql} AND EXISTS (SELECT 1 FROM export_top t WHERE t.snapshot_id = s.snapshot_id AND t.section = $section)
-       AND s.date_from <= CAST($to AS DATE) AND s.date_to >= CAST($from AS DATE)
-     ORDER BY (s.date_from = CAST($from AS DATE) AND s.date_to = CAST($to AS DATE)) DESC,
-              date_diff('day', greatest(s.date_from, CAST($from AS DATE)), least(s.date_to, CAST($to AS DATE))) DESC, s.snapshot_id DESC
-     LIMIT 1`,
-    { ...match.params, section, from: range.from, to: range.to },
-  );
+  const pick = compileTopSnapshot(spec.filters, range, section);
+  const snapshotId = await ws.value<number>(pick.sql, pick.params);
   if (snapshotId === null) {
     return { view: spec.view, range, sortBy, rows: [], provenance: { kind: 'none', reason: 'noExportMatch', detail: await noMatchDetail(ws, spec.filters) } };
   }
+  const cellsStatement = compileTopCells(snapshotId, section);
   const cells = await ws.all<{ rank: number; pin_id: string | null; title: string | null; board: string | null; metric: string; value: number | null }>(
-    `SELECT rank, pin_id, title, board, metric, value FROM export_top WHERE snapshot_id = $id AND section = $section ORDER BY rank`,
-    { id: snapshotId, section },
+    cellsStatement.sql,
+    cellsStatement.params,
   );
   const byRank = new Map<number, TopRow>();
   for (const c of cells) {

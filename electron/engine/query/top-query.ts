@@ -4,8 +4,7 @@ import { DEFAULT_TOP_LIMIT, type QuerySpec } from '../../../shared/query';
 import type { TopResult, TopRow } from '../../../shared/results';
 import { numberOrNull, type PlainRow } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
-import { compileFilters } from './compile-filters';
-import { metricSelect } from './metric-sql';
+import { compileBoardNames, compileGroupLabels, compileTopAudience, compileTopRanking } from './compile/top-sql';
 import { eventBounds, resolveRange } from './resolve-range';
 
 type TopView = TopResult['view'];
@@ -22,23 +21,15 @@ export async function topQuery(ws: Workspace, spec: QuerySpec & { view: TopView 
   if (!bounds.lastDay) {
     return { view: spec.view, range, sortBy, rows: [], provenance: { kind: 'none', reason: 'noEventData', detail: 'No event data in this workspace' } };
   }
-  const filters = spec.view === 'top-video-pins' ? { ...spec.filters, format: 'video' as const } : spec.filters;
-  const where = compileFilters(filters, range, 'r');
   const byBoard = spec.view === 'top-boards';
-  const key = byBoard ? 'd.board_id' : 'r.group_key';
-  const joinPin = byBoard ? 'JOIN pin_dim d ON d.pin_key = r.pin_key' : '';
-  const params = { ...where.params, limit };
-  const ranked = await ws.all(
-    `SELECT ${key} AS k, ${metricSelect(COUNTER_METRICS)}
-     FROM rollup_daily r ${joinPin}
-     WHERE ${where.sql}
-     GROUP BY ALL
-     ORDER BY ${sortBy} DESC NULLS LAST, k
-     LIMIT $limit`,
-    params,
-  );
-  const keys = ranked.map((r) => r.k);
-  const audience = spec.skipAudience || !keys.length ? new Map<unknown, PlainRow>() : await audienceFor(ws, filters, range, byBoard, keys);
+  const ranking = compileTopRanking(spec.view, spec.filters, range, sortBy, limit);
+  const ranked = await ws.all(ranking.sql, ranking.params);
+  const keys = ranked.map((r) => r.k as string | number);
+  const audience = new Map<unknown, PlainRow>();
+  if (!spec.skipAudience && keys.length) {
+    const statement = compileTopAudience(spec.view, spec.filters, range, keys);
+    for (const r of await ws.all(statement.sql, statement.params)) audience.set(r.k, r);
+  }
   const labels = byBoard ? await boardLabels(ws, keys as string[]) : await groupLabels(ws, keys as number[]);
 
   const rows: TopRow[] = ranked.map((r) => {
@@ -50,34 +41,12 @@ export async function topQuery(ws: Workspace, spec: QuerySpec & { view: TopView 
   return { view: spec.view, range, sortBy, rows, provenance: { kind: 'events', reason: 'eventData', from: range.from, to: range.to, detail: `Event data, ${range.from} to ${range.to}` } };
 }
 
-async function audienceFor(
-  ws: Workspace,
-  filters: QuerySpec['filters'],
-  range: { from: string; to: string },
-  byBoard: boolean,
-  keys: unknown[],
-): Promise<Map<unknown, PlainRow>> {
-  const where = compileFilters(filters, range, 'e', 'events');
-  const key = byBoard ? 'd.board_id' : 'e.group_key';
-  const joinPin = byBoard ? 'JOIN pin_dim d ON d.pin_key = e.pin_key' : '';
-  const keyParams = Object.fromEntries(keys.map((k, i) => [`key${i}`, k as string | number]));
-  const rows = await ws.all(
-    `SELECT ${key} AS k, ${metricSelect(AUDIENCE_METRICS)}
-     FROM events_clean e ${joinPin}
-     WHERE ${where.sql} AND ${key} IN (${keys.map((_, i) => `$key${i}`).join(', ')})
-     GROUP BY ALL`,
-    { ...where.params, ...keyParams },
-  );
-  return new Map(rows.map((r) => [r.k, r]));
-}
-
 async function groupLabels(ws: Workspace, groupKeys: number[]): Promise<Map<unknown, TopRow>> {
   if (!groupKeys.length) return new Map();
+  const statement = compileGroupLabels(groupKeys);
   const rows = await ws.all<{ k: number; pin_id: string; title: string | null; board_id: string | null; board_name: string | null; format: string; source: string; group_size: number }>(
-    `SELECT g.group_key AS k, g.rep_pin_id AS pin_id, d.title, d.board_id, b.name AS board_name, d.format, d.source, g.size AS group_size
-     FROM group_dim g JOIN pin_dim d ON d.pin_id = g.rep_pin_id LEFT JOIN boards b ON b.board_id = d.board_id
-     WHERE g.group_key IN (${groupKeys.map((_, i) => `$g${i}`).join(', ')})`,
-    Object.fromEntries(groupKeys.map((k, i) => [`g${i}`, k])),
+    statement.sql,
+    statement.params,
   );
   return new Map(rows.map(({ k, ...rest }) => [k, rest]));
 }
@@ -85,10 +54,7 @@ async function groupLabels(ws: Workspace, groupKeys: number[]): Promise<Map<unkn
 async function boardLabels(ws: Workspace, boardIds: string[]): Promise<Map<unknown, TopRow>> {
   const known = boardIds.filter((b) => b !== null);
   const rows = known.length
-    ? await ws.all<{ board_id: string; name: string | null }>(
-        `SELECT board_id, name FROM boards WHERE board_id IN (${known.map((_, i) => `$b${i}`).join(', ')})`,
-        Object.fromEntries(known.map((b, i) => [`b${i}`, b])),
-      )
+    ? await ws.all<{ board_id: string; name: string | null }>(compileBoardNames(known).sql, compileBoardNames(known).params)
     : [];
   const names = new Map(rows.map((r) => [r.board_id, r.name]));
   return new Map(boardIds.map((id) => [id, { board_id: id ?? '(no board)', name: names.get(id) ?? null }]));

@@ -1,5 +1,5 @@
 /** Top Pins and top boards: sortable, virtualised; a click on a Pin opens its Pin stats. */
-import type { MetricId } from '../../../shared/metrics';
+import { TOP_SORT_METRICS, type MetricId } from '../../../shared/metrics';
 import type { TopResult, TopRow } from '../../../shared/results';
 import type { StringKey } from '../../../shared/ui-strings';
 import { comparisonColumns, metricColumns } from '../components/comparison-columns';
@@ -13,7 +13,6 @@ import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 import type { Loadable } from '../store/views-slice';
 
-export const TOP_SORTS: MetricId[] = ['impressions', 'engagements', 'saves', 'closeups', 'link_clicks'];
 const LIMITS = [50, 100, 500, 1000, 5000];
 
 export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
@@ -34,7 +33,7 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
           { key: 'source', label: dimensionLabel('source'), width: 96, grow: 0, render: (r: TopRow) => word(r.source) },
         ]
       : [{ key: 'name', label: t('board'), width: 220, sticky: true, render: (r: TopRow) => <span title={r.name ?? r.board_id ?? ''}>{r.name ?? r.board_id ?? ''}</span> }]),
-    ...metricColumns(TOP_SORTS, sort, strings, TOP_SORTS),
+    ...metricColumns(TOP_SORT_METRICS, sort, strings, TOP_SORT_METRICS),
   ];
 
   const data = loadable.status === 'ready' ? loadable.data : loadable.status === 'loading' ? loadable.previous : undefined;
@@ -44,7 +43,7 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
     <section className="view top-list" aria-busy={loadable.status === 'loading'}>
       <div className="view-toolbar">
         <h2>{kind === 'pins' ? t('topPins') : t('topBoards')}</h2>
-        <SortSelect testId={`sort-${kind}`} value={sort} options={TOP_SORTS} onChange={(m) => setSort(kind === 'pins' ? 'topPins' : 'topBoards', m)} />
+        <SortSelect testId={`sort-${kind}`} value={sort} options={TOP_SORT_METRICS} onChange={(m) => setSort(kind === 'pins' ? 'topPins' : 'topBoards', m)} />
         <label className="inline-control">
           {t('rows')}
           <select value={limit} data-testid={`limit-${kind}`} onChange={(e) => setTopLimit(Number(e.target.value))}>
@@ -76,7 +75,7 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
             rowTestId={(r) => (kind === 'pins' ? `top-pin-${r.pin_id}` : `top-board-${r.board_id}`)}
             onRowClick={kind === 'pins' ? (r) => r.pin_id && openPin(r.pin_id) : undefined}
             sortKey={sort}
-            onSort={(key) => (TOP_SORTS as string[]).includes(key) && setSort(kind === 'pins' ? 'topPins' : 'topBoards', key as MetricId)}
+            onSort={(key) => (TOP_SORT_METRICS as readonly string[]).includes(key) && setSort(kind === 'pins' ? 'topPins' : 'topBoards', key as MetricId)}
           />
           {comparison && comparison.gone.length > 0 && (
             <div className="gone" data-testid="gone-entries">

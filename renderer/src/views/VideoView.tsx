@@ -1,5 +1,5 @@
 /** Video: KPI tiles for video Pins and the top video Pins by a video metric. */
-import { VIDEO_METRICS, type MetricId } from '../../../shared/metrics';
+import { VIDEO_METRICS, VIDEO_SORT_METRICS, type MetricId } from '../../../shared/metrics';
 import type { TopRow } from '../../../shared/results';
 import { comparisonColumns, metricColumns } from '../components/comparison-columns';
 import { CompareNotice } from '../components/CompareNotice';
@@ -13,7 +13,6 @@ import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 
 const VIDEO_KPIS: MetricId[] = ['video_views', 'avg_watch_time_s', 'p95_views', 'ten_second_views', 'total_watch_time_min', 'video_starts', 'saves', 'link_clicks'];
-const VIDEO_SORTS: MetricId[] = ['video_views', 'avg_watch_time_s', 'p95_views', 'ten_second_views', 'total_watch_time_min'];
 
 export function VideoView() {
   const strings = useStrings();
@@ -28,7 +27,7 @@ export function VideoView() {
   const columns: Column<TopRow>[] = [
     { key: 'rank', label: t('rank'), numeric: true, width: 56, sticky: true, render: (_r, i) => i + 1 },
     { key: 'title', label: t('title'), width: 220, sticky: true, render: (r) => <span title={r.title ? `${r.title} (${r.pin_id})` : r.pin_id}>{r.title || r.pin_id}</span> },
-    ...metricColumns(VIDEO_METRICS.filter((m) => m !== 'video_starts'), sort, strings, VIDEO_SORTS),
+    ...metricColumns(VIDEO_METRICS.filter((m) => m !== 'video_starts'), sort, strings, VIDEO_SORT_METRICS),
   ];
   columns.push(...comparisonColumns(topData, sort, strings));
   if (totals.status === 'error') return <StatusMessage kind="error" message={totals.error.message} onRetry={refresh} />;
@@ -39,7 +38,7 @@ export function VideoView() {
       <KpiTiles totals={totalsData?.totals ?? null} metrics={VIDEO_KPIS} loading={totals.status === 'loading'} comparison={comparison} />
       <div className="view-toolbar">
         <h2>{t('topVideoPins')}</h2>
-        <SortSelect testId="sort-video" value={sort} options={VIDEO_SORTS} onChange={(m) => setSort('video', m)} />
+        <SortSelect testId="sort-video" value={sort} options={VIDEO_SORT_METRICS} onChange={(m) => setSort('video', m)} />
         <ExportButton />
       </div>
       {top.status === 'error' ? (
@@ -56,7 +55,7 @@ export function VideoView() {
           rowTestId={(r) => `top-video-${r.pin_id}`}
           onRowClick={(r) => r.pin_id && openPin(r.pin_id)}
           sortKey={sort}
-          onSort={(key) => (VIDEO_SORTS as readonly string[]).includes(key) && setSort('video', key as MetricId)}
+          onSort={(key) => (VIDEO_SORT_METRICS as readonly string[]).includes(key) && setSort('video', key as MetricId)}
         />
       )}
       {topData && <Provenance provenance={topData.provenance} />}

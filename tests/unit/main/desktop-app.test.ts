@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PinsightApi } from '../../../shared/api';
+import type { ApiHandlers } from '../../../shared/api';
 import { CHOOSE_FILES_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, CHOOSE_WORKSPACE_CHANNEL, DROPPED_FILE_CHANNEL, IPC_CHANNEL, MENU_CHANNEL, WORKSPACE_OPENED_CHANNEL } from '../../../shared/ipc-channel';
 import { APP_INDEX_URL, rendererFileFor } from '../../../electron/main/app-protocol';
 import type * as Electron from 'electron';
@@ -100,7 +100,7 @@ const api = {
   importFiles: record('importFiles'),
   exportView: record('exportView'),
   openWorkspace: record('openWorkspace'),
-} as unknown as PinsightApi;
+} as unknown as ApiHandlers;
 
 const rendererDir = join(dir, 'renderer');
 mkdirSync(rendererDir, { recursive: true });

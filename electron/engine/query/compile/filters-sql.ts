@@ -2,14 +2,17 @@
  * Filters to a WHERE clause with bound parameters. Column names are fixed here; every value is a parameter.
  * Works on rollup_daily and events_clean alike (they share the filter columns; the events also get a time range).
  */
-import type { Filters } from '../../../shared/filters';
-import type { ResolvedRange } from '../../../shared/results';
-import { derivedConditions, type Params } from '../db/dimension-columns';
+import type { Filters } from '../../../../shared/filters';
+import type { ResolvedRange } from '../../../../shared/results';
+import { derivedConditions, type Params } from '../../db/dimension-columns';
 
-export interface CompiledWhere {
+/** One SQL statement with its bound parameters: what a compile step gives and a run step executes. */
+export interface Statement {
   sql: string;
   params: Params;
 }
+
+export type CompiledWhere = Statement;
 
 /** Filters on the daily rollup (`on` 'rollup') or on the cleaned events (`on` 'events'). */
 export function compileFilters(filters: Filters, range: Pick<ResolvedRange, 'from' | 'to'>, alias = '', on: 'rollup' | 'events' = 'rollup'): CompiledWhere {

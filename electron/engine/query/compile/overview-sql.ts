@@ -1,0 +1,48 @@
+/** The overview over event data, compiled: spec and range to SQL statements with bound parameters. */
+import { AUDIENCE_METRICS, COUNTER_METRICS } from '../../../../shared/metrics';
+import type { QuerySpec } from '../../../../shared/query';
+import type { ResolvedRange } from '../../../../shared/results';
+import { splitColumn, splitExpression } from '../../db/dimension-columns';
+import { bucketDateSql, bucketSql } from '../buckets';
+import { metricSelect } from '../metric-sql';
+import { compileFilters, type Statement } from './filters-sql';
+
+export interface OverviewStatements {
+  /** Counter totals from the rollup (null when only the audiences are asked for). */
+  totals: Statement | null;
+  /** Counters per bucket and split value from the rollup. */
+  series: Statement | null;
+  /** Distinct audiences from the cleaned events: totals only, or (`withSeries`) per bucket too, the total as the row without a date. */
+  audience: (Statement & { withSeries: boolean }) | null;
+}
+
+export function compileOverview(spec: QuerySpec, range: Pick<ResolvedRange, 'from' | 'to'>): OverviewStatements {
+  const where = compileFilters(spec.filters, range);
+  const eventsWhere = compileFilters(spec.filters, range, '', 'events');
+  const split = splitExpression(spec.splitBy);
+  const splitCol = splitColumn(spec.splitBy);
+  const counters = !spec.audienceOnly;
+  const select = metricSelect(COUNTER_METRICS);
+  const groupCols = `${bucketSql(spec.granularity)} AS date, ${split ?? 'NULL'} AS split`;
+  const audience = spec.skipAudience ? [] : AUDIENCE_METRICS;
+  let audienceStatement: OverviewStatements['audience'] = null;
+  if (audience.length && spec.audienceSeries) {
+    // The series and the total in one scan of the events: the total is the grouping set without a date.
+    // Grouped by the stored date and ENUM, labelled as text afterwards (not once per event).
+    const keys = ['bucket_day', ...(splitCol ? [splitCol] : [])].join(', ');
+    audienceStatement = {
+      sql: `SELECT ${bucketSql(spec.granularity, 'bucket_day')} AS date, ${split ?? 'NULL'} AS split, ${audience.join(', ')}
+FROM (SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${splitCol}` : ''}, ${metricSelect(audience)}
+      FROM events_clean WHERE ${eventsWhere.sql} GROUP BY GROUPING SETS ((${keys}), ()))`,
+      params: eventsWhere.params,
+      withSeries: true,
+    };
+  } else if (audience.length) {
+    audienceStatement = { sql: `SELECT ${metricSelect(audience)} FROM events_clean WHERE ${eventsWhere.sql}`, params: eventsWhere.params, withSeries: false };
+  }
+  return {
+    totals: counters ? { sql: `SELECT ${select} FROM rollup_daily WHERE ${where.sql}`, params: where.params } : null,
+    series: counters ? { sql: `SELECT ${groupCols}, ${select} FROM rollup_daily WHERE ${where.sql} GROUP BY ALL`, params: where.params } : null,
+    audience: audienceStatement,
+  };
+}

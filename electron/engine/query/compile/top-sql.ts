@@ -1,0 +1,59 @@
+/** Top Pins (by Pin group), top boards and top video Pins over event data, compiled to SQL statements. */
+import { AUDIENCE_METRICS, COUNTER_METRICS, type MetricId } from '../../../../shared/metrics';
+import type { Filters } from '../../../../shared/filters';
+import type { ResolvedRange, TopResult } from '../../../../shared/results';
+import { metricSelect } from '../metric-sql';
+import { compileFilters, type Statement } from './filters-sql';
+
+type Range = Pick<ResolvedRange, 'from' | 'to'>;
+
+/** The filters a top list applies: the video list is the format filter set to video. */
+export function topFilters(view: TopResult['view'], filters: Filters): Filters {
+  return view === 'top-video-pins' ? { ...filters, format: 'video' } : filters;
+}
+
+/** The ranked keys (Pin groups or boards) with their counters, from the rollup. */
+export function compileTopRanking(view: TopResult['view'], filters: Filters, range: Range, sortBy: MetricId, limit: number): Statement {
+  const where = compileFilters(topFilters(view, filters), range, 'r');
+  const byBoard = view === 'top-boards';
+  return {
+    sql: `SELECT ${byBoard ? 'd.board_id' : 'r.group_key'} AS k, ${metricSelect(COUNTER_METRICS)}
+FROM rollup_daily r ${byBoard ? 'JOIN pin_dim d ON d.pin_key = r.pin_key' : ''}
+WHERE ${where.sql}
+GROUP BY ALL
+ORDER BY ${sortBy} DESC NULLS LAST, k
+LIMIT $limit`,
+    params: { ...where.params, limit },
+  };
+}
+
+/** The distinct audiences of the ranked keys, from the cleaned events. */
+export function compileTopAudience(view: TopResult['view'], filters: Filters, range: Range, keys: (string | number)[]): Statement {
+  const where = compileFilters(topFilters(view, filters), range, 'e', 'events');
+  const byBoard = view === 'top-boards';
+  const key = byBoard ? 'd.board_id' : 'e.group_key';
+  return {
+    sql: `SELECT ${key} AS k, ${metricSelect(AUDIENCE_METRICS)}
+FROM events_clean e ${byBoard ? 'JOIN pin_dim d ON d.pin_key = e.pin_key' : ''}
+WHERE ${where.sql} AND ${key} IN (${keys.map((_, i) => `$key${i}`).join(', ')})
+GROUP BY ALL`,
+    params: { ...where.params, ...Object.fromEntries(keys.map((k, i) => [`key${i}`, k])) },
+  };
+}
+
+/** A Pin group's face: its representative Pin, board and attributes. */
+export function compileGroupLabels(groupKeys: number[]): Statement {
+  return {
+    sql: `SELECT g.group_key AS k, g.rep_pin_id AS pin_id, d.title, d.board_id, b.name AS board_name, d.format, d.source, g.size AS group_size
+FROM group_dim g JOIN pin_dim d ON d.pin_id = g.rep_pin_id LEFT JOIN boards b ON b.board_id = d.board_id
+WHERE g.group_key IN (${groupKeys.map((_, i) => `$g${i}`).join(', ')})`,
+    params: Object.fromEntries(groupKeys.map((k, i) => [`g${i}`, k])),
+  };
+}
+
+export function compileBoardNames(boardIds: string[]): Statement {
+  return {
+    sql: `SELECT board_id, name FROM boards WHERE board_id IN (${boardIds.map((_, i) => `$b${i}`).join(', ')})`,
+    params: Object.fromEntries(boardIds.map((b, i) => [`b${i}`, b])),
+  };
+}
