@@ -14,7 +14,6 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           cli: resolve(root, 'electron/cli/index.ts'),
           bench: resolve(root, 'electron/bench/index.ts'),
-          
         },
       },
     },

@@ -39,11 +39,31 @@ mkdirSync(dir, { recursive: true });
 
 /** Each click leads to a combination not seen before in the run. */
 const CLICKS = [
-  ['contentType', 'organic'], ['device', 'mobile'], ['source', 'yours'], ['format', 'video'],
-  ['contentType', 'paid'], ['device', 'web'], ['source', 'others'], ['format', 'standard'],
-  ['contentType', 'all'], ['device', 'tablet'], ['source', 'all'], ['format', 'all'],
+  ['contentType', 'organic'],
+  ['device', 'mobile'],
+  ['source', 'yours'],
+  ['format', 'video'],
+  ['contentType', 'paid'],
+  ['device', 'web'],
+  ['source', 'others'],
+  ['format', 'standard'],
+  ['contentType', 'all'],
+  ['device', 'tablet'],
+  ['source', 'all'],
+  ['format', 'all'],
 ];
-const RAPID = [['device', 'mobile'], ['device', 'web'], ['contentType', 'organic'], ['device', 'all'], ['contentType', 'paid'], ['format', 'video'], ['device', 'tablet'], ['format', 'all'], ['contentType', 'all'], ['source', 'others']];
+const RAPID = [
+  ['device', 'mobile'],
+  ['device', 'web'],
+  ['contentType', 'organic'],
+  ['device', 'all'],
+  ['contentType', 'paid'],
+  ['format', 'video'],
+  ['device', 'tablet'],
+  ['format', 'all'],
+  ['contentType', 'all'],
+  ['source', 'others'],
+];
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -115,9 +135,15 @@ async function naiveMs(conn, state, range) {
   const where = naiveWhere(state);
   const from = `FROM events e LEFT JOIN pins p USING (pin_id) WHERE ${where}`;
   const t0 = performance.now();
-  await conn.runAndReadAll(`SELECT CAST(e.event_time AS DATE) AS d, count(*) FILTER (WHERE e.event_type = 'impression') AS impressions, count(DISTINCT e.user_id) AS users ${from} GROUP BY d`, range);
+  await conn.runAndReadAll(
+    `SELECT CAST(e.event_time AS DATE) AS d, count(*) FILTER (WHERE e.event_type = 'impression') AS impressions, count(DISTINCT e.user_id) AS users ${from} GROUP BY d`,
+    range,
+  );
   await conn.runAndReadAll(`SELECT count(DISTINCT e.user_id) ${from}`, range);
-  await conn.runAndReadAll(`SELECT e.pin_id, count(*) FILTER (WHERE e.event_type = 'impression') AS impressions ${from} GROUP BY e.pin_id ORDER BY impressions DESC LIMIT 50`, range);
+  await conn.runAndReadAll(
+    `SELECT e.pin_id, count(*) FILTER (WHERE e.event_type = 'impression') AS impressions ${from} GROUP BY e.pin_id ORDER BY impressions DESC LIMIT 50`,
+    range,
+  );
   return performance.now() - t0;
 }
 
@@ -136,7 +162,10 @@ async function startServer(ws) {
 }
 
 const executablePath = process.env.PINSIGHT_CHROMIUM ?? (process.platform === 'linux' ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({ executablePath: executablePath || undefined, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser = await chromium.launch({
+  executablePath: executablePath || undefined,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
 const rows = [];
 let failed = false;
 try {
@@ -197,11 +226,17 @@ try {
   await browser.close();
 }
 
-console.log(`\nPinsight UI benchmark, ${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, Node ${process.version}, Chromium at 1440x900\n`);
-console.log('| events | figures on screen (median of clicks) | click to settled (median) | naive SQL | ratio (target) | rapid clicks: last click to settled |');
+console.log(
+  `\nPinsight UI benchmark, ${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, Node ${process.version}, Chromium at 1440x900\n`,
+);
+console.log(
+  '| events | figures on screen (median of clicks) | click to settled (median) | naive SQL | ratio (target) | rapid clicks: last click to settled |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.size.toUpperCase()} | ${ms(r.figures)} | ${ms(r.settled)} | ${ms(r.naive)} | ${r.ratio.toFixed(2)}x (${TARGET[r.size]}) | ${ms(r.rapid)} |`);
+  console.log(
+    `| ${r.size.toUpperCase()} | ${ms(r.figures)} | ${ms(r.settled)} | ${ms(r.naive)} | ${r.ratio.toFixed(2)}x (${TARGET[r.size]}) | ${ms(r.rapid)} |`,
+  );
 }
 if (failed) {
   console.error(`\nA ratio is above its guard (${JSON.stringify(GUARD)}).`);

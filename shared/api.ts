@@ -124,9 +124,7 @@ export function createApiClient(transport: Transport): PinsightApi {
 
 /** Formats a schema failure as "field: problem; field: problem". */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
 export class PinsightError extends Error {

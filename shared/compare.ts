@@ -14,7 +14,9 @@ export function compareRange(preset: Exclude<ComparePreset, 'custom'>, from: str
     const [y, m, day] = d.split('-').map(Number) as [number, number, number];
     // 29 February falls back to 28 February.
     const candidate = new Date(Date.UTC(y - 1, m - 1, day));
-    return candidate.getUTCMonth() === m - 1 ? candidate.toISOString().slice(0, 10) : new Date(Date.UTC(y - 1, m - 1, day - 1)).toISOString().slice(0, 10);
+    return candidate.getUTCMonth() === m - 1
+      ? candidate.toISOString().slice(0, 10)
+      : new Date(Date.UTC(y - 1, m - 1, day - 1)).toISOString().slice(0, 10);
   };
   return { from: shift(from), to: shift(to) };
 }
@@ -28,7 +30,8 @@ export interface Delta {
 }
 
 export function delta(a: number | null | undefined, b: number | null | undefined, rate = false): Delta {
-  if (a === null || a === undefined || b === null || b === undefined) return rate ? { abs: null, pct: null, pp: null } : { abs: null, pct: null };
+  if (a === null || a === undefined || b === null || b === undefined)
+    return rate ? { abs: null, pct: null, pp: null } : { abs: null, pct: null };
   const d: Delta = { abs: a - b, pct: b === 0 ? null : (a - b) / Math.abs(b) };
   if (rate) d.pp = (a - b) * 100;
   return d;

@@ -42,7 +42,11 @@ export const DIMENSIONS = {
     flag: 'device',
     values: ['mobile', 'tablet', 'web'],
     label: { en: 'Device', sv: 'Enhet' },
-    valueLabels: { mobile: { en: 'Mobile', sv: 'Mobil' }, tablet: { en: 'Tablet', sv: 'Surfplatta' }, web: { en: 'Desktop/web', sv: 'Dator/webb' } },
+    valueLabels: {
+      mobile: { en: 'Mobile', sv: 'Mobil' },
+      tablet: { en: 'Tablet', sv: 'Surfplatta' },
+      web: { en: 'Desktop/web', sv: 'Dator/webb' },
+    },
     exportKey: { en: ['Device', 'Devices'], sv: ['Enhet', 'Enheter'] },
     exportValues: { web: { en: ['Desktop', 'Web'], sv: ['Dator', 'Webb'] } },
   }),
@@ -58,7 +62,11 @@ export const DIMENSIONS = {
     flag: 'format',
     values: ['standard', 'video', 'carousel'],
     label: { en: 'Format', sv: 'Format' },
-    valueLabels: { standard: { en: 'Standard', sv: 'Standard' }, video: { en: 'Video', sv: 'Video' }, carousel: { en: 'Carousel', sv: 'Karusell' } },
+    valueLabels: {
+      standard: { en: 'Standard', sv: 'Standard' },
+      video: { en: 'Video', sv: 'Video' },
+      carousel: { en: 'Carousel', sv: 'Karusell' },
+    },
     exportKey: { en: ['Format', 'Formats'], sv: ['Format'] },
   }),
 } as const;

@@ -66,7 +66,11 @@ export const DUMP_KINDS: readonly DumpKindDef[] = [
   {
     kind: 'accounts',
     label: 'claimed accounts',
-    columns: [col('account_id', true, 'account', 'id'), col('type', true, 'account_type', 'kind'), col('value', true, 'user_id', 'host', 'website')],
+    columns: [
+      col('account_id', true, 'account', 'id'),
+      col('type', true, 'account_type', 'kind'),
+      col('value', true, 'user_id', 'host', 'website'),
+    ],
   },
   {
     kind: 'spam_users',

@@ -40,7 +40,8 @@ function dimensionValues(language: ExportLanguage): Record<string, readonly stri
   const values: Record<string, readonly string[]> = { all: [ALL_LABEL[language]] };
   for (const id of DIMENSION_IDS) {
     const dimension: DimensionDef = DIMENSIONS[id];
-    for (const v of dimension.values) values[v] = [dimension.valueLabels[v]?.[language] ?? v, ...(dimension.exportValues?.[v]?.[language] ?? [])];
+    for (const v of dimension.values)
+      values[v] = [dimension.valueLabels[v]?.[language] ?? v, ...(dimension.exportValues?.[v]?.[language] ?? [])];
   }
   return values;
 }

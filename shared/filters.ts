@@ -1,7 +1,16 @@
 /** Filter vocabulary: the same words in the CLI, the HTTP/IPC API and the UI. */
 import { z } from 'zod';
 import { isCalendarDay, MAX_DAY, MIN_DAY } from './dates';
-import { allChoices, dimensionByFlag, DIMENSION_IDS, DIMENSIONS, type DimensionChoice, type DimensionFlag, type DimensionId, type DimensionValue } from './dimensions';
+import {
+  allChoices,
+  dimensionByFlag,
+  DIMENSION_IDS,
+  DIMENSIONS,
+  type DimensionChoice,
+  type DimensionFlag,
+  type DimensionId,
+  type DimensionValue,
+} from './dimensions';
 
 export const CONTENT_TYPES = DIMENSIONS.contentType.values;
 export const DEVICES = DIMENSIONS.device.values;
@@ -28,8 +37,7 @@ export function splitValues(split: SplitBy): readonly string[] {
 }
 
 /** A dimension's filter schema: 'all' or one of its values. */
-const choice = <D extends DimensionId>(id: D) =>
-  z.enum(['all', ...DIMENSIONS[id].values] as [DimensionChoice<D>, ...DimensionChoice<D>[]]);
+const choice = <D extends DimensionId>(id: D) => z.enum(['all', ...DIMENSIONS[id].values] as [DimensionChoice<D>, ...DimensionChoice<D>[]]);
 type ChoiceSchema<D extends DimensionId> = ReturnType<typeof choice<D>>;
 
 // One entry per registry dimension; the mapped types are what Object.fromEntries cannot express.

@@ -17,8 +17,7 @@ export function restoreCell(s: string): string {
 }
 
 /** SQL over a VARCHAR column: the neutralised text (for DuckDB's COPY). */
-export const neutraliseSql = (c: string): string =>
-  `CASE WHEN regexp_matches(${c}, '^[=+\\-@\\t\\r]') THEN '''' || ${c} ELSE ${c} END`;
+export const neutraliseSql = (c: string): string => `CASE WHEN regexp_matches(${c}, '^[=+\\-@\\t\\r]') THEN '''' || ${c} ELSE ${c} END`;
 
 /** SQL over a VARCHAR column: the text with a guard apostrophe taken off (for re-imports). */
 export const restoreSql = (c: string): string =>

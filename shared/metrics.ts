@@ -197,7 +197,10 @@ export const METRICS: Record<MetricId, MetricDef> = {
     unit: 'seconds',
     video: true,
     formula: { kind: 'ratio', numerator: sum('watch_ms'), denominator: sum('video_starts'), scale: 1 / 1000 },
-    description: { en: 'The average time someone spent watching your video', sv: 'Den genomsnittliga tid som någon har tittat på din video' },
+    description: {
+      en: 'The average time someone spent watching your video',
+      sv: 'Den genomsnittliga tid som någon har tittat på din video',
+    },
   },
   total_watch_time_min: {
     id: 'total_watch_time_min',
@@ -213,7 +216,10 @@ export const METRICS: Record<MetricId, MetricDef> = {
     unit: 'count',
     video: true,
     formula: sum('p95_views'),
-    description: { en: 'Times your video was viewed to 95% of its length', sv: 'Antalet gånger din video har visats till 95 % av sin längd' },
+    description: {
+      en: 'Times your video was viewed to 95% of its length',
+      sv: 'Antalet gånger din video har visats till 95 % av sin längd',
+    },
   },
   ten_second_views: {
     id: 'ten_second_views',
@@ -251,7 +257,10 @@ const sameFormula = (a: MetricFormula, b: MetricFormula): boolean => JSON.string
  * A formula's value in JavaScript, from `leaf`: the value of a sum or sumOf part (the events' counters), or
  * null where the data cannot say. Ratios with nothing to divide are null; distinct audiences cannot be derived.
  */
-export function evaluateFormula(f: MetricFormula, leaf: (part: Extract<MetricFormula, { kind: 'sum' | 'sumOf' }>) => number | null): number | null {
+export function evaluateFormula(
+  f: MetricFormula,
+  leaf: (part: Extract<MetricFormula, { kind: 'sum' | 'sumOf' }>) => number | null,
+): number | null {
   switch (f.kind) {
     case 'sum':
     case 'sumOf':
@@ -294,7 +303,13 @@ export function metricsFromAdditive(additive: Partial<Record<MetricId, number | 
 /** The metrics the top Pins and top boards lists offer to sort by, in order. */
 export const TOP_SORT_METRICS: readonly MetricId[] = ['impressions', 'engagements', 'saves', 'closeups', 'link_clicks'];
 /** The metrics the top video Pins list offers to sort by, in order. */
-export const VIDEO_SORT_METRICS: readonly MetricId[] = ['video_views', 'avg_watch_time_s', 'p95_views', 'ten_second_views', 'total_watch_time_min'];
+export const VIDEO_SORT_METRICS: readonly MetricId[] = [
+  'video_views',
+  'avg_watch_time_s',
+  'p95_views',
+  'ten_second_views',
+  'total_watch_time_min',
+];
 
 /** The overview's KPI tiles, in order. */
 export const OVERVIEW_KPIS: readonly MetricId[] = [

@@ -12,7 +12,8 @@ export interface SeriesPoint extends Partial<MetricValues> {
   split: string | null;
 }
 
-export type ProvenanceReason = 'eventData' | 'noEventData' | 'noEventsInRange' | 'exportSnapshots' | 'noExportMatch' | 'legacyData' | 'noLegacyData';
+export type ProvenanceReason =
+  'eventData' | 'noEventData' | 'noEventsInRange' | 'exportSnapshots' | 'noExportMatch' | 'legacyData' | 'noLegacyData';
 
 /** Where a view's numbers come from, shown next to them: a reason the UI words in its language, and the detail. */
 export interface DataProvenance {
@@ -54,7 +55,17 @@ export interface OverviewResult {
 }
 
 /** Every column a top list row may have, in order (the Arrow transfer's schema). */
-export const TOP_ROW_COLUMNS = ['pin_id', 'title', 'board_id', 'name', 'board_name', 'format', 'source', 'group_size', ...METRIC_IDS] as const;
+export const TOP_ROW_COLUMNS = [
+  'pin_id',
+  'title',
+  'board_id',
+  'name',
+  'board_name',
+  'format',
+  'source',
+  'group_size',
+  ...METRIC_IDS,
+] as const;
 
 export interface TopRow extends Partial<MetricValues> {
   pin_id?: string;
@@ -86,7 +97,14 @@ export interface PinStatsResult {
   created_at: string | null;
   /** Ids of every Pin of the group (the Pin, the Pins sharing its image and URL, and re-saves). */
   group: string[];
-  groupPins: { pin_id: string; parent_pin_id: string | null; creator_id: string | null; created_at: string | null; source: string; title: string | null }[];
+  groupPins: {
+    pin_id: string;
+    parent_pin_id: string | null;
+    creator_id: string | null;
+    created_at: string | null;
+    source: string;
+    title: string | null;
+  }[];
   phase: 'real-time' | 'final';
   as_of: string;
   real_time?: MetricValues;

@@ -59,15 +59,19 @@ const en = {
   groupPins: 'Pins in this group (same image and URL) and re-saves',
   savedFrom: 'saved from',
   whyDifferent: 'Why these numbers may differ from Analytics',
-  whyText1: 'Pin stats are calculated by aggregating the data for all Pins that share an image and URL, including re-saves of your original Pin.',
-  whyText2: 'When a Pin is first created, real-time metrics are shown during the first 24 hours. After 24 hours, duplicate events and events from spam users are filtered out and re-saves are aggregated, so final numbers can be lower.',
+  whyText1:
+    'Pin stats are calculated by aggregating the data for all Pins that share an image and URL, including re-saves of your original Pin.',
+  whyText2:
+    'When a Pin is first created, real-time metrics are shown during the first 24 hours. After 24 hours, duplicate events and events from spam users are filtered out and re-saves are aggregated, so final numbers can be lower.',
   whyText3: 'Because Pin stats are updated in real time, they may look different to the data in Analytics.',
   videoKpis: 'Video',
   topVideoPins: 'Top video Pins',
   legacyTitle: 'Legacy analytics (before 2019)',
-  legacyNote: 'Older history from legacy exports. Repins are shown as saves and Clicks as link clicks; other legacy measures are kept as they were. These numbers are never mixed into the current views.',
+  legacyNote:
+    'Older history from legacy exports. Repins are shown as saves and Clicks as link clicks; other legacy measures are kept as they were. These numbers are never mixed into the current views.',
   importTitle: 'Import files',
-  importHint: 'Drop event dumps, Pin, board and account files, or Analytics exports here, or type paths (one per line) on the machine running Pinsight.',
+  importHint:
+    'Drop event dumps, Pin, board and account files, or Analytics exports here, or type paths (one per line) on the machine running Pinsight.',
   importButton: 'Import',
   cancel: 'Cancel',
   importing: 'Importing',
@@ -126,7 +130,8 @@ const en = {
   notComparableShort: 'not comparable',
   compareInvalid: 'Range B: “From” must not be after “To”. The last valid comparison stays on screen.',
   compareIncomplete: 'Range B: choose both dates. The last valid comparison stays on screen.',
-  readOnlyWorkspace: 'This workspace is open read-only ({reason}): every view works, imports cannot run. Free some disk space, or fix the folder\'s permissions, and open it again.',
+  readOnlyWorkspace:
+    "This workspace is open read-only ({reason}): every view works, imports cannot run. Free some disk space, or fix the folder's permissions, and open it again.",
   exportDownloaded: 'Downloaded',
   exportRows: 'rows',
   rangeInvalid: '“From” must not be after “To”. The last valid range stays on screen.',
@@ -202,15 +207,19 @@ const sv: Record<StringKey, string> = {
   groupPins: 'Pins i gruppen (samma bild och URL) och omsparningar',
   savedFrom: 'sparad från',
   whyDifferent: 'Varför siffrorna kan skilja sig från Analyser',
-  whyText1: 'Pin-statistik beräknas genom att data för alla pins som delar bild och URL läggs ihop, inklusive omsparningar av din ursprungliga pin.',
-  whyText2: 'När en pin skapas visas realtidsmått under de första 24 timmarna. Efter 24 timmar filtreras dubbletter och händelser från spamanvändare bort och omsparningar läggs ihop, så de slutliga siffrorna kan bli lägre.',
+  whyText1:
+    'Pin-statistik beräknas genom att data för alla pins som delar bild och URL läggs ihop, inklusive omsparningar av din ursprungliga pin.',
+  whyText2:
+    'När en pin skapas visas realtidsmått under de första 24 timmarna. Efter 24 timmar filtreras dubbletter och händelser från spamanvändare bort och omsparningar läggs ihop, så de slutliga siffrorna kan bli lägre.',
   whyText3: 'Eftersom Pin-statistik uppdateras i realtid kan den se annorlunda ut än data i Analyser.',
   videoKpis: 'Video',
   topVideoPins: 'Bästa video-pins',
   legacyTitle: 'Äldre analysdata (före 2019)',
-  legacyNote: 'Äldre historik från äldre exporter. Repins visas som sparningar och Klick som länkklick; andra äldre mått visas som de var. Siffrorna blandas aldrig in i de nuvarande vyerna.',
+  legacyNote:
+    'Äldre historik från äldre exporter. Repins visas som sparningar och Klick som länkklick; andra äldre mått visas som de var. Siffrorna blandas aldrig in i de nuvarande vyerna.',
   importTitle: 'Importera filer',
-  importHint: 'Släpp händelsedumpar, pin-, anslagstavle- och kontofiler eller exporter från Analyser här, eller skriv sökvägar (en per rad) på datorn som kör Pinsight.',
+  importHint:
+    'Släpp händelsedumpar, pin-, anslagstavle- och kontofiler eller exporter från Analyser här, eller skriv sökvägar (en per rad) på datorn som kör Pinsight.',
   importButton: 'Importera',
   cancel: 'Avbryt',
   importing: 'Importerar',
@@ -269,7 +278,8 @@ const sv: Record<StringKey, string> = {
   notComparableShort: 'ej jämförbar',
   compareInvalid: 'Intervall B: ”Från” får inte vara efter ”Till”. Den senaste giltiga jämförelsen visas.',
   compareIncomplete: 'Intervall B: välj båda datumen. Den senaste giltiga jämförelsen visas.',
-  readOnlyWorkspace: 'Arbetsytan är öppen skrivskyddad ({reason}): alla vyer fungerar, men import går inte. Frigör diskutrymme, eller rätta mappens behörigheter, och öppna den igen.',
+  readOnlyWorkspace:
+    'Arbetsytan är öppen skrivskyddad ({reason}): alla vyer fungerar, men import går inte. Frigör diskutrymme, eller rätta mappens behörigheter, och öppna den igen.',
   exportDownloaded: 'Nedladdad',
   exportRows: 'rader',
   rangeInvalid: '”Från” får inte vara efter ”Till”. Det senaste giltiga intervallet visas.',

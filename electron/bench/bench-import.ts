@@ -51,7 +51,10 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
  * minutes), and the median of each. Both include making the data durable (CHECKPOINT).
  */
 export async function benchImport(dataDir: string, format: keyof typeof READER, workspace: string, rounds: number): Promise<ImportFigures> {
-  const eventsFile = join(dataDir, readdirSync(dataDir).find((f) => f.startsWith('events.'))!);
+  const eventsFile = join(
+    dataDir,
+    readdirSync(dataDir).find((f) => f.startsWith('events.'))!,
+  );
   const baselines: number[] = [];
   const ours: number[] = [];
   for (let i = 0; i < rounds; i++) {

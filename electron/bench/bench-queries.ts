@@ -81,14 +81,30 @@ export async function benchQueries(workspace: string, repeats: number): Promise<
     naive.push(
       (
         await time(async () => {
-          await ws.all(`SELECT CAST(e.event_time AS DATE) AS d, e.content_type, ${NAIVE_COUNTS} FROM events e JOIN pins p USING (pin_id) WHERE ${where} GROUP BY ALL`, params);
-          await ws.all(`SELECT e.pin_id, ${NAIVE_COUNTS} FROM events e JOIN pins p USING (pin_id) WHERE ${where} GROUP BY ALL ORDER BY impressions DESC LIMIT 50`, params);
-          await ws.all(`SELECT p.board_id, ${NAIVE_COUNTS} FROM events e JOIN pins p USING (pin_id) WHERE ${where} GROUP BY ALL ORDER BY impressions DESC LIMIT 50`, params);
+          await ws.all(
+            `SELECT CAST(e.event_time AS DATE) AS d, e.content_type, ${NAIVE_COUNTS} FROM events e JOIN pins p USING (pin_id) WHERE ${where} GROUP BY ALL`,
+            params,
+          );
+          await ws.all(
+            `SELECT e.pin_id, ${NAIVE_COUNTS} FROM events e JOIN pins p USING (pin_id) WHERE ${where} GROUP BY ALL ORDER BY impressions DESC LIMIT 50`,
+            params,
+          );
+          await ws.all(
+            `SELECT p.board_id, ${NAIVE_COUNTS} FROM events e JOIN pins p USING (pin_id) WHERE ${where} GROUP BY ALL ORDER BY impressions DESC LIMIT 50`,
+            params,
+          );
         })
       ).ms,
     );
     naiveAudience.push(
-      (await time(() => ws.all(`SELECT count(DISTINCT e.user_id) FILTER (WHERE e.event_type = 'impression') FROM events e JOIN pins p USING (pin_id) WHERE ${where}`, params))).ms,
+      (
+        await time(() =>
+          ws.all(
+            `SELECT count(DISTINCT e.user_id) FILTER (WHERE e.event_type = 'impression') FROM events e JOIN pins p USING (pin_id) WHERE ${where}`,
+            params,
+          ),
+        )
+      ).ms,
     );
     peak = Math.max(peak, rssMiB());
   }

@@ -34,7 +34,12 @@ async function main(): Promise<number> {
         await writeDemoEventsFile(dataDir, size, format);
         writeFileSync(marker, '');
       }
-      const figures = await benchImport(dataDir, format, join(dir, `${fmtN(size)}-${format}.duckdb`), options.importRounds ?? (size > 10_000_000 ? 1 : 3));
+      const figures = await benchImport(
+        dataDir,
+        format,
+        join(dir, `${fmtN(size)}-${format}.duckdb`),
+        options.importRounds ?? (size > 10_000_000 ? 1 : 3),
+      );
       row.imports.push(figures);
       process.stderr.write(`import ${fmtN(size)} ${format}: ${fmtMs(figures.oursMs)} vs read ${fmtMs(figures.baselineMs)}\n`);
       if (format === options.formats[0]) csvWorkspace = figures.workspace;
@@ -48,21 +53,28 @@ async function main(): Promise<number> {
 }
 
 function report(rows: Row[]): string {
-  const lines = [`Pinsight benchmark, ${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, Node ${process.version}`, ''];
+  const lines = [
+    `Pinsight benchmark, ${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, Node ${process.version}`,
+    '',
+  ];
   lines.push('| events | format | import (ours, with cleaning) | plain DuckDB read | ratio (>= 0.7) | rows/s |');
   lines.push('|---:|---|---:|---:|---:|---:|');
   for (const r of rows) {
     for (const i of r.imports) {
-      lines.push(`| ${fmtN(r.size)} | ${i.format} | ${fmtMs(i.oursMs)} | ${fmtMs(i.baselineMs)} | ${(i.baselineMs / i.oursMs).toFixed(2)}x | ${Math.round(r.size / (i.oursMs / 1000)).toLocaleString('en-US')} |`);
+      lines.push(
+        `| ${fmtN(r.size)} | ${i.format} | ${fmtMs(i.oursMs)} | ${fmtMs(i.baselineMs)} | ${(i.baselineMs / i.oursMs).toFixed(2)}x | ${Math.round(r.size / (i.oursMs / 1000)).toLocaleString('en-US')} |`,
+      );
     }
   }
   lines.push('', '| events | view (median of filter changes) | ours | naive SQL on raw events | speed-up |', '|---:|---|---:|---:|---:|');
   for (const r of rows) {
     if (!r.queries) continue;
-    for (const v of r.queries.views) lines.push(`| ${fmtN(r.size)} | ${v.name} | ${fmtMs(v.oursMs)} | ${fmtMs(v.naiveMs)} | ${(v.naiveMs / v.oursMs).toFixed(1)}x |`);
+    for (const v of r.queries.views)
+      lines.push(`| ${fmtN(r.size)} | ${v.name} | ${fmtMs(v.oursMs)} | ${fmtMs(v.naiveMs)} | ${(v.naiveMs / v.oursMs).toFixed(1)}x |`);
   }
   lines.push('', '| events | open workspace + overview | peak RSS |', '|---:|---:|---:|');
-  for (const r of rows) if (r.queries) lines.push(`| ${fmtN(r.size)} | ${fmtMs(r.queries.openMs)} | ${Math.round(r.queries.peakRssMiB)} MiB |`);
+  for (const r of rows)
+    if (r.queries) lines.push(`| ${fmtN(r.size)} | ${fmtMs(r.queries.openMs)} | ${Math.round(r.queries.peakRssMiB)} MiB |`);
   return lines.join('\n');
 }
 
@@ -75,8 +87,11 @@ const IMPORT_GUARD = 0.4;
 function checkGuards(rows: Row[]): number {
   const failures: string[] = [];
   for (const r of rows) {
-    for (const i of r.imports) if (i.baselineMs / i.oursMs < IMPORT_GUARD) failures.push(`import ${i.format} ratio ${(i.baselineMs / i.oursMs).toFixed(2)} < ${IMPORT_GUARD}`);
-    for (const v of r.queries?.views ?? []) if (v.guard && v.naiveMs / v.oursMs < v.guard) failures.push(`${v.name}: speed-up ${(v.naiveMs / v.oursMs).toFixed(2)} < ${v.guard}`);
+    for (const i of r.imports)
+      if (i.baselineMs / i.oursMs < IMPORT_GUARD)
+        failures.push(`import ${i.format} ratio ${(i.baselineMs / i.oursMs).toFixed(2)} < ${IMPORT_GUARD}`);
+    for (const v of r.queries?.views ?? [])
+      if (v.guard && v.naiveMs / v.oursMs < v.guard) failures.push(`${v.name}: speed-up ${(v.naiveMs / v.oursMs).toFixed(2)} < ${v.guard}`);
   }
   for (const f of failures) console.error(`bench guard failed: ${f}`);
   if (!failures.length) console.log('bench guards: all ratios within bounds');

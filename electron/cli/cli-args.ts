@@ -23,7 +23,13 @@ export function dimensionValues(values: Record<string, unknown>, prefix = ''): P
 export function dimensionHelp(prefix = ''): string {
   const entries = DIMENSION_IDS.map((id) => `--${prefix}${DIMENSIONS[id].flag} ${['all', ...DIMENSIONS[id].values].join('|')}`);
   const lines: string[] = [];
-  for (let i = 0; i < entries.length; i += 2) lines.push(`  ${entries.slice(i, i + 2).map((e, j) => (j === 0 ? e.padEnd(37) : e)).join('')}`.trimEnd());
+  for (let i = 0; i < entries.length; i += 2)
+    lines.push(
+      `  ${entries
+        .slice(i, i + 2)
+        .map((e, j) => (j === 0 ? e.padEnd(37) : e))
+        .join('')}`.trimEnd(),
+    );
   return lines.join('\n');
 }
 
@@ -53,7 +59,9 @@ ${dimensionHelp()}
   --compare-from YYYY-MM-DD --compare-to YYYY-MM-DD
                                        range B: the compare view, and top lists with both ranges`;
 
-type FilterValues = { [K in keyof typeof FILTER_OPTIONS]?: (typeof FILTER_OPTIONS)[K] extends { multiple: true } ? string[] : string } & Record<string, unknown>;
+type FilterValues = {
+  [K in keyof typeof FILTER_OPTIONS]?: (typeof FILTER_OPTIONS)[K] extends { multiple: true } ? string[] : string;
+} & Record<string, unknown>;
 
 export function toQuerySpec(view: string, v: FilterValues): QuerySpec {
   const limit = v.limit === undefined ? undefined : Number(v.limit);

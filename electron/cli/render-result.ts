@@ -11,7 +11,13 @@ export function toJson(result: QueryResult): unknown {
     case 'compare':
       return {
         a: { range: result.a.range, source: result.a.provenance, coverage: result.coverage.a, totals: result.a.totals },
-        b: { range: result.b.range, source: result.b.provenance, coverage: result.coverage.b, totals: result.b.totals, hasNoData: result.bHasNoData },
+        b: {
+          range: result.b.range,
+          source: result.b.provenance,
+          coverage: result.coverage.b,
+          totals: result.b.totals,
+          hasNoData: result.bHasNoData,
+        },
         comparable: result.comparable,
         equalLengths: result.equalLengths,
         delta: result.delta,
@@ -29,7 +35,9 @@ export function toJson(result: QueryResult): unknown {
         source: result.provenance,
         sortBy: result.sortBy,
         rows: result.rows.map((r, i) => (result.comparison ? { ...r, compare: result.comparison.rows[i] } : r)),
-        ...(result.comparison ? { compare: { range: result.comparison.range, coverage: result.comparison.coverage, gone: result.comparison.gone } } : {}),
+        ...(result.comparison
+          ? { compare: { range: result.comparison.range, coverage: result.comparison.coverage, gone: result.comparison.gone } }
+          : {}),
       };
   }
 }
@@ -42,7 +50,10 @@ const TOP_COLUMNS: Record<string, string[]> = {
 
 function pick(header: string[], rows: unknown[][], shown: string[]): string {
   const idx = shown.map((h) => header.indexOf(h));
-  return textTable(shown, rows.map((r) => idx.map((i) => r[i])));
+  return textTable(
+    shown,
+    rows.map((r) => idx.map((i) => r[i])),
+  );
 }
 
 export function toText(result: QueryResult): string {
@@ -52,22 +63,35 @@ export function toText(result: QueryResult): string {
     const cov = (c: { days: number; covered: number }) => (c.covered < c.days ? ` (data for ${c.covered} of ${c.days} days)` : '');
     const notes = [
       ...(result.bHasNoData ? ['B has no data.'] : []),
-      ...(!result.comparable && !result.bHasNoData ? ['Not comparable as totals: a range has days without data; compare the per-day averages (--json: perDay).'] : []),
-      ...(!result.equalLengths ? [`A has ${result.coverage.a.days} days and B ${result.coverage.b.days}: compare the per-day averages (--json: perDay).`] : []),
+      ...(!result.comparable && !result.bHasNoData
+        ? ['Not comparable as totals: a range has days without data; compare the per-day averages (--json: perDay).']
+        : []),
+      ...(!result.equalLengths
+        ? [`A has ${result.coverage.a.days} days and B ${result.coverage.b.days}: compare the per-day averages (--json: perDay).`]
+        : []),
     ];
     const head = `compare A ${result.a.range.from} to ${result.a.range.to}${cov(result.coverage.a)} with B ${result.b.range.from} to ${result.b.range.to}${cov(result.coverage.b)}${notes.length ? `\n${notes.join('\n')}` : ''}`;
-    return `${head}\n\n${textTable(['metric', 'A', 'B', 'change', 'change %'], t.rows.map((r) => [r[0], r[1], r[2], r[3], typeof r[4] === 'number' ? Math.round(r[4] * 1000) / 10 : null]))}`;
+    return `${head}\n\n${textTable(
+      ['metric', 'A', 'B', 'change', 'change %'],
+      t.rows.map((r) => [r[0], r[1], r[2], r[3], typeof r[4] === 'number' ? Math.round(r[4] * 1000) / 10 : null]),
+    )}`;
   }
   if (result.view === 'legacy') {
     const head = `legacy ${result.range.from} to ${result.range.to} (${result.provenance.detail})`;
-    const totals = textTable(['metric', 'total'], result.metrics.map((m) => [m, result.totals[m] ?? null]));
+    const totals = textTable(
+      ['metric', 'total'],
+      result.metrics.map((m) => [m, result.totals[m] ?? null]),
+    );
     const t = viewTable(result);
     return `${head}\n\n${totals}\n\n${textTable(t.columns, t.rows)}`;
   }
   const head = `${result.view} ${result.range.from} to ${result.range.to} (${result.provenance.detail})`;
   const t = viewTable(result);
   if (result.view === 'overview') {
-    const totals = textTable(['metric', 'total'], METRIC_IDS.map((id) => [METRICS[id].label.en, result.totals[id]]));
+    const totals = textTable(
+      ['metric', 'total'],
+      METRIC_IDS.map((id) => [METRICS[id].label.en, result.totals[id]]),
+    );
     const series = pick(t.columns, t.rows, ['date', 'split', 'impressions', 'engagements', 'saves', 'link_clicks', 'total_audience']);
     return `${head}\n\n${totals}\n\n${series}`;
   }
@@ -76,7 +100,10 @@ export function toText(result: QueryResult): string {
 
 function pinText(r: PinStatsResult): string {
   const blocks = r.phase === 'real-time' ? { 'real time': r.real_time! } : { 'last 24 hours': r.last_24h!, final: r.final! };
-  const table = textTable(['metric', ...Object.keys(blocks)], METRIC_IDS.map((id) => [METRICS[id].label.en, ...Object.values(blocks).map((b) => b[id])]));
+  const table = textTable(
+    ['metric', ...Object.keys(blocks)],
+    METRIC_IDS.map((id) => [METRICS[id].label.en, ...Object.values(blocks).map((b) => b[id])]),
+  );
   return [
     `Pin ${r.pin_id}${r.title ? `: ${r.title}` : ''}`,
     `phase ${r.phase}, as of ${r.as_of}; group of ${r.group.length} Pin(s): ${r.group.join(', ')}`,

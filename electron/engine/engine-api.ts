@@ -17,7 +17,13 @@ export function engineApi(engine: PinsightEngine): ApiHandlers {
   const imports = new BackgroundJobs<ImportProgressFields, ImportSummary>('import');
   const exports = new BackgroundJobs<ExportProgressFields, ExportSummary>('export');
   const exportNow = (a: ApiArgs<'exportView'>) =>
-    engine.exportView(a.spec, a.out, { format: a.format, headers: a.headers, preamble: a.preamble, rawEvents: a.rawEvents, overwrite: a.overwrite });
+    engine.exportView(a.spec, a.out, {
+      format: a.format,
+      headers: a.headers,
+      preamble: a.preamble,
+      rawEvents: a.rawEvents,
+      overwrite: a.overwrite,
+    });
   return {
     startImport: (a) =>
       wrap(async () => {
@@ -39,7 +45,14 @@ export function engineApi(engine: PinsightEngine): ApiHandlers {
       }),
     importStatus: (a) => wrap(async () => imports.status(a.id)),
     cancelImport: (a) => wrap(async () => imports.cancel(a.id)),
-    startExport: (a) => wrap(async () => exports.start({ out: a.out, percent: null }, () => exportNow(a), () => engine.interrupt())),
+    startExport: (a) =>
+      wrap(async () =>
+        exports.start(
+          { out: a.out, percent: null },
+          () => exportNow(a),
+          () => engine.interrupt(),
+        ),
+      ),
     exportStatus: (a) => wrap(async () => exports.status(a.id)),
     cancelExport: (a) => wrap(async () => exports.cancel(a.id)),
     getWorkspace: () => wrap(() => engine.workspaceInfo()),

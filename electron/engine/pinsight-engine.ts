@@ -186,9 +186,7 @@ export class PinsightEngine {
 
   importHistory(): Promise<ImportRecord[]> {
     return this.serial(() =>
-      this.ws.all<ImportRecord>(
-        `SELECT import_id AS id, file, kind, rows, imported_at AS "importedAt" FROM import_log ORDER BY import_id`,
-      ),
+      this.ws.all<ImportRecord>(`SELECT import_id AS id, file, kind, rows, imported_at AS "importedAt" FROM import_log ORDER BY import_id`),
     );
   }
 

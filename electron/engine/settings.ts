@@ -14,7 +14,8 @@ export async function readSettings(ws: Workspace): Promise<WorkspaceSettings> {
 /** Sets the time zone (an IANA name such as Europe/Stockholm) and re-derives the days of every event. */
 export async function setTimeZone(ws: Workspace, timeZone: string): Promise<WorkspaceSettings> {
   const known = await ws.value<number>(`SELECT count(*) FROM pg_timezone_names() WHERE name = $tz`, { tz: timeZone });
-  if (!known) throw new PinsightError('invalid-argument', `Unknown time zone "${timeZone}" (use an IANA name such as Europe/Stockholm or UTC)`);
+  if (!known)
+    throw new PinsightError('invalid-argument', `Unknown time zone "${timeZone}" (use an IANA name such as Europe/Stockholm or UTC)`);
   await ws.transaction(async () => {
     await ws.setMeta('time_zone', timeZone);
     await rebuildDerived(ws);

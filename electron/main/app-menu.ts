@@ -35,7 +35,9 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, re
       { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
       {
         label: 'Open Recent',
-        submenu: recent.length ? recent.map((p) => ({ label: basename(p), toolTip: p, click: () => actions.openRecent(p) })) : [{ label: 'No recent workspaces', enabled: false }],
+        submenu: recent.length
+          ? recent.map((p) => ({ label: basename(p), toolTip: p, click: () => actions.openRecent(p) }))
+          : [{ label: 'No recent workspaces', enabled: false }],
       },
       { type: 'separator' },
       { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => actions.send('import-files') },
@@ -47,7 +49,11 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, re
   const view: Electron.MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
-      ...VIEWS.map(([command, label], i): Electron.MenuItemConstructorOptions => ({ label, accelerator: `CmdOrCtrl+${i + 1}`, click: () => actions.send(command) })),
+      ...VIEWS.map(([command, label], i): Electron.MenuItemConstructorOptions => ({
+        label,
+        accelerator: `CmdOrCtrl+${i + 1}`,
+        click: () => actions.send(command),
+      })),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
@@ -66,7 +72,20 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, re
   };
   return [
     ...(mac
-      ? [{ label: 'Pinsight', submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] } as Electron.MenuItemConstructorOptions]
+      ? [
+          {
+            label: 'Pinsight',
+            submenu: [
+              { role: 'about' },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ],
+          } as Electron.MenuItemConstructorOptions,
+        ]
       : []),
     file,
     { role: 'editMenu' },

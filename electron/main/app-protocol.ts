@@ -31,7 +31,11 @@ export function rendererFileFor(url: string, rendererDir: string): string | null
   return staticFileFor(rendererDir, parsed.pathname);
 }
 
-export function serveRenderer(protocol: Pick<typeof Electron.protocol, 'handle'>, net: Pick<typeof Electron.net, 'fetch'>, rendererDir: string): void {
+export function serveRenderer(
+  protocol: Pick<typeof Electron.protocol, 'handle'>,
+  net: Pick<typeof Electron.net, 'fetch'>,
+  rendererDir: string,
+): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = rendererFileFor(request.url, rendererDir);
     if (!file) return new Response('Not found', { status: 404 });
@@ -39,7 +43,11 @@ export function serveRenderer(protocol: Pick<typeof Electron.protocol, 'handle'>
     if (!res.ok) return new Response('Not found', { status: 404 });
     return new Response(res.body, {
       status: 200,
-      headers: { 'Content-Type': STATIC_CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+      headers: {
+        'Content-Type': STATIC_CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
     });
   });
 }

@@ -23,7 +23,10 @@ import { APP_INDEX_URL, APP_ORIGIN, registerAppScheme, serveRenderer } from './a
 import { guardApi, PathGrants } from './path-grants';
 import { loadWindowBounds, saveWindowBounds } from './window-state';
 
-export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'dialog' | 'protocol' | 'net' | 'Menu'>;
+export type ElectronModule = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'dialog' | 'protocol' | 'net' | 'Menu'
+>;
 
 /** A workspace named on the command line (a double-clicked file on Windows and Linux), if any. */
 export function workspaceFromArgv(argv: readonly string[]): string | null {
@@ -173,7 +176,12 @@ export async function startDesktopApp(electron: ElectronModule, deps: DesktopApp
                 message: 'What the numbers mean',
                 detail: METRIC_IDS.map((id) => `${METRICS[id].label.en}: ${METRICS[id].description.en}`).join('\n\n'),
               }),
-            showAbout: () => void dialog.showMessageBox(win, { title: 'About Pinsight', message: `Pinsight ${app.getVersion()}`, detail: 'An offline workbench for Pinterest Analytics exports and event dumps.' }),
+            showAbout: () =>
+              void dialog.showMessageBox(win, {
+                title: 'About Pinsight',
+                message: `Pinsight ${app.getVersion()}`,
+                detail: 'An offline workbench for Pinterest Analytics exports and event dumps.',
+              }),
           },
           process.platform,
           grants.recent(),

@@ -82,7 +82,8 @@ export function guardApi(api: ApiHandlers, grants: PathGrants): ApiHandlers {
     const p = paths.find((path) => !grants.mayRead(path));
     return p === undefined ? null : refused(`${p} was not chosen in a dialog: choose it with "Choose files…" or drop it on the window`);
   };
-  const unchosen = (out: string) => (grants.mayWrite(out) ? null : refused(`Choose where to save the export in the save dialog (${out} was not chosen there)`));
+  const unchosen = (out: string) =>
+    grants.mayWrite(out) ? null : refused(`Choose where to save the export in the save dialog (${out} was not chosen there)`);
   return {
     ...api,
     importFiles: async (a) => ungranted(a.paths) ?? api.importFiles(a),

@@ -20,7 +20,13 @@ export function loadWindowBounds(file: string | undefined, fallback: WindowBound
     const width = num(b.width);
     const height = num(b.height);
     if (!width || !height) return fallback;
-    return { x: num(b.x), y: num(b.y), width: Math.max(MIN.width, width), height: Math.max(MIN.height, height), maximized: b.maximized === true };
+    return {
+      x: num(b.x),
+      y: num(b.y),
+      width: Math.max(MIN.width, width),
+      height: Math.max(MIN.height, height),
+      maximized: b.maximized === true,
+    };
   } catch {
     return fallback;
   }

@@ -30,7 +30,8 @@ contextBridge.exposeInMainWorld('pinsight', {
   // The native save dialog, for the export dialog's "Browse…" button.
   chooseSavePath: (suggested: string): Promise<string | null> => ipcRenderer.invoke(CHOOSE_SAVE_PATH_CHANNEL, String(suggested)),
   // The native dialog to open an existing workspace or name a new one.
-  chooseWorkspace: (mode: 'open' | 'new'): Promise<string | null> => ipcRenderer.invoke(CHOOSE_WORKSPACE_CHANNEL, mode === 'new' ? 'new' : 'open'),
+  chooseWorkspace: (mode: 'open' | 'new'): Promise<string | null> =>
+    ipcRenderer.invoke(CHOOSE_WORKSPACE_CHANNEL, mode === 'new' ? 'new' : 'open'),
   // Commands of the native menu, and workspaces the main process opened (only known commands pass).
   onMenu: (listener: (command: string) => void): void => {
     ipcRenderer.on(MENU_CHANNEL, (_event, command: unknown) => {

@@ -83,7 +83,14 @@ export function App() {
         <h1>{t('appName')}</h1>
         <nav className="tabs" role="tablist">
           {TABS.map((tab, i) => (
-            <button key={tab.view} role="tab" aria-selected={view === tab.view} title={`Alt+${i + 1}`} data-testid={`tab-${tab.view}`} onClick={() => setView(tab.view)}>
+            <button
+              key={tab.view}
+              role="tab"
+              aria-selected={view === tab.view}
+              title={`Alt+${i + 1}`}
+              data-testid={`tab-${tab.view}`}
+              onClick={() => setView(tab.view)}
+            >
               {t(tab.label)}
             </button>
           ))}
@@ -112,7 +119,11 @@ export function App() {
             {t('readOnlyWorkspace').replace('{reason}', workspace.readOnly)}
           </p>
         )}
-        {workspaceError ? <StatusMessage kind="error" message={workspaceError.message} onRetry={() => void loadWorkspace()} /> : <CurrentView view={view} />}
+        {workspaceError ? (
+          <StatusMessage kind="error" message={workspaceError.message} onRetry={() => void loadWorkspace()} />
+        ) : (
+          <CurrentView view={view} />
+        )}
       </main>
       <PinStatsPanel />
     </div>

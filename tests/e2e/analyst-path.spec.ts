@@ -15,9 +15,23 @@ async function shot(page: Page, name: string, testInfo: { outputPath: (n: string
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
 }
 
-test('open a workspace, filter Paid + Mobile + a custom range, split, sort, open a Pin, switch to Swedish', async ({ page, served }, testInfo) => {
+test('open a workspace, filter Paid + Mobile + a custom range, split, sort, open a Pin, switch to Swedish', async ({
+  page,
+  served,
+}, testInfo) => {
   const range = { from: '2026-08-01', to: '2026-09-15' };
-  const cliFilters = ['--workspace', served.cliWorkspace, '--content-type', 'paid', '--device', 'mobile', '--from', range.from, '--to', range.to];
+  const cliFilters = [
+    '--workspace',
+    served.cliWorkspace,
+    '--content-type',
+    'paid',
+    '--device',
+    'mobile',
+    '--from',
+    range.from,
+    '--to',
+    range.to,
+  ];
   await page.goto(served.url);
 
   // Open the workspace through the workspace menu (new, open, recent).
@@ -56,7 +70,16 @@ test('open a workspace, filter Paid + Mobile + a custom range, split, sort, open
   await firstRow.click();
   await expect(page.getByTestId('pin-panel')).toBeVisible();
   const pin = cliJson<{ phase: string; final?: Record<string, number>; real_time?: Record<string, number> }>([
-    'query', 'pin', '--workspace', served.cliWorkspace, '--pin', top.rows[0]!.pin_id, '--content-type', 'paid', '--device', 'mobile',
+    'query',
+    'pin',
+    '--workspace',
+    served.cliWorkspace,
+    '--pin',
+    top.rows[0]!.pin_id,
+    '--content-type',
+    'paid',
+    '--device',
+    'mobile',
   ]);
   const main = pin.final ?? pin.real_time!;
   await expect(page.getByTestId('pin-main-impressions')).toHaveAttribute('data-value', String(main.impressions));

@@ -18,7 +18,20 @@ test('compare mode: KPI tiles with range B and the change, top Pins with rank ch
   await page.getByTestId('compare-toggle').check();
   await expect(page.getByTestId('compare-range')).toContainText('Aug 2, 2026 – Aug 31, 2026');
 
-  const cli = cliJson<CompareJson>(['query', 'compare', '--workspace', served.cliWorkspace, '--from', '2026-09-01', '--to', '2026-09-30', '--compare-from', '2026-08-02', '--compare-to', '2026-08-31']);
+  const cli = cliJson<CompareJson>([
+    'query',
+    'compare',
+    '--workspace',
+    served.cliWorkspace,
+    '--from',
+    '2026-09-01',
+    '--to',
+    '2026-09-30',
+    '--compare-from',
+    '2026-08-02',
+    '--compare-to',
+    '2026-08-31',
+  ]);
   for (const id of ['impressions', 'saves', 'engagements']) {
     await expect(page.getByTestId(`kpi-b-${id}`)).toHaveAttribute('data-value', String(cli.b.totals[id]));
     await expect(page.getByTestId(`kpi-b-${id}`)).toHaveAttribute('data-change', String(cli.delta[id]!.abs));
@@ -35,7 +48,22 @@ test('compare mode: KPI tiles with range B and the change, top Pins with rank ch
   await page.screenshot({ path: testInfo.outputPath('compare-top-pins.png') });
 
   await page.getByTestId('tab-video').click();
-  const video = cliJson<CompareJson>(['query', 'compare', '--workspace', served.cliWorkspace, '--format', 'video', '--from', '2026-09-01', '--to', '2026-09-30', '--compare-from', '2026-08-02', '--compare-to', '2026-08-31']);
+  const video = cliJson<CompareJson>([
+    'query',
+    'compare',
+    '--workspace',
+    served.cliWorkspace,
+    '--format',
+    'video',
+    '--from',
+    '2026-09-01',
+    '--to',
+    '2026-09-30',
+    '--compare-from',
+    '2026-08-02',
+    '--compare-to',
+    '2026-08-31',
+  ]);
   await expect(page.getByTestId('kpi-b-video_views')).toHaveAttribute('data-value', String(video.b.totals.video_views));
 });
 
@@ -57,7 +85,18 @@ test('an export from the UI is the same file as `pinsight export` of the same vi
   await file.saveAs(uiFile);
   await expect(page.getByTestId('export-done')).toContainText('from-ui.csv');
 
-  const r = runCli(['export', 'top-pins', '--workspace', served.cliWorkspace, '--content-type', 'organic', '--sort-by', 'saves', '--out', cliFile]);
+  const r = runCli([
+    'export',
+    'top-pins',
+    '--workspace',
+    served.cliWorkspace,
+    '--content-type',
+    'organic',
+    '--sort-by',
+    'saves',
+    '--out',
+    cliFile,
+  ]);
   expect(r.stderr).toBe('');
   expect(readFileSync(uiFile, 'utf8')).toBe(readFileSync(cliFile, 'utf8'));
   expect(readFileSync(uiFile, 'utf8').split(/\r?\n/).length).toBeGreaterThan(10);

@@ -29,7 +29,20 @@ async function setRange(page: Page, from: string, to: string) {
 }
 
 const compareCli = (served: { cliWorkspace: string }, a: { from: string; to: string }, b: { from: string; to: string }) =>
-  cliJson<CompareJson>(['query', 'compare', '--workspace', served.cliWorkspace, '--from', a.from, '--to', a.to, '--compare-from', b.from, '--compare-to', b.to]);
+  cliJson<CompareJson>([
+    'query',
+    'compare',
+    '--workspace',
+    served.cliWorkspace,
+    '--from',
+    a.from,
+    '--to',
+    a.to,
+    '--compare-from',
+    b.from,
+    '--compare-to',
+    b.to,
+  ]);
 
 test('partial coverage of B: said above the tiles, totals marked not comparable, per-day averages on request', async ({ page, served }) => {
   await page.goto(served.url);
@@ -86,7 +99,10 @@ for (const [width, height] of [
   [1440, 900],
 ] as const) {
   for (const locale of ['sv', 'en'] as const) {
-    test(`compare tables at ${width} px in ${locale}: no header clipped, every column reachable, sorting by header`, async ({ page, served }, testInfo) => {
+    test(`compare tables at ${width} px in ${locale}: no header clipped, every column reachable, sorting by header`, async ({
+      page,
+      served,
+    }, testInfo) => {
       await page.setViewportSize({ width, height });
       await page.goto(served.url);
       await page.getByTestId('locale').selectOption(locale);
@@ -98,9 +114,11 @@ for (const [width, height] of [
         await page.getByTestId(`tab-${tab}`).click();
         const table = page.getByRole('table').first();
         await expect(table.getByRole('row').nth(1)).toBeVisible();
-        const clipped = await table.locator('[role=columnheader]').evaluateAll((cells) =>
-          cells.filter((c) => c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1).map((c) => c.textContent),
-        );
+        const clipped = await table
+          .locator('[role=columnheader]')
+          .evaluateAll((cells) =>
+            cells.filter((c) => c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1).map((c) => c.textContent),
+          );
         expect(clipped, `${tab}: clipped headers`).toEqual([]);
         // The last column can be scrolled into view, and the rank and title stay on screen meanwhile.
         const last = table.locator('[role=columnheader]').last();

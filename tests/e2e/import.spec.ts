@@ -7,7 +7,9 @@ import { writeDemoDump } from '../../electron/engine/demo/write-demo-dump';
 import { cliJson } from '../helpers/run-cli';
 import { serve } from './fixtures';
 
-test('import a folder of messy dumps from the Import view; the numbers equal the CLI import of the same files', async ({ page }, testInfo) => {
+test('import a folder of messy dumps from the Import view; the numbers equal the CLI import of the same files', async ({
+  page,
+}, testInfo) => {
   const dir = mkdtempSync(join(tmpdir(), 'pinsight-e2e-import-'));
   try {
     const dump = join(dir, 'dump');
@@ -33,7 +35,16 @@ test('import a folder of messy dumps from the Import view; the numbers equal the
 
       const cliWorkspace = join(dir, 'cli.duckdb');
       cliJson(['import', dump, '--workspace', cliWorkspace]);
-      const cli = cliJson<{ totals: Record<string, number> }>(['query', 'overview', '--workspace', cliWorkspace, '--from', '2025-11-01', '--to', '2026-10-31']);
+      const cli = cliJson<{ totals: Record<string, number> }>([
+        'query',
+        'overview',
+        '--workspace',
+        cliWorkspace,
+        '--from',
+        '2025-11-01',
+        '--to',
+        '2026-10-31',
+      ]);
       await page.getByTestId('tab-overview').click();
       await page.getByTestId('filter-from').fill('2025-11-01');
       await page.getByTestId('filter-to').fill('2026-10-31');

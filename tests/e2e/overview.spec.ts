@@ -28,7 +28,16 @@ test('filters change the numbers to the CLI numbers for the same filters', async
   await expect(page.getByTestId('kpi-impressions')).not.toHaveAttribute('data-value', '');
   await page.getByTestId('filter-contentType-paid').click();
   await page.getByTestId('filter-device-mobile').click();
-  const cli = cliJson<OverviewJson>(['query', 'overview', '--workspace', served.cliWorkspace, '--content-type', 'paid', '--device', 'mobile']);
+  const cli = cliJson<OverviewJson>([
+    'query',
+    'overview',
+    '--workspace',
+    served.cliWorkspace,
+    '--content-type',
+    'paid',
+    '--device',
+    'mobile',
+  ]);
   await expect(page.getByTestId('kpi-impressions')).toHaveAttribute('data-value', String(cli.totals.impressions));
   await expect(page.getByTestId('kpi-saves')).toHaveAttribute('data-value', String(cli.totals.saves));
 });

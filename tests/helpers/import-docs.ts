@@ -20,7 +20,8 @@ export function importFormatsMarkdown(): string {
   ];
   for (const def of DUMP_KINDS) {
     lines.push(`### ${def.label}`, '', '| column | required | also accepted as |', '|---|---|---|');
-    for (const c of def.columns) lines.push(`| \`${c.name}\` | ${c.required ? 'yes' : 'no'} | ${c.aliases.map((a) => `\`${a}\``).join(', ')} |`);
+    for (const c of def.columns)
+      lines.push(`| \`${c.name}\` | ${c.required ? 'yes' : 'no'} | ${c.aliases.map((a) => `\`${a}\``).join(', ')} |`);
     if (def.anyOf) lines.push('', `Recognised as ${def.label} when it also has one of: ${def.anyOf.map((a) => `\`${a}\``).join(', ')}.`);
     lines.push('');
   }
@@ -32,7 +33,7 @@ export function importFormatsMarkdown(): string {
     '- `app_type`: `mobile`, `tablet`, `web` (`desktop` is read as `web`); empty: unknown device.',
     '- `content_type`: `organic`, `paid`; empty: organic.',
     '- `watch_ms` >= 0; `progress_pct` and `in_view_pct` from 0 to 100.',
-    '- Claimed accounts: `type` is `profile` (value: the profile\'s user id) or `website` (value: the host).',
+    "- Claimed accounts: `type` is `profile` (value: the profile's user id) or `website` (value: the host).",
     '- A re-save whose `image_signature` or `destination_url` is empty inherits them from its `parent_pin_id` chain.',
     '',
     'A row that breaks these rules is rejected, never guessed: the import goes on and lists the file, line and',
@@ -52,7 +53,11 @@ export function importFormatsMarkdown(): string {
     for (const [k, words] of Object.entries(v.preamble)) lines.push(`| preamble: ${k} | ${words.join(', ')} |`);
     for (const [k, words] of Object.entries(v.sections)) lines.push(`| section: ${k} | ${words.join(', ')} |`);
     for (const [k, words] of Object.entries(v.columns)) lines.push(`| column: \`${k}\` | ${(words ?? []).join(', ')} |`);
-    lines.push(`| legacy columns | ${Object.entries(v.legacyColumns).map(([w, id]) => `${w} → \`${id}\``).join(', ')} |`);
+    lines.push(
+      `| legacy columns | ${Object.entries(v.legacyColumns)
+        .map(([w, id]) => `${w} → \`${id}\``)
+        .join(', ')} |`,
+    );
     lines.push(`| Total row | ${v.total.join(', ')} |`, '');
   }
   lines.push(

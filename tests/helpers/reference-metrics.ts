@@ -80,7 +80,8 @@ export function clean(world: RawWorld): CleanEvent[] {
     groupOf.set(p.pin_id, group);
     const accs = groupAccounts.get(group) ?? new Set<string>();
     for (const a of profiles) if (p.creator_id === a.value) accs.add(a.account_id);
-    for (const a of websites) if (hostOf(url) && hostOf(url) === hostOf(`https://${a.value.replace(/^[a-z]+:\/\//i, '')}`)) accs.add(a.account_id);
+    for (const a of websites)
+      if (hostOf(url) && hostOf(url) === hostOf(`https://${a.value.replace(/^[a-z]+:\/\//i, '')}`)) accs.add(a.account_id);
     groupAccounts.set(group, accs);
   }
   const profileIds = new Set(profiles.map((a) => a.value));
@@ -149,7 +150,11 @@ export function metrics(events: CleanEvent[]): Record<string, number | null> {
 }
 
 /** Sums per key (Pin group or board), sorted like the engine: metric descending, ties by key. */
-export function topBy(events: CleanEvent[], key: (e: CleanEvent) => string | null, sortBy: string): { key: string | null; m: Record<string, number | null> }[] {
+export function topBy(
+  events: CleanEvent[],
+  key: (e: CleanEvent) => string | null,
+  sortBy: string,
+): { key: string | null; m: Record<string, number | null> }[] {
   const byKey = new Map<string | null, CleanEvent[]>();
   for (const e of events) {
     const k = key(e);

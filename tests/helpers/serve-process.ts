@@ -9,7 +9,10 @@ export interface ServeProcess {
 }
 
 export function startServe(bin: string, workspace: string, cwd?: string): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [bin, 'serve', '--workspace', workspace, '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--workspace', workspace, '--port', '0'], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((ok, fail) => {

@@ -39,7 +39,8 @@ describe('Arrow transfer', () => {
     expect(arrow.rows).toEqual([]);
     expect(arrow.rowsArrow).toBeInstanceOf(Uint8Array);
     expect(json.rows.length).toBeGreaterThan(50);
-    const labelsPresent = (rows: TopResult['rows']) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k, v]) => v !== null || isMetricId(k))));
+    const labelsPresent = (rows: TopResult['rows']) =>
+      rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k, v]) => v !== null || isMetricId(k))));
     expect(withRows(arrow).rows).toEqual(labelsPresent(json.rows));
     expect(withRows(arrow).rows[0]!.avg_watch_time_s).toBeNull();
   });
@@ -47,7 +48,13 @@ describe('Arrow transfer', () => {
   it('over HTTP the bytes travel in a base64 envelope', async () => {
     const body = await new Promise<string>((ok, fail) => {
       const req = request(
-        { host: '127.0.0.1', port: host.port, path: '/api/query', method: 'POST', headers: { 'Content-Type': 'application/json', Host: `127.0.0.1:${host.port}`, 'X-Pinsight-Token': host.token } },
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/api/query',
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Host: `127.0.0.1:${host.port}`, 'X-Pinsight-Token': host.token },
+        },
         (res) => {
           let text = '';
           res.on('data', (c: Buffer) => (text += c.toString()));
@@ -61,6 +68,7 @@ describe('Arrow transfer', () => {
     const res = JSON.parse(body, binaryReviver) as ApiResult<TopResult>;
     expect(res.ok).toBe(true);
     const json = (await engine.query(querySpecSchema.parse(spec))) as TopResult;
-    if (res.ok) expect(withRows(res.value).rows.map((r) => [r.pin_id, r.impressions])).toEqual(json.rows.map((r) => [r.pin_id, r.impressions]));
+    if (res.ok)
+      expect(withRows(res.value).rows.map((r) => [r.pin_id, r.impressions])).toEqual(json.rows.map((r) => [r.pin_id, r.impressions]));
   });
 });

@@ -16,19 +16,24 @@ beforeAll(() => {
 
 describe('pinsight compare and export', () => {
   it('query compare --json prints a, b and delta', () => {
-    const r = cliJson<{ a: { totals: Record<string, number> }; b: { totals: Record<string, number> }; delta: Record<string, { abs: number; pct: number }> }>([
-      'query', 'compare', '--workspace', ws, ...A, ...B,
-    ]);
+    const r = cliJson<{
+      a: { totals: Record<string, number> };
+      b: { totals: Record<string, number> };
+      delta: Record<string, { abs: number; pct: number }>;
+    }>(['query', 'compare', '--workspace', ws, ...A, ...B]);
     expect(r.delta.impressions!.abs).toBe(r.a.totals.impressions! - r.b.totals.impressions!);
     expect(r.delta.impressions!.pct).toBeCloseTo((r.a.totals.impressions! - r.b.totals.impressions!) / r.b.totals.impressions!, 10);
     expect(runCli(['query', 'compare', '--workspace', ws, ...A]).stderr).toContain('needs range B');
-    expect(runCli(['query', 'compare', '--workspace', ws, ...A, '--compare-from', '2026-08-31', '--compare-to', '2026-08-01']).stderr).toContain('must not end before it starts');
+    expect(
+      runCli(['query', 'compare', '--workspace', ws, ...A, '--compare-from', '2026-08-31', '--compare-to', '2026-08-01']).stderr,
+    ).toContain('must not end before it starts');
   });
 
   it('top lists in compare mode carry both ranges', () => {
-    const r = cliJson<{ rows: { compare: { rank_b: number | null; status: string; b: Record<string, number> } }[]; compare: { gone: unknown[] } }>([
-      'query', 'top-boards', '--workspace', ws, ...A, ...B, '--limit', '5',
-    ]);
+    const r = cliJson<{
+      rows: { compare: { rank_b: number | null; status: string; b: Record<string, number> } }[];
+      compare: { gone: unknown[] };
+    }>(['query', 'top-boards', '--workspace', ws, ...A, ...B, '--limit', '5']);
     expect(r.rows).toHaveLength(5);
     expect(r.rows[0]!.compare.status).toMatch(/new|both/);
     expect(typeof r.rows[0]!.compare.b.impressions).toBe('number');
@@ -37,12 +42,22 @@ describe('pinsight compare and export', () => {
 
   it('an export with --preamble and Swedish headers imports back into a new workspace with the same totals', () => {
     const out = join(dir, 'oversikt.csv');
-    expect(runCli(['export', 'overview', '--workspace', ws, ...A, '--device', 'mobile', '--preamble', '--headers', 'sv', '--out', out]).code).toBe(0);
+    expect(
+      runCli(['export', 'overview', '--workspace', ws, ...A, '--device', 'mobile', '--preamble', '--headers', 'sv', '--out', out]).code,
+    ).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('Enhet;Mobil');
     const fresh = join(dir, 'fresh.duckdb');
     expect(runCli(['import', out, '--workspace', fresh]).code).toBe(0);
     const original = cliJson<{ totals: Record<string, number> }>(['query', 'overview', '--workspace', ws, ...A, '--device', 'mobile']);
-    const back = cliJson<{ totals: Record<string, number>; source: { kind: string } }>(['query', 'overview', '--workspace', fresh, ...A, '--device', 'mobile']);
+    const back = cliJson<{ totals: Record<string, number>; source: { kind: string } }>([
+      'query',
+      'overview',
+      '--workspace',
+      fresh,
+      ...A,
+      '--device',
+      'mobile',
+    ]);
     expect(back.source.kind).toBe('export');
     expect(back.totals.impressions).toBe(original.totals.impressions);
     expect(back.totals.total_audience).toBe(original.totals.total_audience);
@@ -54,8 +69,12 @@ describe('pinsight compare and export', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Wrote [\d,]+ rows/);
     expect(existsSync(out)).toBe(true);
-    expect(runCli(['export', 'overview', '--workspace', ws, '--preamble', '--out', join(dir, 'x.parquet')]).stderr).toContain('--preamble goes with CSV');
-    expect(runCli(['export', 'overview', '--workspace', ws, '--headers', 'fr', '--out', join(dir, 'x.csv')]).stderr).toContain('--headers: expected ids, en or sv');
+    expect(runCli(['export', 'overview', '--workspace', ws, '--preamble', '--out', join(dir, 'x.parquet')]).stderr).toContain(
+      '--preamble goes with CSV',
+    );
+    expect(runCli(['export', 'overview', '--workspace', ws, '--headers', 'fr', '--out', join(dir, 'x.csv')]).stderr).toContain(
+      '--headers: expected ids, en or sv',
+    );
   });
 
   it('query legacy on a workspace without legacy exports says so', () => {

@@ -37,7 +37,12 @@ describe('pinsight import', () => {
   it('query pin prints Pin stats', () => {
     const top = cliJson<{ rows: { pin_id: string }[] }>(['query', 'top-pins', '--workspace', ws, '--limit', '1']);
     const pin = cliJson<{ pin_id: string; phase: string; group: string[]; final: Record<string, number> }>([
-      'query', 'pin', '--workspace', ws, '--pin', top.rows[0]!.pin_id,
+      'query',
+      'pin',
+      '--workspace',
+      ws,
+      '--pin',
+      top.rows[0]!.pin_id,
     ]);
     expect(pin.phase).toBe('final');
     expect(pin.group).toContain(top.rows[0]!.pin_id);
@@ -46,13 +51,40 @@ describe('pinsight import', () => {
   });
 
   it('a time zone setting moves events to local days', () => {
-    const utc = cliJson<{ series: { date: string; impressions: number }[] }>(['query', 'overview', '--workspace', ws, '--from', '2026-10-01', '--to', '2026-10-10']);
+    const utc = cliJson<{ series: { date: string; impressions: number }[] }>([
+      'query',
+      'overview',
+      '--workspace',
+      ws,
+      '--from',
+      '2026-10-01',
+      '--to',
+      '2026-10-10',
+    ]);
     expect(runCli(['config', '--workspace', ws, '--time-zone', 'Mars/Olympus']).stderr).toContain('Unknown time zone');
     expect(runCli(['config', '--workspace', ws, '--time-zone', 'Pacific/Kiritimati']).stdout).toContain('time zone: Pacific/Kiritimati');
-    const local = cliJson<{ series: { date: string; impressions: number }[] }>(['query', 'overview', '--workspace', ws, '--from', '2026-10-01', '--to', '2026-10-10']);
+    const local = cliJson<{ series: { date: string; impressions: number }[] }>([
+      'query',
+      'overview',
+      '--workspace',
+      ws,
+      '--from',
+      '2026-10-01',
+      '--to',
+      '2026-10-10',
+    ]);
     expect(local.series.map((p) => p.impressions)).not.toEqual(utc.series.map((p) => p.impressions));
     runCli(['config', '--workspace', ws, '--time-zone', 'UTC']);
-    const back = cliJson<{ series: { impressions: number }[] }>(['query', 'overview', '--workspace', ws, '--from', '2026-10-01', '--to', '2026-10-10']);
+    const back = cliJson<{ series: { impressions: number }[] }>([
+      'query',
+      'overview',
+      '--workspace',
+      ws,
+      '--from',
+      '2026-10-01',
+      '--to',
+      '2026-10-10',
+    ]);
     expect(back.series.map((p) => p.impressions)).toEqual(utc.series.map((p) => p.impressions));
   });
 

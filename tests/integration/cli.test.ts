@@ -32,10 +32,32 @@ describe('pinsight command', () => {
   });
 
   it('splits by content type with the filter words', () => {
-    const out = cliJson<OverviewJson>(['query', 'overview', '--workspace', ws, '--split-by', 'content-type', '--from', '2026-10-01', '--to', '2026-10-07']);
+    const out = cliJson<OverviewJson>([
+      'query',
+      'overview',
+      '--workspace',
+      ws,
+      '--split-by',
+      'content-type',
+      '--from',
+      '2026-10-01',
+      '--to',
+      '2026-10-07',
+    ]);
     expect(out.series).toHaveLength(14);
     expect(new Set(out.series.map((p) => p.split))).toEqual(new Set(['organic', 'paid']));
-    const paid = cliJson<OverviewJson>(['query', 'overview', '--workspace', ws, '--content-type', 'paid', '--from', '2026-10-01', '--to', '2026-10-07']);
+    const paid = cliJson<OverviewJson>([
+      'query',
+      'overview',
+      '--workspace',
+      ws,
+      '--content-type',
+      'paid',
+      '--from',
+      '2026-10-01',
+      '--to',
+      '2026-10-07',
+    ]);
     expect(out.series.filter((p) => p.split === 'paid').reduce((n, p) => n + (p.impressions ?? 0), 0)).toBe(paid.totals.impressions);
   });
 

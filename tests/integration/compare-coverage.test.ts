@@ -42,20 +42,61 @@ describe('compare coverage', () => {
     expect(top.comparison!.coverage.b).toEqual(r.coverage.b);
     // The top list's export says it too, and Parquet types its columns by what they hold, not by their values.
     const out = join(dir, 'top.parquet');
-    await engine.exportView(querySpecSchema.parse({ view: 'top-pins', filters: A, compare: B, limit: 5 }), out, { format: 'parquet', headers: 'ids', preamble: false });
+    await engine.exportView(querySpecSchema.parse({ view: 'top-pins', filters: A, compare: B, limit: 5 }), out, {
+      format: 'parquet',
+      headers: 'ids',
+      preamble: false,
+    });
     const types = await engine.workspace.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM read_parquet('${out}')`);
     const typeOf = (c: string) => types.find((t) => t.column_name === c)?.column_type;
-    expect([typeOf('b_avg_watch_time_s'), typeOf('impressions'), typeOf('b_days_with_data'), typeOf('title')]).toEqual(['DOUBLE', 'DOUBLE', 'BIGINT', 'VARCHAR']);
+    expect([typeOf('b_avg_watch_time_s'), typeOf('impressions'), typeOf('b_days_with_data'), typeOf('title')]).toEqual([
+      'DOUBLE',
+      'DOUBLE',
+      'BIGINT',
+      'VARCHAR',
+    ]);
     expect(await engine.workspace.value(`SELECT max(b_days_with_data) FROM read_parquet('${out}')`)).toBe(10);
     engine.close();
 
-    const cli = runCli(['query', 'compare', '--workspace', path, '--from', A.from, '--to', A.to, '--compare-from', B.from, '--compare-to', B.to, '--json']);
+    const cli = runCli([
+      'query',
+      'compare',
+      '--workspace',
+      path,
+      '--from',
+      A.from,
+      '--to',
+      A.to,
+      '--compare-from',
+      B.from,
+      '--compare-to',
+      B.to,
+      '--json',
+    ]);
     expect(cli.stderr).toBe('');
-    const json = JSON.parse(cli.stdout) as { a: { coverage: unknown }; b: { coverage: unknown }; comparable: boolean; perDay: { b: { impressions: number } } };
+    const json = JSON.parse(cli.stdout) as {
+      a: { coverage: unknown };
+      b: { coverage: unknown };
+      comparable: boolean;
+      perDay: { b: { impressions: number } };
+    };
     expect(json.b.coverage).toEqual(r.coverage.b);
     expect(json.comparable).toBe(false);
     expect(json.perDay.b.impressions).toBeCloseTo(r.perDay.b.impressions!, 9);
-    const text = runCli(['query', 'compare', '--workspace', path, '--from', A.from, '--to', A.to, '--compare-from', B.from, '--compare-to', B.to]);
+    const text = runCli([
+      'query',
+      'compare',
+      '--workspace',
+      path,
+      '--from',
+      A.from,
+      '--to',
+      A.to,
+      '--compare-from',
+      B.from,
+      '--compare-to',
+      B.to,
+    ]);
     expect(text.stdout).toContain('(data for 10 of 30 days)');
     expect(text.stdout).toContain('Not comparable as totals');
   });

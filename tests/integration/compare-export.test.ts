@@ -27,7 +27,11 @@ const q = <T>(spec: QuerySpecInput) => engine.query(querySpecSchema.parse(spec))
 function readCsv(path: string): string[][] {
   // Cells here hold no commas; quoted ones (the events export quotes its ids and their header) are unquoted.
   const unquote = (c: string) => (/^".*"$/.test(c) ? c.slice(1, -1).replaceAll('""', '"') : c);
-  return readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(',').map(unquote));
+  return readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.split(',').map(unquote));
 }
 /** The documented CSV precision: counts whole, rates 6 decimals, durations 3, percentage points 4. */
 const DECIMALS: Record<string, number> = { count: 0, ratio: 6, seconds: 3, minutes: 3, pp: 4 };
@@ -115,10 +119,25 @@ describe('export', () => {
     const r = (await engine.query(spec)) as CompareResult;
     expect(rows[0]).toEqual(['metric', 'a', 'b', 'change', 'change_pct', 'change_pp', 'a_days_with_data', 'b_days_with_data']);
     const n = (v: number | null) => cell(v, 'count');
-    expect(rows[1]).toEqual(['impressions', n(r.a.totals.impressions), n(r.b.totals.impressions), n(r.delta.impressions.abs), cell(r.delta.impressions.pct), '', n(r.coverage.a.covered), n(r.coverage.b.covered)]);
+    expect(rows[1]).toEqual([
+      'impressions',
+      n(r.a.totals.impressions),
+      n(r.b.totals.impressions),
+      n(r.delta.impressions.abs),
+      cell(r.delta.impressions.pct),
+      '',
+      n(r.coverage.a.covered),
+      n(r.coverage.b.covered),
+    ]);
     const rate = rows.find((row) => row[0] === 'engagement_rate')!;
     // A rate changes in percentage points, not in percent.
-    expect(rate.slice(1, 6)).toEqual([cell(r.a.totals.engagement_rate), cell(r.b.totals.engagement_rate), cell(r.delta.engagement_rate.abs), '', cell(r.delta.engagement_rate.pp, 'pp')]);
+    expect(rate.slice(1, 6)).toEqual([
+      cell(r.a.totals.engagement_rate),
+      cell(r.b.totals.engagement_rate),
+      cell(r.delta.engagement_rate.abs),
+      '',
+      cell(r.delta.engagement_rate.pp, 'pp'),
+    ]);
     expect(Number(rate[5])).toBeCloseTo(((r.a.totals.engagement_rate ?? 0) - (r.b.totals.engagement_rate ?? 0)) * 100, 3);
   });
 
@@ -149,10 +168,26 @@ describe('export', () => {
   it('the raw events that match the filters, streamed, in the dump format', async () => {
     const out = join(dir, 'events.csv');
     const filters = { ...A, format: 'video' as const };
-    const summary = await engine.exportView(querySpecSchema.parse({ view: 'overview', filters }), out, { format: 'csv', headers: 'ids', preamble: false, rawEvents: true });
+    const summary = await engine.exportView(querySpecSchema.parse({ view: 'overview', filters }), out, {
+      format: 'csv',
+      headers: 'ids',
+      preamble: false,
+      rawEvents: true,
+    });
     const overview = (await engine.query(querySpecSchema.parse({ view: 'overview', filters }))) as OverviewResult;
     const lines = readCsv(out);
-    expect(lines[0]).toEqual(['event_id', 'event_time', 'event_type', 'pin_id', 'user_id', 'app_type', 'content_type', 'watch_ms', 'progress_pct', 'in_view_pct']);
+    expect(lines[0]).toEqual([
+      'event_id',
+      'event_time',
+      'event_type',
+      'pin_id',
+      'user_id',
+      'app_type',
+      'content_type',
+      'watch_ms',
+      'progress_pct',
+      'in_view_pct',
+    ]);
     expect(summary.rows).toBe(lines.length - 1);
     expect(lines.filter((l) => l[2] === 'impression')).toHaveLength(overview.totals.impressions!);
     expect(lines.filter((l) => l[2] === 'video_play')).toHaveLength(overview.totals.video_starts!);
@@ -160,18 +195,24 @@ describe('export', () => {
 
   it('a failed export leaves no file, not even a partial one', async () => {
     const out = join(dir, 'never.csv');
-    await expect(writeAtomically(out, async (partial) => {
-      const { writeFileSync } = await import('node:fs');
-      writeFileSync(partial, 'half');
-      throw new Error('disk full');
-    })).rejects.toThrow('disk full');
+    await expect(
+      writeAtomically(out, async (partial) => {
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync(partial, 'half');
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('never'))).toEqual([]);
   });
 
   it('refuses a preamble for a split overview, with a reason', async () => {
     await expect(
-      engine.exportView(querySpecSchema.parse({ view: 'overview', filters: A, splitBy: 'device' }), join(dir, 'x.csv'), { format: 'csv', headers: 'en', preamble: true }),
+      engine.exportView(querySpecSchema.parse({ view: 'overview', filters: A, splitBy: 'device' }), join(dir, 'x.csv'), {
+        format: 'csv',
+        headers: 'en',
+        preamble: true,
+      }),
     ).rejects.toThrow(/split overview cannot carry the analytics preamble/);
   });
 });

@@ -42,13 +42,22 @@ describe('demo world: the cleaning the help texts describe', () => {
 
   it.each(CASES)('overview totals equal the reference: $name', async ({ filters }) => {
     const result = (await query({ view: 'overview', filters })) as OverviewResult;
-    const expected = metrics(cleanEvents.filter((e) => matches(e, { ...result.range, contentType: 'all', device: 'all', source: 'all', format: 'all', accounts: [], ...filters })));
+    const expected = metrics(
+      cleanEvents.filter((e) =>
+        matches(e, { ...result.range, contentType: 'all', device: 'all', source: 'all', format: 'all', accounts: [], ...filters }),
+      ),
+    );
     expect(expected.impressions).toBeGreaterThan(0);
-    for (const id of METRIC_IDS) expect(closeTo(result.totals[id], expected[id]), `${id}: ${result.totals[id]} vs ${expected[id]}`).toBe(true);
+    for (const id of METRIC_IDS)
+      expect(closeTo(result.totals[id], expected[id]), `${id}: ${result.totals[id]} vs ${expected[id]}`).toBe(true);
   });
 
   it('the daily series adds up to the totals, and each day equals the reference', async () => {
-    const r = (await query({ view: 'overview', filters: { from: '2026-10-01', to: '2026-10-31' }, splitBy: 'content-type' })) as OverviewResult;
+    const r = (await query({
+      view: 'overview',
+      filters: { from: '2026-10-01', to: '2026-10-31' },
+      splitBy: 'content-type',
+    })) as OverviewResult;
     expect(r.series).toHaveLength(31 * 2);
     const sum = r.series.reduce((n, p) => n + (p.impressions ?? 0), 0);
     expect(sum).toBe(r.totals.impressions);
@@ -76,14 +85,23 @@ describe('demo world: the cleaning the help texts describe', () => {
   });
 
   it('top Pins sum each Pin group and show it by its earliest Pin', async () => {
-    const r = (await query({ view: 'top-pins', filters: { from: '2025-11-01', to: '2026-10-31' }, sortBy: 'saves', limit: 10 })) as TopResult;
+    const r = (await query({
+      view: 'top-pins',
+      filters: { from: '2025-11-01', to: '2026-10-31' },
+      sortBy: 'saves',
+      limit: 10,
+    })) as TopResult;
     const expected = topBy(cleanEvents, (e) => e.group, 'saves');
     expect(r.rows.map((x) => x.saves)).toEqual(expected.slice(0, 10).map((x) => x.m.saves));
     expect(r.rows.some((x) => (x.group_size ?? 0) > 1)).toBe(true);
   });
 
   it('top boards equal the reference', async () => {
-    const r = (await query({ view: 'top-boards', filters: { from: '2026-05-01', to: '2026-10-31', device: 'tablet' }, limit: 5 })) as TopResult;
+    const r = (await query({
+      view: 'top-boards',
+      filters: { from: '2026-05-01', to: '2026-10-31', device: 'tablet' },
+      limit: 5,
+    })) as TopResult;
     const expected = topBy(
       cleanEvents.filter((e) => e.day >= '2026-05-01' && e.day <= '2026-10-31' && e.app_type === 'tablet'),
       (e) => e.board_id,

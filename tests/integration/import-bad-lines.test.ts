@@ -54,7 +54,9 @@ describe('line numbers of rejected rows', () => {
       [2, 'not a JSON object'],
       [4, 'in_view_pct: not a number: "most"'],
     ]);
-    expect(await engine.workspace.all(`SELECT pin_id, user_id, strftime(event_time, '%Y-%m-%dT%H:%M') AS t FROM events ORDER BY user_id`)).toEqual([
+    expect(
+      await engine.workspace.all(`SELECT pin_id, user_id, strftime(event_time, '%Y-%m-%dT%H:%M') AS t FROM events ORDER BY user_id`),
+    ).toEqual([
       { pin_id: '7', user_id: 'u1', t: '2026-01-01T10:00' },
       { pin_id: '7', user_id: 'u2', t: '2026-01-01T10:00' },
     ]);

@@ -13,7 +13,9 @@ describe('cancelling an import job', () => {
     const data = join(dir, 'big');
     const { eventsFile } = await writeDemoEventsFile(data, 1_500_000, 'csv', 31);
     const engine = await PinsightEngine.open(join(dir, 'ws.duckdb'));
-    const before = await engine.workspace.all('SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM import_log) AS imports');
+    const before = await engine.workspace.all(
+      'SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM import_log) AS imports',
+    );
     const interrupted: string[] = [];
     const conn = engine.workspace.conn;
     const original = conn.runAndReadAll.bind(conn);
@@ -47,7 +49,9 @@ describe('cancelling an import job', () => {
     expect(last.state).toBe('cancelled');
     expect(last.error?.message).toContain('Import cancelled');
     expect(interrupted).toEqual(['INSERT INTO events']);
-    expect(await engine.workspace.all('SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM import_log) AS imports')).toEqual(before);
+    expect(
+      await engine.workspace.all('SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM import_log) AS imports'),
+    ).toEqual(before);
     engine.close();
   });
 });

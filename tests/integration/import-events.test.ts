@@ -82,10 +82,16 @@ describe('importing a folder of event dumps', () => {
 
   it('top Pins and top boards equal the reference', async () => {
     const pins = (await query({ view: 'top-pins', filters: YEAR, sortBy: 'engagements', limit: 8 })) as TopResult;
-    expect(pins.rows.map((r) => r.engagements)).toEqual(topBy(reference, (e) => e.group, 'engagements').slice(0, 8).map((x) => x.m.engagements));
+    expect(pins.rows.map((r) => r.engagements)).toEqual(
+      topBy(reference, (e) => e.group, 'engagements')
+        .slice(0, 8)
+        .map((x) => x.m.engagements),
+    );
     const boards = (await query({ view: 'top-boards', filters: YEAR, limit: 4 })) as TopResult;
     expect(boards.rows.map((r) => [r.board_id, r.impressions])).toEqual(
-      topBy(reference, (e) => e.board_id, 'impressions').slice(0, 4).map((x) => [x.key, x.m.impressions]),
+      topBy(reference, (e) => e.board_id, 'impressions')
+        .slice(0, 4)
+        .map((x) => [x.key, x.m.impressions]),
     );
   });
 

@@ -112,7 +112,12 @@ describe('Analytics exports', () => {
     expect(legacy.range).toMatchObject({ from: '2018-01-01', to: '2018-03-31' });
     expect(legacy.metrics).toEqual(['impressions', 'saves', 'link_clicks', 'daily_viewers', 'monthly_viewers']);
     const doc = files.documents.legacy.sections[0]!;
-    expect(legacy.series[0]).toMatchObject({ date: '2018-01-01', impressions: doc.rows[0]!.impressions, saves: doc.rows[0]!.saves, daily_viewers: doc.rows[0]!.daily_viewers });
+    expect(legacy.series[0]).toMatchObject({
+      date: '2018-01-01',
+      impressions: doc.rows[0]!.impressions,
+      saves: doc.rows[0]!.saves,
+      daily_viewers: doc.rows[0]!.daily_viewers,
+    });
     expect(readFileSync(files.legacy, 'utf8')).toContain('Repins');
     const overview = await q<OverviewResult>(e, { view: 'overview', filters: { from: '2018-01-01', to: '2018-03-31' } });
     expect(overview.totals.impressions).toBeNull();
@@ -135,7 +140,9 @@ describe('Analytics exports', () => {
     const path = join(dir, 'trasig.csv');
     writeFileSync(path, broken);
     const line = broken.split(/\r?\n/).findIndex((l) => l.startsWith('2026-09-10;')) + 1;
-    await expect(e.importFiles([path, files.paid])).rejects.toThrow(`trasig.csv, line ${line}, column 2 ("Visningar"): cannot read "tolv" as a number`);
+    await expect(e.importFiles([path, files.paid])).rejects.toThrow(
+      `trasig.csv, line ${line}, column 2 ("Visningar"): cannot read "tolv" as a number`,
+    );
     expect(await e.workspace.value('SELECT count(*) FROM export_snapshots')).toBe(1);
   });
 
@@ -169,6 +176,8 @@ describe('Analytics exports', () => {
     expect(o).toMatchObject({ firstDay: '2026-09-01', lastDay: '2026-09-30' });
     const events = await PinsightEngine.open(IN_MEMORY);
     await generateDemo(events.workspace, 3_000, 1);
-    expect(await events.filterOptions()).toMatchObject({ held: { device: ['mobile', 'tablet', 'web'], contentType: ['organic', 'paid'], source: ['yours', 'others'] } });
+    expect(await events.filterOptions()).toMatchObject({
+      held: { device: ['mobile', 'tablet', 'web'], contentType: ['organic', 'paid'], source: ['yours', 'others'] },
+    });
   });
 });

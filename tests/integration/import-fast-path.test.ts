@@ -65,7 +65,10 @@ describe('fast path and text path store the same events', () => {
 
   it('CSV with epoch milliseconds throughout', async () => {
     const epoch = join(dir, 'epoch.csv');
-    writeFileSync(epoch, csv(ROWS.map((r) => [r[0]!, String(Date.parse(/[Z+-]\d\d:?\d\d$|Z$/.test(r[1]!) ? r[1]! : `${r[1]!}Z`)), ...r.slice(2)])));
+    writeFileSync(
+      epoch,
+      csv(ROWS.map((r) => [r[0]!, String(Date.parse(/[Z+-]\d\d:?\d\d$|Z$/.test(r[1]!) ? r[1]! : `${r[1]!}Z`)), ...r.slice(2)])),
+    );
     const iso = join(dir, 'iso.csv');
     writeFileSync(iso, csv(ROWS));
     expect(await stored(epoch)).toEqual(await stored(iso));
@@ -98,7 +101,10 @@ describe('fast path and text path store the same events', () => {
 
   it('Parquet', async () => {
     const ws = await Workspace.open(IN_MEMORY);
-    for (const [name, source] of [['fast', 'fast.csv'], ['slow', 'slow.csv']] as const) {
+    for (const [name, source] of [
+      ['fast', 'fast.csv'],
+      ['slow', 'slow.csv'],
+    ] as const) {
       await ws.run(
         `COPY (SELECT * FROM read_csv(${sqlString(join(dir, source))}, all_varchar = true)) TO ${sqlString(join(dir, `${name}.parquet`))} (FORMAT parquet)`,
       );

@@ -16,7 +16,8 @@ const HEADER = 'event_id,event_time,event_type,pin_id,user_id';
 /** 6,000 events; `middle` changes one id in the middle of the file without changing its size. */
 function eventsFile(name: string, middle: string): string {
   const lines = [HEADER];
-  for (let i = 0; i < 6000; i++) lines.push(`${i === 3000 ? middle : `e${String(i).padStart(5, '0')}`},2026-03-01T10:00:00Z,impression,101,u${i % 50}`);
+  for (let i = 0; i < 6000; i++)
+    lines.push(`${i === 3000 ? middle : `e${String(i).padStart(5, '0')}`},2026-03-01T10:00:00Z,impression,101,u${i % 50}`);
   const path = join(dir, name);
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;

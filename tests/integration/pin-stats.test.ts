@@ -21,11 +21,17 @@ beforeAll(async () => {
   await generateDemo(engine.workspace, EVENTS, 21);
   world = await readWorld(engine.workspace);
   cleaned = clean(world);
-  latest = world.events.map((e) => e.event_time).sort().at(-1)!;
-  groupedPin = (await engine.workspace.value<string>(`SELECT rep_pin_id FROM group_dim WHERE in_scope ORDER BY size DESC, rep_pin_id LIMIT 1`))!;
+  latest = world.events
+    .map((e) => e.event_time)
+    .sort()
+    .at(-1)!;
+  groupedPin = (await engine.workspace.value<string>(
+    `SELECT rep_pin_id FROM group_dim WHERE in_scope ORDER BY size DESC, rep_pin_id LIMIT 1`,
+  ))!;
 });
 
-const pinStats = async (spec: Omit<QuerySpecInput, 'view'>) => (await engine.query(querySpecSchema.parse({ ...spec, view: 'pin' }))) as PinStatsResult;
+const pinStats = async (spec: Omit<QuerySpecInput, 'view'>) =>
+  (await engine.query(querySpecSchema.parse({ ...spec, view: 'pin' }))) as PinStatsResult;
 
 function expectMetrics(actual: Record<string, number | null> | undefined, expected: Record<string, number | null>) {
   for (const id of METRIC_IDS) expect(closeTo(actual?.[id], expected[id]), `${id}: ${actual?.[id]} vs ${expected[id]}`).toBe(true);
@@ -63,7 +69,9 @@ describe('Pin stats', () => {
     const raw: RawEvent[] = world.events.filter((e) => e.pin_id === pinId && e.event_time >= pin.created_at! && e.event_time <= latest);
     expect(raw.length).toBeGreaterThan(0);
     // Raw records: duplicates and spam included, as they were imported.
-    const asClean = raw.map((e) => ({ ...e, day: '', group: '', source: 'yours', format: 'standard', board_id: null, accounts: new Set<string>() }) as CleanEvent);
+    const asClean = raw.map(
+      (e) => ({ ...e, day: '', group: '', source: 'yours', format: 'standard', board_id: null, accounts: new Set<string>() }) as CleanEvent,
+    );
     expectMetrics(r.real_time, metrics(asClean));
     expect(r.final).toBeUndefined();
   });

@@ -28,7 +28,8 @@ describe('a production install', () => {
     for (const dev of ['electron', 'vite', 'react', 'vitest', 'typescript', 'electron-builder']) expect(installed).not.toContain(dev);
     expect(existsSync(join(dir, 'node_modules', '@duckdb', 'node-api'))).toBe(true);
 
-    const cli = (...args: string[]) => spawnSync(process.execPath, [join(dir, 'bin', 'pinsight.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [join(dir, 'bin', 'pinsight.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
     const ws = join(dir, 'w.duckdb');
     const demo = cli('demo', '--workspace', ws, '--events', '3000');
     expect(demo.status, demo.stderr).toBe(0);
@@ -41,7 +42,11 @@ describe('a production install', () => {
       const page = await fetch(new URL('/', url.origin), { headers: { 'X-Pinsight-Token': token } });
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
-      const api = await fetch(new URL('/api/getWorkspace', url.origin), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Pinsight-Token': token }, body: '{}' });
+      const api = await fetch(new URL('/api/getWorkspace', url.origin), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Pinsight-Token': token },
+        body: '{}',
+      });
       expect(await api.json()).toMatchObject({ ok: true, value: { path: ws } });
     } finally {
       server.kill('SIGTERM');

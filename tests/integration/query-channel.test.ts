@@ -49,7 +49,10 @@ describe('query channels', () => {
     expect(only.series.map((p) => p.total_audience)).toEqual(full.series.map((p) => p.total_audience));
     // Figures and audiences at once, on their two connections, while an import runs: all answer.
     const events = join(dir, 'more.csv');
-    writeFileSync(events, `event_time,event_type,pin_id,user_id\n${Array.from({ length: 2000 }, (_, i) => `2026-10-01T10:00:00Z,impression,p${i},x${i}`).join('\n')}\n`);
+    writeFileSync(
+      events,
+      `event_time,event_type,pin_id,user_id\n${Array.from({ length: 2000 }, (_, i) => `2026-10-01T10:00:00Z,impression,p${i},x${i}`).join('\n')}\n`,
+    );
     const [figures, audiences, imported] = await Promise.all([
       engine.query(querySpecSchema.parse({ ...base, skipAudience: true, channel: 'screen' })),
       engine.query(querySpecSchema.parse({ ...base, audienceOnly: true, channel: 'screen-audience' })),

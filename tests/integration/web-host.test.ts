@@ -9,7 +9,13 @@ const served = demoWebHost(tempDir());
 function call(path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((ok, fail) => {
     const req = request(
-      { host: '127.0.0.1', port: served.host.port, path, method: init.method ?? 'GET', headers: { 'X-Pinsight-Token': served.host.token, ...init.headers } },
+      {
+        host: '127.0.0.1',
+        port: served.host.port,
+        path,
+        method: init.method ?? 'GET',
+        headers: { 'X-Pinsight-Token': served.host.token, ...init.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString()));
@@ -47,7 +53,9 @@ describe('web host', () => {
 
   it('refuses other origins, other host names, non-JSON posts and path escapes', async () => {
     const body = JSON.stringify({ arg: undefined });
-    expect((await call('/api/getWorkspace', { method: 'POST', headers: { ...json, Origin: 'https://evil.example' }, body })).status).toBe(403);
+    expect((await call('/api/getWorkspace', { method: 'POST', headers: { ...json, Origin: 'https://evil.example' }, body })).status).toBe(
+      403,
+    );
     expect((await call('/api/getWorkspace', { method: 'POST', headers: { ...json, Host: 'evil.example' }, body })).status).toBe(421);
     expect((await call('/api/getWorkspace', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body })).status).toBe(415);
     expect((await call('/api/getWorkspace')).status).toBe(405);

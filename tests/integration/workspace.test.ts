@@ -68,7 +68,10 @@ describe('workspace file', () => {
       process.execPath,
       // The holder keeps its instance and connection referenced: an unreferenced instance is garbage
       // collected, which closes the database and releases the lock (that made this test flaky).
-      ['-e', `import('@duckdb/node-api').then(async (d) => { globalThis.db = await d.DuckDBInstance.create(${JSON.stringify(path)}); globalThis.conn = await globalThis.db.connect(); console.log('held'); setInterval(() => globalThis.conn, 1000); })`],
+      [
+        '-e',
+        `import('@duckdb/node-api').then(async (d) => { globalThis.db = await d.DuckDBInstance.create(${JSON.stringify(path)}); globalThis.conn = await globalThis.db.connect(); console.log('held'); setInterval(() => globalThis.conn, 1000); })`,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {

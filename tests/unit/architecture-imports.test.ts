@@ -20,7 +20,12 @@ const LAYERS: Record<string, Layer> = {
   cli: { dir: 'electron/cli', layers: ['shared', 'engine', 'cli'], packages: [], node: true },
   // The benchmark measures plain DuckDB as its baseline, so it may use the driver directly.
   bench: { dir: 'electron/bench', layers: ['shared', 'engine', 'bench'], packages: ['@duckdb/node-api'], node: true },
-  renderer: { dir: 'renderer/src', layers: ['shared', 'renderer'], packages: ['react', 'react-dom', 'zustand', 'echarts', 'apache-arrow'], node: false },
+  renderer: {
+    dir: 'renderer/src',
+    layers: ['shared', 'renderer'],
+    packages: ['react', 'react-dom', 'zustand', 'echarts', 'apache-arrow'],
+    node: false,
+  },
 };
 
 function layerOf(file: string): string | undefined {
@@ -38,7 +43,8 @@ function sourceFiles(dir: string): string[] {
 
 export function importsOf(source: string): string[] {
   const specs: string[] = [];
-  const re = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
+  const re =
+    /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
   for (const m of source.matchAll(re)) specs.push((m[1] ?? m[2] ?? m[3])!);
   return specs;
 }

@@ -15,7 +15,11 @@ const config = createRequire(import.meta.url)(join(ROOT, 'electron-builder.confi
   electronFuses: Record<string, boolean>;
   npmRebuild: boolean;
 };
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  main: string;
+  scripts: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 /** electron-builder's rule: a file is packed when a positive pattern matches and no later negative one does. */
 function packed(file: string, patterns: string[]): boolean {
@@ -60,7 +64,9 @@ describe('packaging configuration', () => {
   it('unpacks the DuckDB binding from the asar, and each platform keeps only its own binding', () => {
     expect(config.asarUnpack.some((p) => matchesGlob('node_modules/@duckdb/node-bindings-linux-x64/duckdb.node', p))).toBe(true);
     expect(config.npmRebuild).toBe(false);
-    const bindings = ['linux-x64', 'linux-arm64', 'darwin-x64', 'darwin-arm64', 'win32-x64'].map((b) => `node_modules/@duckdb/node-bindings-${b}/duckdb.node`);
+    const bindings = ['linux-x64', 'linux-arm64', 'darwin-x64', 'darwin-arm64', 'win32-x64'].map(
+      (b) => `node_modules/@duckdb/node-bindings-${b}/duckdb.node`,
+    );
     const kept = (platform: 'linux' | 'mac' | 'win') => bindings.filter((f) => packed(f, ['node_modules/**', ...config[platform].files]));
     expect(kept('linux')).toEqual(bindings.slice(0, 2));
     expect(kept('mac')).toEqual(bindings.slice(2, 4));
@@ -72,7 +78,13 @@ describe('packaging configuration', () => {
     expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }]);
     expect(config.win.target.map((t) => t.target)).toEqual(['nsis']);
     expect(config.fileAssociations[0]).toMatchObject({ ext: ['pinsight', 'duckdb'], role: 'Editor' });
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, enableEmbeddedAsarIntegrityValidation: true, onlyLoadAppFromAsar: true });
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
     expect(pkg.scripts.dist).toContain('electron-builder --config electron-builder.config.cjs');
     for (const p of ['linux', 'mac', 'win']) expect(pkg.scripts[`dist:${p}`]).toContain(`--${p}`);
     // Pinned, like every dependency.
@@ -83,6 +95,7 @@ describe('packaging configuration', () => {
     expect(readFileSync(join(ROOT, 'resources/icon.svg'), 'utf8')).toContain('<svg');
     expect(pngSize(join(ROOT, config.mac.icon))).toEqual([1024, 1024]);
     expect(config.win.icon).toBe(config.mac.icon);
-    for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024]) expect(pngSize(join(ROOT, config.linux.icon, `${size}x${size}.png`)), `${size}px`).toEqual([size, size]);
+    for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024])
+      expect(pngSize(join(ROOT, config.linux.icon, `${size}x${size}.png`)), `${size}px`).toEqual([size, size]);
   });
 });

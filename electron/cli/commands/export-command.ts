@@ -22,7 +22,14 @@ ${FILTER_HELP}`,
   async run(argv, out) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { ...WORKSPACE_OPTION, ...FILTER_OPTIONS, out: { type: 'string', short: 'o' }, headers: { type: 'string' }, preamble: { type: 'boolean' }, force: { type: 'boolean' } },
+      options: {
+        ...WORKSPACE_OPTION,
+        ...FILTER_OPTIONS,
+        out: { type: 'string', short: 'o' },
+        headers: { type: 'string' },
+        preamble: { type: 'boolean' },
+        force: { type: 'boolean' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -30,15 +37,23 @@ ${FILTER_HELP}`,
     if (!view || !(EXPORT_VIEWS as readonly string[]).includes(view)) throw new UsageError(`Name one VIEW: ${EXPORT_VIEWS.join(', ')}`);
     if (!values.out) throw new UsageError('--out FILE.csv is required');
     const headers = values.headers ?? 'ids';
-    if (headers !== 'ids' && headers !== 'en' && headers !== 'sv') throw new UsageError(`--headers: expected ids, en or sv, got "${headers}"`);
+    if (headers !== 'ids' && headers !== 'en' && headers !== 'sv')
+      throw new UsageError(`--headers: expected ids, en or sv, got "${headers}"`);
     const format = /\.parquet$/i.test(values.out) ? 'parquet' : 'csv';
-    if (!/\.(csv|txt|parquet)$/i.test(values.out)) throw new UsageError(`--out: name the file FILE.csv or FILE.parquet (got "${values.out}")`);
+    if (!/\.(csv|txt|parquet)$/i.test(values.out))
+      throw new UsageError(`--out: name the file FILE.csv or FILE.parquet (got "${values.out}")`);
     if (values.preamble && format === 'parquet') throw new UsageError('--preamble goes with CSV files');
     const rawEvents = view === 'events';
     const spec = toQuerySpec(rawEvents ? 'overview' : view, values);
     const engine = await openExisting(values.workspace);
     const summary = await withEngine(engine, (e) =>
-      e.exportView(spec, resolve(values.out!), { format, headers, preamble: Boolean(values.preamble), rawEvents, overwrite: Boolean(values.force) }),
+      e.exportView(spec, resolve(values.out!), {
+        format,
+        headers,
+        preamble: Boolean(values.preamble),
+        rawEvents,
+        overwrite: Boolean(values.force),
+      }),
     );
     out.log(`Wrote ${summary.rows.toLocaleString('en-US')} rows to ${summary.path}`);
   },

@@ -45,7 +45,10 @@ ${dimensionHelp('export-')}
       ...dimensionValues(values, 'export-'),
       accounts: values['export-account'],
     });
-    if (!context.success) throw new UsageError(describeIssues(context.error).replace(/^(\w+)/, (k) => `--export-${k in DIMENSIONS ? DIMENSIONS[k as DimensionId].flag : k}`));
+    if (!context.success)
+      throw new UsageError(
+        describeIssues(context.error).replace(/^(\w+)/, (k) => `--export-${k in DIMENSIONS ? DIMENSIONS[k as DimensionId].flag : k}`),
+      );
     const engine = await PinsightEngine.open(workspacePath(values.workspace));
     const summary = await withEngine(engine, (e) =>
       e.importFiles(positionals, {

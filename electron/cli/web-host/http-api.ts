@@ -22,7 +22,13 @@ const EXTENSION = { csv: '.csv', parquet: '.parquet' } as const;
 /** A download's file name from what the page asked for: a plain name with the chosen format's extension. */
 export function downloadName(requested: string, format: 'csv' | 'parquet'): string {
   // At most 100 characters (a file name has 255 bytes at most, and a character up to 4 of them in UTF-8).
-  const plain = [...basename(requested.replaceAll('\\', '/')).replace(/[\x00-\x1f"*:<>?|/]/g, '_').replace(/^\.+/, '')].slice(0, 100).join('');
+  const plain = [
+    ...basename(requested.replaceAll('\\', '/'))
+      .replace(/[\x00-\x1f"*:<>?|/]/g, '_')
+      .replace(/^\.+/, ''),
+  ]
+    .slice(0, 100)
+    .join('');
   const stem = plain.replace(/\.(csv|txt|tsv|parquet|xlsx?|json)$/i, '') || 'pinsight-export';
   return `${stem}${EXTENSION[format]}`;
 }
@@ -41,17 +47,16 @@ export function httpApi(api: ApiHandlers, files: ServerFiles): { api: ApiHandler
       typeof v === 'string' ? v.replace(/(?:[A-Za-z]:)?[^\s"']*[\\/]pinsight-serve-[A-Za-z0-9]+[\\/]uploads[\\/][a-z0-9]+[\\/]/g, '') : v,
     ) as T;
   // Only a batch folder of this server's uploads, by its exact name pattern: never the uploads folder itself.
-  const stagedBatches = (paths: string[]) =>
-    [
-      ...new Set(
-        paths
-          .map((p) => resolve(p))
-          .filter((p) => p.startsWith(stagingPrefix))
-          .map((p) => p.slice(stagingPrefix.length).split(/[\\/]/)[0]!)
-          .filter((batch) => /^[a-z0-9]{4,40}$/.test(batch))
-          .map((batch) => join(files.uploads, batch)),
-      ),
-    ];
+  const stagedBatches = (paths: string[]) => [
+    ...new Set(
+      paths
+        .map((p) => resolve(p))
+        .filter((p) => p.startsWith(stagingPrefix))
+        .map((p) => p.slice(stagingPrefix.length).split(/[\\/]/)[0]!)
+        .filter((batch) => /^[a-z0-9]{4,40}$/.test(batch))
+        .map((batch) => join(files.uploads, batch)),
+    ),
+  ];
   const removeStaged = (batches: string[] | undefined) => batches?.forEach((b) => files.remove(b));
 
   const target = (a: ApiArgs<'exportView'>): Download => {
@@ -77,7 +82,9 @@ export function httpApi(api: ApiHandlers, files: ServerFiles): { api: ApiHandler
         const t = target(a);
         const r = await api.exportView({ ...a, out: t.path, overwrite: false });
         if (!r.ok) files.remove(join(t.path, '..'));
-        return r.ok ? { ok: true, value: asDownload(r.value, t) } : { ok: false, error: { ...r.error, message: r.error.message.replaceAll(t.path, t.name) } };
+        return r.ok
+          ? { ok: true, value: asDownload(r.value, t) }
+          : { ok: false, error: { ...r.error, message: r.error.message.replaceAll(t.path, t.name) } };
       },
       async startExport(a) {
         const t = target(a);
@@ -119,4 +126,3 @@ export function httpApi(api: ApiHandlers, files: ServerFiles): { api: ApiHandler
     } satisfies ApiHandlers,
   };
 }
-

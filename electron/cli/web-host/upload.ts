@@ -49,7 +49,11 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, ur
   } catch (e) {
     files.remove(target);
     const exists = (e as NodeJS.ErrnoException).code === 'EEXIST';
-    return reply(res, exists ? 409 : 400, exists ? `${parts.join('/')} was uploaded twice in one batch` : `Upload failed: ${(e as Error).message}`);
+    return reply(
+      res,
+      exists ? 409 : 400,
+      exists ? `${parts.join('/')} was uploaded twice in one batch` : `Upload failed: ${(e as Error).message}`,
+    );
   }
   res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ path: target }));
 }

@@ -2,13 +2,7 @@
  * DuckDB values are converted here, at the engine boundary, into plain numbers, strings and ISO dates,
  * so nothing downstream meets a bigint or a DuckDB value class by surprise.
  */
-import {
-  DuckDBDateValue,
-  DuckDBDecimalValue,
-  DuckDBTimestampValue,
-  DuckDBTimestampTZValue,
-  type DuckDBValue,
-} from '@duckdb/node-api';
+import { DuckDBDateValue, DuckDBDecimalValue, DuckDBTimestampValue, DuckDBTimestampTZValue, type DuckDBValue } from '@duckdb/node-api';
 
 export type PlainValue = number | string | boolean | null | PlainValue[];
 
@@ -22,7 +16,7 @@ export function toPlain(value: DuckDBValue): PlainValue {
     return new Date(Number(value.micros / 1000n)).toISOString();
   }
   if (typeof value === 'object' && 'items' in value && Array.isArray((value as { items: unknown }).items)) {
-    return ((value as { items: DuckDBValue[] }).items).map(toPlain);
+    return (value as { items: DuckDBValue[] }).items.map(toPlain);
   }
   return String(value);
 }

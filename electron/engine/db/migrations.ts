@@ -56,7 +56,8 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 4,
-    description: 'events stored with FSST for the unique-ish text ids (about twice as fast to write as the default); Pin source and format as ENUMs for the derived tables',
+    description:
+      'events stored with FSST for the unique-ish text ids (about twice as fast to write as the default); Pin source and format as ENUMs for the derived tables',
     statements: [
       `CREATE TYPE source_kind AS ENUM ('yours', 'others')`,
       `CREATE TYPE format_kind AS ENUM ('standard', 'video', 'carousel')`,

@@ -44,7 +44,10 @@ export async function pendingImport(ws: Workspace): Promise<number | null> {
   const v = await ws.getMeta(PENDING_KEY);
   if (v === null) return null;
   const damaged = (why: string) =>
-    new PinsightError('bad-input', `${ws.path}: it records an unfinished import, marked "${v.slice(0, 20)}", that cannot be identified (${why}); nothing was changed`);
+    new PinsightError(
+      'bad-input',
+      `${ws.path}: it records an unfinished import, marked "${v.slice(0, 20)}", that cannot be identified (${why}); nothing was changed`,
+    );
   if (!/^\d{1,9}$/.test(v.trim()) || Number(v) < 1) throw damaged('not an import number');
   const firstNew = Number(v);
   const last = (await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0;

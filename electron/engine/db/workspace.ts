@@ -129,7 +129,10 @@ export class Workspace {
     const v = await this.value<string>(`SELECT value FROM pinsight_meta WHERE key = 'schema_version'`);
     if (v === null) return null;
     if (!/^\d{1,6}$/.test(v.trim())) {
-      throw new PinsightError('bad-input', `${this.path}: its format version "${v.slice(0, 20)}" is not a number; the file is damaged (nothing was changed)`);
+      throw new PinsightError(
+        'bad-input',
+        `${this.path}: its format version "${v.slice(0, 20)}" is not a number; the file is damaged (nothing was changed)`,
+      );
     }
     return Number(v);
   }

@@ -12,14 +12,36 @@ import type { ExportContext } from '../ingest/analytics-export/export-types';
 import { renderExport, type DocumentRow, type ExportDocument, type RenderStyle } from '../output/write-analytics-layout';
 import type { PinsightEngine } from '../pinsight-engine';
 
-const OVERVIEW_COLUMNS: MetricId[] = ['impressions', 'engagements', 'closeups', 'saves', 'link_clicks', 'engagement_rate', 'total_audience', 'engaged_audience'];
-const VIDEO_COLUMNS: MetricId[] = ['impressions', 'video_views', 'avg_watch_time_s', 'p95_views', 'ten_second_views', 'total_watch_time_min', 'saves', 'link_clicks'];
+const OVERVIEW_COLUMNS: MetricId[] = [
+  'impressions',
+  'engagements',
+  'closeups',
+  'saves',
+  'link_clicks',
+  'engagement_rate',
+  'total_audience',
+  'engaged_audience',
+];
+const VIDEO_COLUMNS: MetricId[] = [
+  'impressions',
+  'video_views',
+  'avg_watch_time_s',
+  'p95_views',
+  'ten_second_views',
+  'total_watch_time_min',
+  'saves',
+  'link_clicks',
+];
 const TOP_COLUMNS: MetricId[] = ['impressions', 'engagements', 'saves', 'closeups', 'link_clicks'];
 
 const pick = (values: Partial<Record<MetricId, number | null>>, ids: MetricId[]): DocumentRow =>
   Object.fromEntries(ids.map((id) => [id, values[id] ?? null])) as DocumentRow;
 
-export async function buildExportDocument(engine: PinsightEngine, context: ExportContext, kind: 'overview' | 'video'): Promise<ExportDocument> {
+export async function buildExportDocument(
+  engine: PinsightEngine,
+  context: ExportContext,
+  kind: 'overview' | 'video',
+): Promise<ExportDocument> {
   const filters = { ...context };
   const overview = (await engine.query(querySpecSchema.parse({ view: 'overview', filters }))) as OverviewResult;
   const columns = kind === 'video' ? VIDEO_COLUMNS : OVERVIEW_COLUMNS;
@@ -35,7 +57,11 @@ export async function buildExportDocument(engine: PinsightEngine, context: Expor
   ];
   if (kind === 'overview') {
     const boards = (await engine.query(querySpecSchema.parse({ view: 'top-boards', filters, limit: 10 }))) as TopResult;
-    sections.push({ kind: 'topBoards', columns: ['board', ...TOP_COLUMNS], rows: boards.rows.map((r) => ({ board: r.name ?? r.board_id ?? '', ...pick(r, TOP_COLUMNS) })) });
+    sections.push({
+      kind: 'topBoards',
+      columns: ['board', ...TOP_COLUMNS],
+      rows: boards.rows.map((r) => ({ board: r.name ?? r.board_id ?? '', ...pick(r, TOP_COLUMNS) })),
+    });
   }
   sections.push({
     kind: kind === 'video' ? 'topVideoPins' : 'topPins',
@@ -67,9 +93,30 @@ export function legacyDocument(from = '2018-01-01', to = '2018-03-31'): ExportDo
   };
 }
 
-export const EN_HUMAN: RenderStyle = { language: 'en', delimiter: ',', encoding: 'utf8', lineEnding: '\r\n', humanUnits: true, grouping: true };
-export const SV_HUMAN: RenderStyle = { language: 'sv', delimiter: ';', encoding: 'utf8-bom', lineEnding: '\r\n', humanUnits: true, grouping: true };
-export const SV_UNICODE_TEXT: RenderStyle = { language: 'sv', delimiter: '\t', encoding: 'utf16le', lineEnding: '\r\n', humanUnits: true, grouping: true };
+export const EN_HUMAN: RenderStyle = {
+  language: 'en',
+  delimiter: ',',
+  encoding: 'utf8',
+  lineEnding: '\r\n',
+  humanUnits: true,
+  grouping: true,
+};
+export const SV_HUMAN: RenderStyle = {
+  language: 'sv',
+  delimiter: ';',
+  encoding: 'utf8-bom',
+  lineEnding: '\r\n',
+  humanUnits: true,
+  grouping: true,
+};
+export const SV_UNICODE_TEXT: RenderStyle = {
+  language: 'sv',
+  delimiter: '\t',
+  encoding: 'utf16le',
+  lineEnding: '\r\n',
+  humanUnits: true,
+  grouping: true,
+};
 
 export interface DemoExportFiles {
   overviewEn: string;
@@ -83,7 +130,11 @@ export interface DemoExportFiles {
 }
 
 /** Writes the demo export set for a 30-day range of the demo world. */
-export async function writeDemoExports(engine: PinsightEngine, dir: string, range = { from: '2026-09-01', to: '2026-09-30' }): Promise<DemoExportFiles> {
+export async function writeDemoExports(
+  engine: PinsightEngine,
+  dir: string,
+  range = { from: '2026-09-01', to: '2026-09-30' },
+): Promise<DemoExportFiles> {
   const all: ExportContext = { ...range, contentType: 'all', device: 'all', source: 'all', format: 'all', accounts: [] };
   const documents = {
     overview: await buildExportDocument(engine, all, 'overview'),

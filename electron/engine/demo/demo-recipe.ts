@@ -43,8 +43,7 @@ export function demoStatements({ events, seed }: DemoSize): string[] {
   const U = demoUserCount(events);
   const D = demoDuplicateCount(events);
   const u = (k: string, salt: number) => `((hash(${k}, ${seed}, ${salt}) % 1000003) / 1000003.0)`;
-  const fmt = (k: string) =>
-    `CASE WHEN ${u(k, 1)} < 0.2 THEN 'video' WHEN ${u(k, 1)} < 0.32 THEN 'carousel' ELSE 'standard' END`;
+  const fmt = (k: string) => `CASE WHEN ${u(k, 1)} < 0.2 THEN 'video' WHEN ${u(k, 1)} < 0.32 THEN 'carousel' ELSE 'standard' END`;
   const pinId = (i: string) => `(${PIN_ID_BASE} + ${i})::VARCHAR`;
   const kitchenUrl = (i: string) => `'https://nordickitchen.example/recipes/' || ${i}`;
   const travelUrl = (i: string) => `'https://travel-notes.example/p/' || ${i}`;

@@ -10,10 +10,9 @@ export async function generateDemo(ws: Workspace, events = DEFAULT_DEMO_EVENTS, 
   if (existing) throw new Error(`${ws.path} already holds data; the demo goes into a new workspace`);
   await ws.transaction(async () => {
     for (const sql of demoStatements({ events, seed })) await ws.run(sql);
-    await ws.run(
-      `INSERT INTO import_log VALUES (0, 'demo', 'demo', $hash, (SELECT count(*) FROM events), 0, now()::TIMESTAMP, NULL)`,
-      { hash: `demo:${seed}:${events}` },
-    );
+    await ws.run(`INSERT INTO import_log VALUES (0, 'demo', 'demo', $hash, (SELECT count(*) FROM events), 0, now()::TIMESTAMP, NULL)`, {
+      hash: `demo:${seed}:${events}`,
+    });
     await rebuildDerived(ws);
   });
   await ws.checkpoint();

@@ -100,15 +100,25 @@ export async function writeDemoDump(dir: string, events: number, seed = DEMO_SEE
 }
 
 /** The plain variant for benchmarks: one events file in one format, plus the dimension files. */
-export async function writeDemoEventsFile(dir: string, events: number, format: 'csv' | 'ndjson' | 'parquet', seed = DEMO_SEED): Promise<{ eventsFile: string; dimensionFiles: string[] }> {
+export async function writeDemoEventsFile(
+  dir: string,
+  events: number,
+  format: 'csv' | 'ndjson' | 'parquet',
+  seed = DEMO_SEED,
+): Promise<{ eventsFile: string; dimensionFiles: string[] }> {
   mkdirSync(dir, { recursive: true });
   const worldPath = events > 2_000_000 ? join(dir, 'world.tmp.duckdb') : IN_MEMORY;
-  return withWorld(events, seed, async (ws) => {
-    const dimensionFiles = await writeDimensions(ws, dir);
-    const eventsFile = join(dir, `events.${format === 'ndjson' ? 'ndjson' : format}`);
-    const options = format === 'csv' ? '(HEADER)' : format === 'ndjson' ? '(FORMAT json)' : '(FORMAT parquet)';
-    const time = format === 'parquet' ? 'event_time' : `${iso('event_time', 0)} AS event_time`;
-    await ws.run(`COPY (SELECT ${EVENT_COLUMNS(time)} FROM events) TO ${q(eventsFile)} ${options}`);
-    return { eventsFile, dimensionFiles };
-  }, worldPath);
+  return withWorld(
+    events,
+    seed,
+    async (ws) => {
+      const dimensionFiles = await writeDimensions(ws, dir);
+      const eventsFile = join(dir, `events.${format === 'ndjson' ? 'ndjson' : format}`);
+      const options = format === 'csv' ? '(HEADER)' : format === 'ndjson' ? '(FORMAT json)' : '(FORMAT parquet)';
+      const time = format === 'parquet' ? 'event_time' : `${iso('event_time', 0)} AS event_time`;
+      await ws.run(`COPY (SELECT ${EVENT_COLUMNS(time)} FROM events) TO ${q(eventsFile)} ${options}`);
+      return { eventsFile, dimensionFiles };
+    },
+    worldPath,
+  );
 }

@@ -83,14 +83,19 @@ function duplicateRowsSelect(hasOlder: boolean): string {
   // One hash per row over the key that defines the event: its id, or without one its time, type, Pin and user.
   // Rows sharing a hash are candidates; the window below partitions them by the key itself, so that two keys
   // with the same hash are never taken for one event.
-  const keyHash = (a = '') => `CASE WHEN ${a}event_id IS NULL THEN hash(${idless.map((c) => a + c).join(', ')}) ELSE hash(${a}event_id) END`;
+  const keyHash = (a = '') =>
+    `CASE WHEN ${a}event_id IS NULL THEN hash(${idless.map((c) => a + c).join(', ')}) ELSE hash(${a}event_id) END`;
   const hashes = hasOlder
     ? `SELECT h FROM (SELECT ${keyHash()} AS h FROM events) WHERE h IN (SELECT ${keyHash()} FROM events WHERE import_id >= $firstNew)`
     : `SELECT ${keyHash()} AS h FROM events WHERE import_id >= $firstNew`;
   // Hashes that occur more than once: sorting and comparing neighbours is faster here than grouping ~all-distinct keys.
   const candidates = `SELECT DISTINCT h FROM (SELECT h, lag(h) OVER (ORDER BY h) AS previous FROM (${hashes})) WHERE h = previous`;
   const idlessPart = idless.map((c) => `CASE WHEN e.event_id IS NULL THEN e.${c} END`);
-  const order = ['e.import_id', ...idless.map((c) => `e.${c}`), ...['app_type', 'content_type', 'watch_ms', 'progress_pct', 'in_view_pct'].map((c) => `e.${c} NULLS FIRST`)];
+  const order = [
+    'e.import_id',
+    ...idless.map((c) => `e.${c}`),
+    ...['app_type', 'content_type', 'watch_ms', 'progress_pct', 'in_view_pct'].map((c) => `e.${c} NULLS FIRST`),
+  ];
   return `
 SELECT rid FROM (
   SELECT e.rowid AS rid, e.import_id,
@@ -166,7 +171,10 @@ export const eventTypeSql = (t: EventType): string => `CAST('${t}' AS event_type
 
 /** One counter of the catalogue as an aggregate over events (shared/metrics.ts COUNTERS). */
 function counterSql(def: CounterDef): string {
-  const conditions = [`event_type = ${eventTypeSql(def.eventType)}`, ...Object.entries(def.atLeast ?? {}).map(([field, min]) => `${field} >= ${Number(min)}`)];
+  const conditions = [
+    `event_type = ${eventTypeSql(def.eventType)}`,
+    ...Object.entries(def.atLeast ?? {}).map(([field, min]) => `${field} >= ${Number(min)}`),
+  ];
   const where = conditions.join(' AND ');
   return def.sum ? `coalesce(sum(${def.sum}) FILTER (WHERE ${where}), 0)` : `count(*) FILTER (WHERE ${where})`;
 }

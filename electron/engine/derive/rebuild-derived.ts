@@ -43,7 +43,8 @@ const PER_TYPE_COUNTERS = ['impressions', 'closeups', 'saves', 'link_clicks', 'c
 async function markNewDuplicates(ws: Workspace): Promise<void> {
   const through = await ws.getMeta(DERIVED_THROUGH_KEY);
   const firstNew = through === null ? 0 : Number(through) + 1;
-  const hasOlder = ((await ws.value<number>('SELECT count(*) FROM (SELECT 1 FROM events WHERE import_id < $firstNew LIMIT 1)', { firstNew })) ?? 0) > 0;
+  const hasOlder =
+    ((await ws.value<number>('SELECT count(*) FROM (SELECT 1 FROM events WHERE import_id < $firstNew LIMIT 1)', { firstNew })) ?? 0) > 0;
   await ws.run(markDuplicatesSql(hasOlder), { firstNew });
 }
 
@@ -91,7 +92,13 @@ export async function appendDerived(ws: Workspace, firstNew: number): Promise<nu
 export async function finishDerived(ws: Workspace, outOfScopeEvents: number): Promise<DeriveSummary> {
   // Every clean event is counted by exactly one of the per-type counters.
   const perType = PER_TYPE_COUNTERS.map((n) => `coalesce(sum(${n}), 0)`).join(' + ');
-  const bounds = await ws.one<{ clean: number | null; first: string | null; last: string | null; latest: string | null; through: number | null }>(
+  const bounds = await ws.one<{
+    clean: number | null;
+    first: string | null;
+    last: string | null;
+    latest: string | null;
+    through: number | null;
+  }>(
     `SELECT ${perType} AS clean, min(day)::VARCHAR AS first, max(day)::VARCHAR AS last,
             (SELECT max(event_time) FROM events) AS latest, (SELECT max(import_id) FROM events) AS through
      FROM rollup_daily`,

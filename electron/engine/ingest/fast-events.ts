@@ -87,7 +87,12 @@ async function timeMode(ws: Workspace, from: string, column: string): Promise<Ti
 /** `desktop` is Pinterest's word for web; other spellings are judged by the text path. */
 const deviceCast = (c: string) => `TRY_CAST(CASE ${c} WHEN 'desktop' THEN 'web' ELSE ${c} END AS app_type)`;
 
-async function csvRelation(ws: Workspace, file: InputFile, mapping: Record<string, string>, rejectsId: string): Promise<TypedSource | null> {
+async function csvRelation(
+  ws: Workspace,
+  file: InputFile,
+  mapping: Record<string, string>,
+  rejectsId: string,
+): Promise<TypedSource | null> {
   const mode = await timeMode(ws, csvReader(file.path, { ignoreErrors: true }), mapping.event_time!);
   if (!mode) return null;
   const types: Record<string, string> = {};
@@ -164,7 +169,12 @@ async function parquetRelation(ws: Workspace, file: InputFile, mapping: Record<s
  * JSON Lines: DuckDB's reader with the file's own key for each canonical column, every value as text. A line
  * that is not a JSON object comes out as a row of NULLs (flagged); a key spelled two ways needs the text path.
  */
-async function jsonRelation(ws: Workspace, file: InputFile, mapping: Record<string, string>, keys: readonly string[]): Promise<TypedSource | null> {
+async function jsonRelation(
+  ws: Workspace,
+  file: InputFile,
+  mapping: Record<string, string>,
+  keys: readonly string[],
+): Promise<TypedSource | null> {
   const mapped = Object.values(mapping);
   if (mapped.some((k) => keys.filter((other) => normaliseColumnName(other) === normaliseColumnName(k)).length > 1)) return null;
   const struct = mapped.map((k) => `${sqlString(k)}: 'VARCHAR'`).join(', ');

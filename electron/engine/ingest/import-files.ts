@@ -41,7 +41,10 @@ export const MAX_LISTED_REJECTS = 1000;
 
 export async function importFiles(ws: Workspace, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   if (ws.readOnlyReason) {
-    throw new PinsightError('bad-input', `Nothing was imported: the workspace is open read-only (${ws.readOnlyReason}). Free some disk space, or fix its folder's permissions, and open it again.`);
+    throw new PinsightError(
+      'bad-input',
+      `Nothing was imported: the workspace is open read-only (${ws.readOnlyReason}). Free some disk space, or fix its folder's permissions, and open it again.`,
+    );
   }
   const staging = new ImportStaging();
   try {
@@ -64,23 +67,25 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
   // A cancel may interrupt the statement running at the time: whatever it throws then, the import was cancelled.
   const cancelledOr = (e: unknown) => (options.signal?.aborted ? cancelled() : e);
   // Step 1 of db/pending-import.ts: the raw rows, in one transaction.
-  await ws.transaction(async () => {
-    await beginPendingImport(ws, firstNew);
-    for (const [i, file] of files.entries()) {
-      checkCancel();
-      options.onProgress?.({ file: file.path, fileIndex: i, fileCount: files.length, phase: 'reading' });
-      const result = await importOne(ws, file, summaries.length, options.exportContext ?? {}, staging).catch((e: unknown) => {
-        // Whatever went wrong reading this file is said in the user's terms, with the file's name.
-        if (e instanceof PinsightError || options.signal?.aborted || isWriteFailure(e)) throw e;
-        throw new PinsightError('bad-input', `${basename(file.path)}: ${readErrorSentence(e)}`);
-      });
-      summaries.push(result.summary);
-      rejectedTotal += result.rejected.length;
-      for (const r of result.rejected) if (rejected.length < MAX_LISTED_REJECTS) rejected.push(r);
-    }
-  }).catch((e: unknown) => {
-    throw notLanded(cancelledOr(e));
-  });
+  await ws
+    .transaction(async () => {
+      await beginPendingImport(ws, firstNew);
+      for (const [i, file] of files.entries()) {
+        checkCancel();
+        options.onProgress?.({ file: file.path, fileIndex: i, fileCount: files.length, phase: 'reading' });
+        const result = await importOne(ws, file, summaries.length, options.exportContext ?? {}, staging).catch((e: unknown) => {
+          // Whatever went wrong reading this file is said in the user's terms, with the file's name.
+          if (e instanceof PinsightError || options.signal?.aborted || isWriteFailure(e)) throw e;
+          throw new PinsightError('bad-input', `${basename(file.path)}: ${readErrorSentence(e)}`);
+        });
+        summaries.push(result.summary);
+        rejectedTotal += result.rejected.length;
+        for (const r of result.rejected) if (rejected.length < MAX_LISTED_REJECTS) rejected.push(r);
+      }
+    })
+    .catch((e: unknown) => {
+      throw notLanded(cancelledOr(e));
+    });
   let derived: DeriveSummary | null = null;
   try {
     checkCancel();
@@ -112,20 +117,32 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
 function notLanded(e: unknown): unknown {
   if (e instanceof PinsightError && e.code === 'cancelled') return e;
   if (!isWriteFailure(e)) return e;
-  return new PinsightError('bad-input', `Nothing was imported: the workspace could not be written (${writeFailureReason(e)}). It holds what it held before; free some disk space and import again.`);
+  return new PinsightError(
+    'bad-input',
+    `Nothing was imported: the workspace could not be written (${writeFailureReason(e)}). It holds what it held before; free some disk space and import again.`,
+  );
 }
 
 /**
  * Steps 2 and 3 of db/pending-import.ts. Only events added: derive just them. Pins, accounts or spam users
  * changed: everything is re-derived into new tables, which the last transaction puts in place.
  */
-async function deriveImport(ws: Workspace, summaries: ImportFileSummary[], firstNew: number, checkCancel: () => void): Promise<DeriveSummary | null> {
+async function deriveImport(
+  ws: Workspace,
+  summaries: ImportFileSummary[],
+  firstNew: number,
+  checkCancel: () => void,
+): Promise<DeriveSummary | null> {
   const changed = summaries.some((f) => f.status === 'imported');
-  const eventsOnly = summaries.every((f) => f.status !== 'imported' || f.kind === 'events' || f.kind === 'export' || f.kind === 'legacy-export');
+  const eventsOnly = summaries.every(
+    (f) => f.status !== 'imported' || f.kind === 'events' || f.kind === 'export' || f.kind === 'legacy-export',
+  );
   const incremental = eventsOnly && (await hasDerived(ws));
   let outOfScope = 0;
   if (changed) {
-    outOfScope = incremental ? Number((await ws.getMeta('out_of_scope_events')) ?? 0) + (await appendDerived(ws, firstNew)) : await buildDerived(ws);
+    outOfScope = incremental
+      ? Number((await ws.getMeta('out_of_scope_events')) ?? 0) + (await appendDerived(ws, firstNew))
+      : await buildDerived(ws);
   }
   checkCancel();
   return ws.transaction(async () => {
@@ -144,19 +161,27 @@ interface FileResult {
   rejected: RejectedRow[];
 }
 
-async function importOne(ws: Workspace, listed: InputFile, index: number, exportContext: Partial<ExportContext>, staging: ImportStaging): Promise<FileResult> {
+async function importOne(
+  ws: Workspace,
+  listed: InputFile,
+  index: number,
+  exportContext: Partial<ExportContext>,
+  staging: ImportStaging,
+): Promise<FileResult> {
   let file = listed;
   const name = basename(file.path);
   const quick = quickSignature(file.readPath);
   // Rows logged before signatures were kept (the demo aside) could be this file: then it is hashed first, too.
-  const maybeSeen = ((await ws.value<number>(
-    `SELECT count(*) FROM import_log WHERE quick_sig = $quick OR (quick_sig IS NULL AND kind <> 'demo')`,
-    { quick },
-  )) ?? 0) > 0;
+  const maybeSeen =
+    ((await ws.value<number>(`SELECT count(*) FROM import_log WHERE quick_sig = $quick OR (quick_sig IS NULL AND kind <> 'demo')`, {
+      quick,
+    })) ?? 0) > 0;
   const hashing = fileHash(file.readPath);
   hashing.catch(() => undefined); // awaited below; a failed import must not leave it unhandled meanwhile
   if (maybeSeen) {
-    const before = await ws.one<{ file: string; kind: string }>(`SELECT file, kind FROM import_log WHERE content_hash = $hash`, { hash: await hashing });
+    const before = await ws.one<{ file: string; kind: string }>(`SELECT file, kind FROM import_log WHERE content_hash = $hash`, {
+      hash: await hashing,
+    });
     if (before) {
       return { summary: { file: file.path, kind: before.kind, rows: 0, rejected: 0, status: 'already-imported' }, rejected: [] };
     }
@@ -181,11 +206,18 @@ async function importOne(ws: Workspace, listed: InputFile, index: number, export
   if (!match) throw new PinsightError('bad-input', unrecognised(name, columns));
   // Rows with thousands of fields would take DuckDB's reader minutes: a scan beside the read stops it. A file
   // of up to 64 MiB is scanned first (milliseconds); a larger one is read meanwhile and interrupted if need be.
-  const wide = file.format === 'csv' ? findWideLine(file.readPath, csvHeader(file.readPath).delimiter, maxFieldsFor(columns.length)) : Promise.resolve(null);
+  const wide =
+    file.format === 'csv'
+      ? findWideLine(file.readPath, csvHeader(file.readPath).delimiter, maxFieldsFor(columns.length))
+      : Promise.resolve(null);
   wide.catch(() => undefined);
   const refuseWide = async (): Promise<void> => {
     const w = await wide.catch(() => null);
-    if (w) throw new PinsightError('bad-input', `${name}, line ${w.line}: more than ${w.fields - 1} fields where the header has ${columns.length}; the file is refused`);
+    if (w)
+      throw new PinsightError(
+        'bad-input',
+        `${name}, line ${w.line}: more than ${w.fields - 1} fields where the header has ${columns.length}; the file is refused`,
+      );
   };
   if (statSync(file.readPath).size <= 64 * 1024 * 1024) await refuseWide();
   /** Runs a read of the file, interrupted (again and again until it stops) once the scan finds a wide line. */
@@ -213,11 +245,17 @@ async function importOne(ws: Workspace, listed: InputFile, index: number, export
   const numbered = match.kind !== 'events';
   const source = (n: boolean) => sourceSelect(file.readPath, file.format, rules.canonical, match.mapping, rejectsId, columns, n);
   if (match.kind === 'events') {
-    const fast = await guarded(() => fastEventsInsert(ws, { ...file, path: file.readPath }, match.mapping, columns, importId, rejectsId)).catch(failed);
+    const fast = await guarded(() =>
+      fastEventsInsert(ws, { ...file, path: file.readPath }, match.mapping, columns, importId, rejectsId),
+    ).catch(failed);
     await refuseWide();
     if (fast) {
       if (fast.rows === 0 && !fast.dropped.length) noRowsRead(file, name);
-      return log(match.kind, fast.rows, fast.dropped.map((d) => ({ file: file.path, line: d.line, reason: d.reason })));
+      return log(
+        match.kind,
+        fast.rows,
+        fast.dropped.map((d) => ({ file: file.path, line: d.line, reason: d.reason })),
+      );
     }
   }
   let good: number;
@@ -237,11 +275,17 @@ async function importOne(ws: Workspace, listed: InputFile, index: number, export
   let rejected: RejectedRow[] = dropped.map((d) => ({ file: file.path, line: d.line, reason: d.reason }));
   if (total > good) {
     // Some rows failed validation: a second, numbered pass says which lines and why.
-    const lineOf = lineMapper(file.format, dropped.map((d) => d.line));
+    const lineOf = lineMapper(
+      file.format,
+      dropped.map((d) => d.line),
+    );
     const bad = await ws.all<{ rn: number; reason: string }>(
       `SELECT rn, reason FROM (${reasonSelect(rules, sourceSelect(file.readPath, file.format, rules.canonical, match.mapping, rejectsId, columns, true, true))}) WHERE reason IS NOT NULL ORDER BY rn`,
     );
-    rejected = [...rejected, ...bad.map((b) => ({ file: file.path, line: lineOf(b.rn), column: b.reason.split(':')[0], reason: b.reason }))].sort((a, b) => a.line - b.line);
+    rejected = [
+      ...rejected,
+      ...bad.map((b) => ({ file: file.path, line: lineOf(b.rn), column: b.reason.split(':')[0], reason: b.reason })),
+    ].sort((a, b) => a.line - b.line);
   }
   return log(match.kind, good, rejected);
 }
@@ -255,10 +299,15 @@ async function logImport(
   rows: number,
   rejected: RejectedRow[],
 ): Promise<FileResult> {
-  await ws.run(
-    `INSERT INTO import_log VALUES ($importId, $file, $kind, $hash, $rows, $rejected, now()::TIMESTAMP, $quick)`,
-    { importId, file: file.path, kind, hash: sig.hash, quick: sig.quick, rows, rejected: rejected.length },
-  );
+  await ws.run(`INSERT INTO import_log VALUES ($importId, $file, $kind, $hash, $rows, $rejected, now()::TIMESTAMP, $quick)`, {
+    importId,
+    file: file.path,
+    kind,
+    hash: sig.hash,
+    quick: sig.quick,
+    rows,
+    rejected: rejected.length,
+  });
   await storeRejects(ws, importId, rejected);
   return { summary: { file: file.path, kind, rows, rejected: rejected.length, status: 'imported' }, rejected };
 }
@@ -282,7 +331,10 @@ async function storeRejects(ws: Workspace, importId: number, rows: RejectedRow[]
 function noRowsRead(file: InputFile, name: string): void {
   const size = statSync(file.readPath).size;
   if (size <= 64 * 1024) return;
-  throw new PinsightError('bad-input', `${name}: no row could be read after the header, though the file holds ${(size / 1048576).toFixed(1)} MiB (only empty lines, or a line too long to read)`);
+  throw new PinsightError(
+    'bad-input',
+    `${name}: no row could be read after the header, though the file holds ${(size / 1048576).toFixed(1)} MiB (only empty lines, or a line too long to read)`,
+  );
 }
 
 function unrecognised(name: string, columns: string[]): string {

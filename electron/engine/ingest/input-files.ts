@@ -80,7 +80,8 @@ function regularFile(abs: string, shown: string): string {
 
 export function listInputFiles(paths: string[], staging: ImportStaging): InputFile[] {
   const out: InputFile[] = [];
-  const add = (abs: string, real: string, format: FileFormat) => out.push({ path: abs, readPath: GLOB.test(real) ? staging.link(real) : real, format });
+  const add = (abs: string, real: string, format: FileFormat) =>
+    out.push({ path: abs, readPath: GLOB.test(real) ? staging.link(real) : real, format });
   for (const p of paths) {
     const abs = resolve(p);
     let stat;

@@ -81,7 +81,8 @@ export function sourceSelect(
   if (format === 'json') {
     return `SELECT ${rn}, json IS NULL AS bad_row, ${cols.join(', ')} FROM read_ndjson_objects(${sqlString(path)}, ignore_errors = true)`;
   }
-  const reader = format === 'csv' ? csvReader(path, skipRefused ? { ignoreErrors: true } : { rejectsId }) : `read_parquet(${sqlString(path)})`;
+  const reader =
+    format === 'csv' ? csvReader(path, skipRefused ? { ignoreErrors: true } : { rejectsId }) : `read_parquet(${sqlString(path)})`;
   return `SELECT ${rn}, false AS bad_row, ${cols.join(', ')} FROM ${reader}`;
 }
 

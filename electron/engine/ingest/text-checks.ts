@@ -28,19 +28,28 @@ export function checkTextFile(file: InputFile, name: string): TextShape {
     throw new PinsightError('bad-input', `${name}: cannot be read as ${/\.gz$/i.test(file.path) ? 'gzip-compressed ' : ''}text`);
   }
   if (utf16Of(head)) {
-    throw new PinsightError('bad-input', `${name}: UTF-16 text; event, Pin and account files must be UTF-8. Save it as "CSV UTF-8" (or UTF-8 text) and import it again.`);
+    throw new PinsightError(
+      'bad-input',
+      `${name}: UTF-16 text; event, Pin and account files must be UTF-8. Save it as "CSV UTF-8" (or UTF-8 text) and import it again.`,
+    );
   }
   if (head.includes(0)) throw new PinsightError('bad-input', `${name}: binary content, not text (is this the right file?)`);
   const text = head.toString('utf8').replace(/^\uFEFF/, '');
   const firstEnd = text.search(/\r?\n/);
   if (firstEnd < 0 && head.length >= 64 * 1024) {
-    throw new PinsightError('bad-input', `${name}, line 1: the first line is longer than 64 KiB; a Pinsight file starts with a header line`);
+    throw new PinsightError(
+      'bad-input',
+      `${name}, line 1: the first line is longer than 64 KiB; a Pinsight file starts with a header line`,
+    );
   }
   if (file.format === 'csv') {
     const header = firstEnd < 0 ? text : text.slice(0, firstEnd);
     const fields = header.split(/[,;\t|]/).length;
     if (fields > MAX_COLUMNS) {
-      throw new PinsightError('bad-input', `${name}, line 1: ${fields.toLocaleString('en-US')} columns; a Pinsight file has at most ${MAX_COLUMNS}`);
+      throw new PinsightError(
+        'bad-input',
+        `${name}, line 1: ${fields.toLocaleString('en-US')} columns; a Pinsight file has at most ${MAX_COLUMNS}`,
+      );
     }
   }
   // Only the head is judged: a file whose first 64 KiB mix line endings is read through a normalised copy.

@@ -117,7 +117,9 @@ export interface CsvHeader {
 
 /** The delimiter and column names of a CSV file, from its first non-empty line (a UTF-8 BOM is ignored). */
 export function csvHeader(path: string): CsvHeader {
-  const head = readHead(path).toString('utf8').replace(/^\uFEFF/, '');
+  const head = readHead(path)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   const delimiter = sniffDelimiter(head);
   const line = head.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   return { delimiter, columns: (splitRows(line, delimiter)[0]?.cells ?? []).map((c) => c.trim()) };

@@ -84,7 +84,18 @@ export interface KindRules {
 
 export const KIND_RULES: Record<DumpKind, KindRules> = {
   events: {
-    canonical: ['event_time', 'event_type', 'pin_id', 'user_id', 'event_id', 'app_type', 'content_type', 'watch_ms', 'progress_pct', 'in_view_pct'],
+    canonical: [
+      'event_time',
+      'event_type',
+      'pin_id',
+      'user_id',
+      'event_id',
+      'app_type',
+      'content_type',
+      'watch_ms',
+      'progress_pct',
+      'in_view_pct',
+    ],
     parsed: [
       // Ids of Pinsight's own CSV export carry a formula guard (shared/formula-guard.ts): taken off here.
       ['p_event_id', restoreSql(text('event_id'))],
@@ -121,7 +132,17 @@ export const KIND_RULES: Record<DumpKind, KindRules> = {
       FROM ${staged}`,
   },
   pins: {
-    canonical: ['pin_id', 'image_signature', 'destination_url', 'board_id', 'creator_id', 'created_at', 'pin_format', 'parent_pin_id', 'title'],
+    canonical: [
+      'pin_id',
+      'image_signature',
+      'destination_url',
+      'board_id',
+      'creator_id',
+      'created_at',
+      'pin_format',
+      'parent_pin_id',
+      'title',
+    ],
     parsed: [
       ['p_pin_id', text('pin_id')],
       ['p_created_at', timeSql('created_at')],
@@ -130,7 +151,13 @@ export const KIND_RULES: Record<DumpKind, KindRules> = {
         (c): [string, string] => [`p_${c}`, text(c)],
       ),
     ],
-    reasons: [missing('pin_id'), badTime('created_at'), badOffset('created_at'), outsideWindow('created_at'), unknown('pin_format', FORMATS)],
+    reasons: [
+      missing('pin_id'),
+      badTime('created_at'),
+      badOffset('created_at'),
+      outsideWindow('created_at'),
+      unknown('pin_format', FORMATS),
+    ],
     insert: (staged) => `
       INSERT OR REPLACE INTO pins
       SELECT DISTINCT ON (p_pin_id) p_pin_id, p_image_signature, p_destination_url, p_board_id, p_creator_id, p_created_at,

@@ -28,7 +28,8 @@ export function roundRows(columns: string[], rows: unknown[][]): unknown[][] {
       const col = columns[i]!;
       if (col === 'change_pct') return roundTo(v, 6);
       if (col === 'change_pp') return roundTo(v, 4);
-      const rowMetric = metricCol >= 0 && typeof row[metricCol] === 'string' && isMetricId(row[metricCol]) ? METRICS[row[metricCol]].unit : null;
+      const rowMetric =
+        metricCol >= 0 && typeof row[metricCol] === 'string' && isMetricId(row[metricCol]) ? METRICS[row[metricCol]].unit : null;
       const unit = rowMetric ?? unitOf(col);
       return unit ? roundTo(v, DECIMALS[unit]) : v;
     }),

@@ -5,7 +5,14 @@ import { neutraliseCell } from '../../../shared/formula-guard';
 export function csvCell(v: unknown, guard = true): string {
   if (v === null || v === undefined) return '';
   // Text that a spreadsheet would run as a formula gets a guard apostrophe (shared/formula-guard.ts).
-  const s = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)))) : guard ? neutraliseCell(String(v)) : String(v);
+  const s =
+    typeof v === 'number'
+      ? Number.isInteger(v)
+        ? String(v)
+        : String(Number(v.toPrecision(12)))
+      : guard
+        ? neutraliseCell(String(v))
+        : String(v);
   // Quoted when any reader could split it: a comma, a semicolon (what Excel splits on in Swedish), a tab, a
   // quote or a line break. Inside quotes a formula character further on is text, never a cell of its own.
   return /[",;\t\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;

@@ -38,7 +38,10 @@ export function checkExportTarget(out: string, workspacePath: string, options: {
   const ext = extname(abs).toLowerCase();
   if (!(FORMAT_EXTENSIONS[options.format] as readonly string[]).includes(ext)) {
     const wanted = FORMAT_EXTENSIONS[options.format][0];
-    throw new PinsightError('bad-input', `${basename(abs)}: a ${options.format === 'csv' ? 'CSV' : 'Parquet'} export needs a name ending in ${wanted}`);
+    throw new PinsightError(
+      'bad-input',
+      `${basename(abs)}: a ${options.format === 'csv' ? 'CSV' : 'Parquet'} export needs a name ending in ${wanted}`,
+    );
   }
   const target = realTarget(abs);
   const ws = existsSync(workspacePath) ? realpathSync(workspacePath) : resolve(workspacePath);
@@ -49,7 +52,10 @@ export function checkExportTarget(out: string, workspacePath: string, options: {
   const stat = statSync(target);
   if (!stat.isFile()) throw new PinsightError('bad-input', `${abs} is not a regular file: an export writes only to files`);
   if (isDuckDbFile(target)) {
-    throw new PinsightError('bad-input', `${abs} is a Pinsight workspace (a DuckDB file): an export never replaces one. Choose another file.`);
+    throw new PinsightError(
+      'bad-input',
+      `${abs} is a Pinsight workspace (a DuckDB file): an export never replaces one. Choose another file.`,
+    );
   }
   if (!options.overwrite) {
     throw new PinsightError('bad-input', `${abs} exists: choose another name, or confirm that it may be replaced (--force in the CLI)`);

@@ -49,7 +49,12 @@ export function headerLabel(column: string, style: HeaderStyle): string {
 function topTable(result: TopResult): ViewTable {
   const labels = result.view === 'top-boards' ? ['board_id', 'name'] : ['pin_id', 'title', 'board_name', 'format', 'source'];
   const c = result.comparison;
-  const columns = ['rank', ...labels, ...METRIC_IDS, ...(c ? ['rank_b', 'rank_change', 'status', ...METRIC_IDS.map((m) => `b_${m}`), 'a_days_with_data', 'b_days_with_data'] : [])];
+  const columns = [
+    'rank',
+    ...labels,
+    ...METRIC_IDS,
+    ...(c ? ['rank_b', 'rank_change', 'status', ...METRIC_IDS.map((m) => `b_${m}`), 'a_days_with_data', 'b_days_with_data'] : []),
+  ];
   const rows = result.rows.map((r, i) => {
     const row = r as Record<string, unknown>;
     const cmp = c?.rows[i];
@@ -67,7 +72,25 @@ function topTable(result: TopResult): ViewTable {
   // Entries of range B that are gone from range A close the table.
   for (const g of c?.gone ?? []) {
     const row = g as unknown as Record<string, unknown>;
-    rows.push(columns.map((col) => (col === 'rank' ? null : col === 'rank_b' ? g.rank_b : col === 'status' ? 'gone' : col === 'a_days_with_data' ? c!.coverage.a.covered : col === 'b_days_with_data' ? c!.coverage.b.covered : col.startsWith('b_') ? (row[col.slice(2)] ?? null) : METRIC_IDS.includes(col as MetricId) ? null : (row[col] ?? null))));
+    rows.push(
+      columns.map((col) =>
+        col === 'rank'
+          ? null
+          : col === 'rank_b'
+            ? g.rank_b
+            : col === 'status'
+              ? 'gone'
+              : col === 'a_days_with_data'
+                ? c!.coverage.a.covered
+                : col === 'b_days_with_data'
+                  ? c!.coverage.b.covered
+                  : col.startsWith('b_')
+                    ? (row[col.slice(2)] ?? null)
+                    : METRIC_IDS.includes(col as MetricId)
+                      ? null
+                      : (row[col] ?? null),
+      ),
+    );
   }
   return { columns, rows };
 }
@@ -100,7 +123,13 @@ export function viewTable(result: QueryResult): ViewTable {
       const blocks = result.phase === 'real-time' ? { real_time: result.real_time! } : { last_24h: result.last_24h!, final: result.final! };
       return {
         columns: ['pin_id', 'phase', 'as_of', 'block', ...METRIC_IDS],
-        rows: Object.entries(blocks).map(([name, b]) => [result.pin_id, result.phase, result.as_of, name, ...METRIC_IDS.map((id) => b[id])]),
+        rows: Object.entries(blocks).map(([name, b]) => [
+          result.pin_id,
+          result.phase,
+          result.as_of,
+          name,
+          ...METRIC_IDS.map((id) => b[id]),
+        ]),
       };
     }
     default:

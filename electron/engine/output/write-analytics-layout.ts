@@ -4,12 +4,7 @@
  * with the same numbers) and to generate test files in every dialect analysts have.
  */
 import { DIMENSION_IDS, DIMENSIONS } from '../../../shared/dimensions';
-import {
-  EXPORT_VOCABULARY,
-  type ExportLanguage,
-  type LabelColumn,
-  type SectionKind,
-} from '../../../shared/export-vocabulary';
+import { EXPORT_VOCABULARY, type ExportLanguage, type LabelColumn, type SectionKind } from '../../../shared/export-vocabulary';
 import { neutraliseCell } from '../../../shared/formula-guard';
 import { METRICS, isMetricId } from '../../../shared/metrics';
 import type { ExportContext, ExportValueColumn } from '../ingest/analytics-export/export-types';
@@ -33,7 +28,6 @@ export interface RenderStyle {
   /** Group thousands ("1,234" / "1 234"). */
   grouping: boolean;
 }
-
 
 const first = (labels: readonly string[] | undefined, fallback: string) => labels?.[0] ?? fallback;
 
@@ -79,7 +73,10 @@ export function renderExport(doc: ExportDocument, style: RenderStyle): Buffer {
   const lines: string[][] = [
     [first(v.preamble.report, 'Report'), doc.report],
     [first(v.preamble.dateRange, 'Date range'), `${doc.context.from} - ${doc.context.to}`],
-    [first(v.preamble.accounts, 'Claimed accounts'), doc.context.accounts.length ? neutraliseCell(doc.context.accounts.join(', ')) : word('all')],
+    [
+      first(v.preamble.accounts, 'Claimed accounts'),
+      doc.context.accounts.length ? neutraliseCell(doc.context.accounts.join(', ')) : word('all'),
+    ],
     ...DIMENSION_IDS.map((id) => [first(v.preamble[id], DIMENSIONS[id].label.en), word(doc.context[id])]),
   ];
   for (const section of doc.sections) {
@@ -87,7 +84,8 @@ export function renderExport(doc: ExportDocument, style: RenderStyle): Buffer {
     lines.push(section.columns.map((c) => header(c, style.language, Boolean(doc.legacy))));
     const render = (row: DocumentRow, total: boolean) =>
       section.columns.map((c, i) => {
-        if (c === 'date' || c === 'pin_id' || c === 'title' || c === 'board') return total && i === 0 ? first(v.total, 'Total') : total ? '' : neutraliseCell(row[c] ?? '');
+        if (c === 'date' || c === 'pin_id' || c === 'title' || c === 'board')
+          return total && i === 0 ? first(v.total, 'Total') : total ? '' : neutraliseCell(row[c] ?? '');
         return formatValue(c, row[c as ExportValueColumn], style);
       });
     for (const row of section.rows) lines.push(render(row, false));

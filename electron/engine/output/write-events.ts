@@ -29,7 +29,11 @@ export async function exportEvents(ws: Workspace, spec: QuerySpec, out: string, 
     const options = format === 'csv' ? '(HEADER, FORCE_QUOTE (event_id, pin_id, user_id))' : '(FORMAT parquet)';
     const reader = await ws.conn.runAndReadAll(`COPY (${select}) TO ${sqlString(partial)} ${options}`, where.params);
     rows = Number(reader.getRows()[0]?.[0] ?? 0);
-    if (rows === 0) throw new PinsightError('not-found', `No events match these filters and dates: nothing was exported (${basename(out)} was not written)`);
+    if (rows === 0)
+      throw new PinsightError(
+        'not-found',
+        `No events match these filters and dates: nothing was exported (${basename(out)} was not written)`,
+      );
   });
   return { path: out, rows, format };
 }

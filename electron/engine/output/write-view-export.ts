@@ -37,7 +37,10 @@ export async function writeAtomically(out: string, write: (partial: string) => P
     rmSync(partial, { force: true });
     if (e instanceof PinsightError) throw e;
     // The reason, in the user's terms: their file's name, never the temporary one, and no engine jargon.
-    const reason = (e instanceof Error ? e.message : String(e)).replaceAll(partial, out).replace(/^[A-Za-z ]*Error: /, '').split('\n')[0]!;
+    const reason = (e instanceof Error ? e.message : String(e))
+      .replaceAll(partial, out)
+      .replace(/^[A-Za-z ]*Error: /, '')
+      .split('\n')[0]!;
     throw new PinsightError('bad-input', `Cannot write ${out}: ${reason.slice(0, 300)}`);
   }
 }
@@ -53,13 +56,24 @@ const metricsOf = (row: Record<string, unknown>, ids: readonly MetricId[]): Docu
 function asAnalyticsDocument(result: QueryResult, filters: Omit<ExportContext, 'from' | 'to'>): ExportDocument {
   if (result.view === 'overview') {
     if (result.series.some((p) => p.split !== null)) {
-      throw new PinsightError('invalid-argument', 'A split overview cannot carry the analytics preamble: export it without the preamble, or without the split');
+      throw new PinsightError(
+        'invalid-argument',
+        'A split overview cannot carry the analytics preamble: export it without the preamble, or without the split',
+      );
     }
-    if (result.granularity !== 'day') throw new PinsightError('invalid-argument', 'The analytics preamble goes with daily rows: export with daily granularity');
+    if (result.granularity !== 'day')
+      throw new PinsightError('invalid-argument', 'The analytics preamble goes with daily rows: export with daily granularity');
     return {
       report: 'Overview',
       context: contextOf(result, filters),
-      sections: [{ kind: 'daily', columns: ['date', ...METRIC_IDS], rows: result.series.map((p) => ({ date: p.date, ...metricsOf(p as unknown as Record<string, unknown>, METRIC_IDS) })), total: metricsOf(result.totals, METRIC_IDS) }],
+      sections: [
+        {
+          kind: 'daily',
+          columns: ['date', ...METRIC_IDS],
+          rows: result.series.map((p) => ({ date: p.date, ...metricsOf(p as unknown as Record<string, unknown>, METRIC_IDS) })),
+          total: metricsOf(result.totals, METRIC_IDS),
+        },
+      ],
     };
   }
   if (result.view === 'top-pins' || result.view === 'top-video-pins' || result.view === 'top-boards') {
@@ -71,7 +85,10 @@ function asAnalyticsDocument(result: QueryResult, filters: Omit<ExportContext, '
         {
           kind: boards ? 'topBoards' : result.view === 'top-video-pins' ? 'topVideoPins' : 'topPins',
           columns: boards ? ['board', ...METRIC_IDS] : ['pin_id', 'title', ...METRIC_IDS],
-          rows: result.rows.map((r) => ({ ...(boards ? { board: r.name ?? r.board_id ?? '' } : { pin_id: r.pin_id ?? '', title: r.title ?? '' }), ...metricsOf(r as Record<string, unknown>, METRIC_IDS) })),
+          rows: result.rows.map((r) => ({
+            ...(boards ? { board: r.name ?? r.board_id ?? '' } : { pin_id: r.pin_id ?? '', title: r.title ?? '' }),
+            ...metricsOf(r as Record<string, unknown>, METRIC_IDS),
+          })),
         },
       ],
     };
@@ -82,7 +99,8 @@ function asAnalyticsDocument(result: QueryResult, filters: Omit<ExportContext, '
 /** The Parquet type of a view-table column. */
 function columnType(column: string): string {
   const base = column.startsWith('b_') && column !== 'b_days_with_data' ? column.slice(2) : column;
-  if (isMetricId(base) || ['a', 'b', 'change', 'change_pct', 'change_pp', 'daily_viewers', 'monthly_viewers'].includes(base)) return 'DOUBLE';
+  if (isMetricId(base) || ['a', 'b', 'change', 'change_pct', 'change_pp', 'daily_viewers', 'monthly_viewers'].includes(base))
+    return 'DOUBLE';
   if (['rank', 'rank_b', 'rank_change', 'a_days_with_data', 'b_days_with_data', 'group_size'].includes(base)) return 'BIGINT';
   return 'VARCHAR';
 }
@@ -101,14 +119,34 @@ export async function writeViewExport(
 ): Promise<ExportSummary> {
   const table = viewTable(result);
   if (!hasData(table)) {
-    throw new PinsightError('not-found', `This view has no data for these filters and dates: nothing was exported (${basename(out)} was not written)`);
+    throw new PinsightError(
+      'not-found',
+      `This view has no data for these filters and dates: nothing was exported (${basename(out)} was not written)`,
+    );
   }
   await writeAtomically(out, async (partial) => {
     if (options.format === 'csv' && options.preamble) {
       const language = options.headers === 'sv' ? 'sv' : 'en';
-      writeFileSync(partial, renderExport(asAnalyticsDocument(result, filters), { language, delimiter: language === 'sv' ? ';' : ',', encoding: 'utf8-bom', lineEnding: '\r\n', humanUnits: false, grouping: false }));
+      writeFileSync(
+        partial,
+        renderExport(asAnalyticsDocument(result, filters), {
+          language,
+          delimiter: language === 'sv' ? ';' : ',',
+          encoding: 'utf8-bom',
+          lineEnding: '\r\n',
+          humanUnits: false,
+          grouping: false,
+        }),
+      );
     } else if (options.format === 'csv') {
-      writeFileSync(partial, `\uFEFF${toCsv(table.columns.map((c) => headerLabel(c, options.headers)), roundRows(table.columns, table.rows))}`, 'utf8');
+      writeFileSync(
+        partial,
+        `\uFEFF${toCsv(
+          table.columns.map((c) => headerLabel(c, options.headers)),
+          roundRows(table.columns, table.rows),
+        )}`,
+        'utf8',
+      );
     } else {
       // Parquet keeps stable ids as column names; DuckDB reads the table back from a staging CSV.
       const staging = `${partial}.csv`;
@@ -117,7 +155,9 @@ export async function writeViewExport(
       try {
         // Each column typed by what it holds (metrics DOUBLE, whatever their values), never guessed from the data.
         const types = table.columns.map((c) => `${sqlString(c)}: ${sqlString(columnType(c))}`).join(', ');
-        await ws.run(`COPY (SELECT * FROM read_csv(${sqlString(staging)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${types}})) TO ${sqlString(partial)} (FORMAT parquet)`);
+        await ws.run(
+          `COPY (SELECT * FROM read_csv(${sqlString(staging)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${types}})) TO ${sqlString(partial)} (FORMAT parquet)`,
+        );
       } finally {
         rmSync(staging, { force: true });
       }

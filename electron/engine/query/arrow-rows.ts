@@ -9,7 +9,10 @@ export function rowsToArrowIpc(rows: Record<string, unknown>[], columns: readonl
     const numeric = values.every((v) => v === null || typeof v === 'number');
     vectors[col] = numeric
       ? vectorFromArray(values as (number | null)[], new Float64())
-      : vectorFromArray(values.map((v) => (v === null ? null : String(v))), new Utf8());
+      : vectorFromArray(
+          values.map((v) => (v === null ? null : String(v))),
+          new Utf8(),
+        );
   }
   return tableToIPC(new Table(vectors), 'stream');
 }

@@ -53,7 +53,12 @@ export async function topComparison(
   a: TopResult,
   coverage: (range: { from: string; to: string }) => Promise<Coverage>,
 ): Promise<TopComparison> {
-  const b = (await run({ ...spec, compare: undefined, limit: MAX_TOP_LIMIT, filters: { ...spec.filters, from: spec.compare.from, to: spec.compare.to } })) as TopResult;
+  const b = (await run({
+    ...spec,
+    compare: undefined,
+    limit: MAX_TOP_LIMIT,
+    filters: { ...spec.filters, from: spec.compare.from, to: spec.compare.to },
+  })) as TopResult;
   const limit = a.rows.length;
   const inB = new Map(b.rows.map((row, i) => [keyOf(a.view, row), { row, rank: i + 1 }]));
   const inA = new Set(a.rows.map((row) => keyOf(a.view, row)));

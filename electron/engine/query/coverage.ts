@@ -4,7 +4,8 @@ import type { Coverage } from '../../../shared/results';
 
 export function spanCoverage(range: { from: string; to: string }, data: { firstDay: string | null; lastDay: string | null }): Coverage {
   const days = daysBetween(range.from, range.to);
-  if (!data.firstDay || !data.lastDay || data.lastDay < range.from || data.firstDay > range.to) return { days, covered: 0, from: null, to: null };
+  if (!data.firstDay || !data.lastDay || data.lastDay < range.from || data.firstDay > range.to)
+    return { days, covered: 0, from: null, to: null };
   const from = data.firstDay > range.from ? data.firstDay : range.from;
   const to = data.lastDay < range.to ? data.lastDay : range.to;
   return { days, covered: daysBetween(from, to), from, to };

@@ -13,7 +13,14 @@ export async function legacyQuery(ws: Workspace, spec: QuerySpec): Promise<Legac
   const from = spec.filters.from ?? bounds.firstDay;
   const to = spec.filters.to ?? bounds.lastDay;
   if (!from || !to) {
-    return { view: 'legacy', range: { from: from ?? '', to: to ?? '', dataLatestDay: null }, metrics: [], totals: {}, series: [], provenance: { kind: 'none', reason: 'noLegacyData', detail: 'No legacy (pre-2019) exports in this workspace' } };
+    return {
+      view: 'legacy',
+      range: { from: from ?? '', to: to ?? '', dataLatestDay: null },
+      metrics: [],
+      totals: {},
+      series: [],
+      provenance: { kind: 'none', reason: 'noLegacyData', detail: 'No legacy (pre-2019) exports in this workspace' },
+    };
   }
   const range = { from, to, dataLatestDay: bounds.lastDay };
   const { days, snapshotIds } = await dailyFromSnapshots(ws, spec.filters, range, true);
@@ -44,7 +51,13 @@ export async function legacyQuery(ws: Workspace, spec: QuerySpec): Promise<Legac
     totals,
     series,
     provenance: snapshots.length
-      ? { kind: 'legacy', reason: 'legacyData', from, to, detail: `Legacy analytics (before 2019), from older exports: ${describeSnapshots(snapshots)}` }
+      ? {
+          kind: 'legacy',
+          reason: 'legacyData',
+          from,
+          to,
+          detail: `Legacy analytics (before 2019), from older exports: ${describeSnapshots(snapshots)}`,
+        }
       : { kind: 'none', reason: 'noLegacyData', from, to, detail: `No legacy data between ${from} and ${to}` },
   };
 }

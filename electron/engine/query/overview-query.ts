@@ -10,7 +10,6 @@ import { bucketOf, bucketsBetween } from './buckets';
 import { compileOverview } from './compile/overview-sql';
 import { eventBounds, resolveRange, type DataBounds } from './resolve-range';
 
-
 export function emptyMetrics(): MetricValues {
   return Object.fromEntries(METRIC_IDS.map((id) => [id, null])) as MetricValues;
 }
@@ -24,12 +23,34 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
   const range = resolveRange(spec.filters, bounds);
   const totals = emptyMetrics();
   if (!bounds.lastDay) {
-    return { view: 'overview', range, granularity: spec.granularity, totals, series: [], provenance: { kind: 'none', reason: 'noEventData', detail: 'No event data in this workspace' }, coverage: spanCoverage(range, bounds) };
+    return {
+      view: 'overview',
+      range,
+      granularity: spec.granularity,
+      totals,
+      series: [],
+      provenance: { kind: 'none', reason: 'noEventData', detail: 'No event data in this workspace' },
+      coverage: spanCoverage(range, bounds),
+    };
   }
   if (range.to < bounds.firstDay! || range.from > bounds.lastDay) {
     // Outside the days the data covers, the data cannot say anything: null, never zero.
     const series = buildSeries(range, bounds, spec.splitBy, spec.granularity, [], [], []);
-    return { view: 'overview', range, granularity: spec.granularity, totals, series, provenance: { kind: 'events', reason: 'noEventsInRange', from: range.from, to: range.to, detail: `No event data between ${range.from} and ${range.to} (data covers ${bounds.firstDay} to ${bounds.lastDay})` }, coverage: spanCoverage(range, bounds) };
+    return {
+      view: 'overview',
+      range,
+      granularity: spec.granularity,
+      totals,
+      series,
+      provenance: {
+        kind: 'events',
+        reason: 'noEventsInRange',
+        from: range.from,
+        to: range.to,
+        detail: `No event data between ${range.from} and ${range.to} (data covers ${bounds.firstDay} to ${bounds.lastDay})`,
+      },
+      coverage: spanCoverage(range, bounds),
+    };
   }
   // One connection runs one statement at a time; the audience scans go last because they are the slow ones.
   const compiled = compileOverview(spec, range);

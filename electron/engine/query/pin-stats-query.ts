@@ -20,7 +20,14 @@ export async function pinStatsQuery(ws: Workspace, spec: QuerySpec): Promise<Pin
   const pinId = spec.pinId;
   if (!pinId) throw new PinsightError('invalid-argument', 'The pin view needs a Pin id (--pin ID)');
   const lookup = compilePinLookup(pinId);
-  const pin = await ws.one<{ pin_key: number; group_key: number; created_at: string | null; title: string | null; in_scope: boolean; first_created_at: string | null }>(lookup.sql, lookup.params);
+  const pin = await ws.one<{
+    pin_key: number;
+    group_key: number;
+    created_at: string | null;
+    title: string | null;
+    in_scope: boolean;
+    first_created_at: string | null;
+  }>(lookup.sql, lookup.params);
   if (!pin) throw new PinsightError('not-found', `No Pin ${pinId} in this workspace`);
   if (!pin.in_scope) throw new PinsightError('not-found', `Pin ${pinId} belongs to no claimed account, so it has no stats here`);
 
@@ -28,10 +35,14 @@ export async function pinStatsQuery(ws: Workspace, spec: QuerySpec): Promise<Pin
   const asOf = spec.asOf ? new Date(spec.asOf).toISOString() : latest;
   if (!asOf) throw new PinsightError('not-found', 'This workspace has no events');
   const groupPins = compileGroupPins(pin.group_key);
-  const group = await ws.all<{ pin_id: string; parent_pin_id: string | null; creator_id: string | null; created_at: string | null; source: string; title: string | null }>(
-    groupPins.sql,
-    groupPins.params,
-  );
+  const group = await ws.all<{
+    pin_id: string;
+    parent_pin_id: string | null;
+    creator_id: string | null;
+    created_at: string | null;
+    source: string;
+    title: string | null;
+  }>(groupPins.sql, groupPins.params);
   const base = {
     view: 'pin' as const,
     pin_id: pinId,
@@ -43,11 +54,19 @@ export async function pinStatsQuery(ws: Workspace, spec: QuerySpec): Promise<Pin
   };
   const compiled = compilePinStats(pinId, spec.filters, pin, asOf);
   if (compiled.phase === 'real-time') return { ...base, phase: 'real-time', real_time: await block(ws, compiled.real_time) };
-  return { ...base, phase: 'final', last_24h: await block(ws, compiled.last_24h), final: await block(ws, compiled.final), windows: compiled.windows };
+  return {
+    ...base,
+    phase: 'final',
+    last_24h: await block(ws, compiled.last_24h),
+    final: await block(ws, compiled.final),
+    windows: compiled.windows,
+  };
 }
 
 async function block(ws: Workspace, statements: BlockStatements): Promise<MetricValues> {
   const counters = await ws.one<PlainRow>(statements.counters.sql, statements.counters.params);
   const audience = await ws.one<PlainRow>(statements.audience.sql, statements.audience.params);
-  return Object.fromEntries(METRIC_IDS.map((id) => [id, numberOrNull((AUDIENCE_METRICS.includes(id) ? audience : counters)?.[id])])) as MetricValues;
+  return Object.fromEntries(
+    METRIC_IDS.map((id) => [id, numberOrNull((AUDIENCE_METRICS.includes(id) ? audience : counters)?.[id])]),
+  ) as MetricValues;
 }

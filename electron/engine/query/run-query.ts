@@ -55,7 +55,9 @@ export async function runQuery(ws: Workspace, spec: QuerySpec): Promise<QueryRes
       const a = range ? await exportTopQuery(ws, topSpec, range, spec.sortBy ?? defaultSort(spec.view)) : await topQuery(ws, topSpec);
       const coverage = (range: { from: string; to: string }) => rangeCoverage(ws, spec.filters, range);
       const result = spec.compare ? { ...a, comparison: await topComparison(run, { ...spec, compare: spec.compare }, a, coverage) } : a;
-      return spec.transfer === 'arrow' ? { ...result, rows: [], rowsArrow: rowsToArrowIpc(result.rows as Record<string, unknown>[], TOP_ROW_COLUMNS) } : result;
+      return spec.transfer === 'arrow'
+        ? { ...result, rows: [], rowsArrow: rowsToArrowIpc(result.rows as Record<string, unknown>[], TOP_ROW_COLUMNS) }
+        : result;
     }
     case 'pin':
       return pinStatsQuery(ws, spec);

@@ -56,12 +56,20 @@ export async function exportOverviewQuery(ws: Workspace, spec: QuerySpec, range:
     perSplit.set(v, part.days);
   }
   if (!used.size) {
-    return { ...base, totals: emptyMetrics(), series: [], provenance: { kind: 'none', reason: 'noExportMatch', detail: await noMatchDetail(ws, spec.filters) }, coverage: daysCoverage(range, []) };
+    return {
+      ...base,
+      totals: emptyMetrics(),
+      series: [],
+      provenance: { kind: 'none', reason: 'noExportMatch', detail: await noMatchDetail(ws, spec.filters) },
+      coverage: daysCoverage(range, []),
+    };
   }
   const series: SeriesPoint[] = [];
   for (const bucket of bucketsBetween(range.from, range.to, spec.granularity)) {
     for (const [split, days] of perSplit) {
-      const inBucket = [...days.entries()].filter(([d]) => bucketOf(d, spec.granularity) === bucket && d >= range.from && d <= range.to).map(([, v]) => v);
+      const inBucket = [...days.entries()]
+        .filter(([d]) => bucketOf(d, spec.granularity) === bucket && d >= range.from && d <= range.to)
+        .map(([, v]) => v);
       series.push({ date: bucket, split, ...combineDays(inBucket, spec.granularity === 'day') });
     }
   }
@@ -71,7 +79,13 @@ export async function exportOverviewQuery(ws: Workspace, spec: QuerySpec, range:
     ...base,
     totals,
     series,
-    provenance: { kind: 'export', reason: 'exportSnapshots', from: range.from, to: range.to, detail: `Analytics export snapshot(s): ${describeSnapshots(snapshots)}` },
+    provenance: {
+      kind: 'export',
+      reason: 'exportSnapshots',
+      from: range.from,
+      to: range.to,
+      detail: `Analytics export snapshot(s): ${describeSnapshots(snapshots)}`,
+    },
     coverage: daysCoverage(range, whole.days.keys()),
   };
 }

@@ -31,9 +31,7 @@ export function describeContext(c: SnapshotSelection): string {
 }
 
 export function describeSnapshots(list: SnapshotInfo[]): string {
-  return list
-    .map((s) => `${s.date_from} to ${s.date_to} (${describeContext(s)}; ${s.file.split(/[\\/]/).pop()})`)
-    .join('; ');
+  return list.map((s) => `${s.date_from} to ${s.date_to} (${describeContext(s)}; ${s.file.split(/[\\/]/).pop()})`).join('; ');
 }
 
 /** Says that no export matches, and which selections the workspace holds. */

@@ -7,23 +7,44 @@ import type { Workspace } from '../db/workspace';
 import { compileTopCells, compileTopSnapshot } from './compile/snapshot-sql';
 import { describeSnapshots, noMatchDetail, snapshotsById } from './snapshot-selection';
 
-const SECTION: Record<TopResult['view'], SectionKind> = { 'top-pins': 'topPins', 'top-boards': 'topBoards', 'top-video-pins': 'topVideoPins' };
+const SECTION: Record<TopResult['view'], SectionKind> = {
+  'top-pins': 'topPins',
+  'top-boards': 'topBoards',
+  'top-video-pins': 'topVideoPins',
+};
 
-export async function exportTopQuery(ws: Workspace, spec: QuerySpec & { view: TopResult['view'] }, range: ResolvedRange, sortBy: MetricId): Promise<TopResult> {
+export async function exportTopQuery(
+  ws: Workspace,
+  spec: QuerySpec & { view: TopResult['view'] },
+  range: ResolvedRange,
+  sortBy: MetricId,
+): Promise<TopResult> {
   const section = SECTION[spec.view];
   const pick = compileTopSnapshot(spec.filters, range, section);
   const snapshotId = await ws.value<number>(pick.sql, pick.params);
   if (snapshotId === null) {
-    return { view: spec.view, range, sortBy, rows: [], provenance: { kind: 'none', reason: 'noExportMatch', detail: await noMatchDetail(ws, spec.filters) } };
+    return {
+      view: spec.view,
+      range,
+      sortBy,
+      rows: [],
+      provenance: { kind: 'none', reason: 'noExportMatch', detail: await noMatchDetail(ws, spec.filters) },
+    };
   }
   const cellsStatement = compileTopCells(snapshotId, section);
-  const cells = await ws.all<{ rank: number; pin_id: string | null; title: string | null; board: string | null; metric: string; value: number | null }>(
-    cellsStatement.sql,
-    cellsStatement.params,
-  );
+  const cells = await ws.all<{
+    rank: number;
+    pin_id: string | null;
+    title: string | null;
+    board: string | null;
+    metric: string;
+    value: number | null;
+  }>(cellsStatement.sql, cellsStatement.params);
   const byRank = new Map<number, TopRow>();
   for (const c of cells) {
-    const row = byRank.get(c.rank) ?? (spec.view === 'top-boards' ? { board_id: c.board, name: c.board } : { pin_id: c.pin_id ?? undefined, title: c.title });
+    const row =
+      byRank.get(c.rank) ??
+      (spec.view === 'top-boards' ? { board_id: c.board, name: c.board } : { pin_id: c.pin_id ?? undefined, title: c.title });
     (row as Record<string, unknown>)[c.metric] = c.value;
     byRank.set(c.rank, row);
   }

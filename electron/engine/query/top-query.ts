@@ -19,7 +19,13 @@ export async function topQuery(ws: Workspace, spec: QuerySpec & { view: TopView 
   const sortBy = spec.sortBy ?? defaultSort(spec.view);
   const limit = spec.limit ?? DEFAULT_TOP_LIMIT;
   if (!bounds.lastDay) {
-    return { view: spec.view, range, sortBy, rows: [], provenance: { kind: 'none', reason: 'noEventData', detail: 'No event data in this workspace' } };
+    return {
+      view: spec.view,
+      range,
+      sortBy,
+      rows: [],
+      provenance: { kind: 'none', reason: 'noEventData', detail: 'No event data in this workspace' },
+    };
   }
   const byBoard = spec.view === 'top-boards';
   const ranking = compileTopRanking(spec.view, spec.filters, range, sortBy, limit);
@@ -35,19 +41,31 @@ export async function topQuery(ws: Workspace, spec: QuerySpec & { view: TopView 
   const rows: TopRow[] = ranked.map((r) => {
     const row: TopRow = { ...labels.get(r.k) };
     for (const id of COUNTER_METRICS) row[id] = numberOrNull(r[id]);
-    for (const id of AUDIENCE_METRICS) row[id] = spec.skipAudience ? null : numberOrNull(audience.get(r.k)?.[id]) ?? 0;
+    for (const id of AUDIENCE_METRICS) row[id] = spec.skipAudience ? null : (numberOrNull(audience.get(r.k)?.[id]) ?? 0);
     return row;
   });
-  return { view: spec.view, range, sortBy, rows, provenance: { kind: 'events', reason: 'eventData', from: range.from, to: range.to, detail: `Event data, ${range.from} to ${range.to}` } };
+  return {
+    view: spec.view,
+    range,
+    sortBy,
+    rows,
+    provenance: { kind: 'events', reason: 'eventData', from: range.from, to: range.to, detail: `Event data, ${range.from} to ${range.to}` },
+  };
 }
 
 async function groupLabels(ws: Workspace, groupKeys: number[]): Promise<Map<unknown, TopRow>> {
   if (!groupKeys.length) return new Map();
   const statement = compileGroupLabels(groupKeys);
-  const rows = await ws.all<{ k: number; pin_id: string; title: string | null; board_id: string | null; board_name: string | null; format: string; source: string; group_size: number }>(
-    statement.sql,
-    statement.params,
-  );
+  const rows = await ws.all<{
+    k: number;
+    pin_id: string;
+    title: string | null;
+    board_id: string | null;
+    board_name: string | null;
+    format: string;
+    source: string;
+    group_size: number;
+  }>(statement.sql, statement.params);
   return new Map(rows.map(({ k, ...rest }) => [k, rest]));
 }
 

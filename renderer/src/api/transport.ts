@@ -56,7 +56,14 @@ export const httpTransport: Transport = async (method: ApiMethod, arg: unknown) 
       body: JSON.stringify({ arg }),
     });
     if (res.status === 401) {
-      return { ok: false, error: { code: 'invalid-argument', message: 'Open Pinsight from the address that `pinsight serve` printed (it ends in #token=…): this page has no access without it.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'invalid-argument',
+          message:
+            'Open Pinsight from the address that `pinsight serve` printed (it ends in #token=…): this page has no access without it.',
+        },
+      };
     }
     if (!res.ok) return { ok: false, error: { code: 'internal', message: `${res.status} ${await res.text()}` } };
     return JSON.parse(await res.text(), binaryReviver) as ApiResult<unknown>;

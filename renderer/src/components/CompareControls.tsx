@@ -18,12 +18,22 @@ export function CompareControls() {
     <fieldset>
       <legend>{t('compare')}</legend>
       <label className="check">
-        <input type="checkbox" data-testid="compare-toggle" checked={compare.enabled} onChange={(e) => setCompare({ enabled: e.target.checked })} />
+        <input
+          type="checkbox"
+          data-testid="compare-toggle"
+          checked={compare.enabled}
+          onChange={(e) => setCompare({ enabled: e.target.checked })}
+        />
         <span>{t('compareWith')}</span>
       </label>
       {compare.enabled && (
         <>
-          <select data-testid="compare-preset" value={compare.preset} aria-label={t('rangeB')} onChange={(e) => setCompare({ preset: e.target.value as ComparePreset })}>
+          <select
+            data-testid="compare-preset"
+            value={compare.preset}
+            aria-label={t('rangeB')}
+            onChange={(e) => setCompare({ preset: e.target.value as ComparePreset })}
+          >
             {COMPARE_PRESETS.map((p) => (
               <option key={p} value={p}>
                 {t(LABEL[p])}
@@ -34,11 +44,25 @@ export function CompareControls() {
             <>
               <label>
                 {t('from')}
-                <input type="date" data-testid="compare-from" value={compare.from ?? ''} aria-invalid={Boolean(problem)} aria-describedby={problem ? 'compare-problem' : undefined} onChange={(e) => setCompare({ from: e.target.value || null })} />
+                <input
+                  type="date"
+                  data-testid="compare-from"
+                  value={compare.from ?? ''}
+                  aria-invalid={Boolean(problem)}
+                  aria-describedby={problem ? 'compare-problem' : undefined}
+                  onChange={(e) => setCompare({ from: e.target.value || null })}
+                />
               </label>
               <label>
                 {t('to')}
-                <input type="date" data-testid="compare-to" value={compare.to ?? ''} aria-invalid={Boolean(problem)} aria-describedby={problem ? 'compare-problem' : undefined} onChange={(e) => setCompare({ to: e.target.value || null })} />
+                <input
+                  type="date"
+                  data-testid="compare-to"
+                  value={compare.to ?? ''}
+                  aria-invalid={Boolean(problem)}
+                  aria-describedby={problem ? 'compare-problem' : undefined}
+                  onChange={(e) => setCompare({ to: e.target.value || null })}
+                />
               </label>
               {problem && (
                 <p className="field-error" id="compare-problem" role="alert" data-testid="compare-problem">

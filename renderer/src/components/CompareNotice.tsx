@@ -49,11 +49,15 @@ export function CompareNotice({ coverage, perDaySwitch = true }: CompareNoticePr
       )}
       {perDaySwitch && (
         <label className="check">
-          <input type="checkbox" data-testid="compare-per-day" checked={perDay} onChange={(e) => setCompare({ perDay: e.target.checked })} />
+          <input
+            type="checkbox"
+            data-testid="compare-per-day"
+            checked={perDay}
+            onChange={(e) => setCompare({ perDay: e.target.checked })}
+          />
           <span>{t('perDayToggle')}</span>
         </label>
       )}
     </div>
   );
 }
-

@@ -78,7 +78,14 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
     const out = desktop ? (chosenPath ?? (await choosePath())) : withExtension(name, format);
     if (!out) return;
     const outFormat: Format = desktop ? (/\.parquet$/i.test(out) ? 'parquet' : 'csv') : format;
-    const started = await api.startExport({ spec: screenSpec(useAppStore.getState()), out, format: outFormat, headers: headers === 'ids' ? 'ids' : locale, preamble: preamble && outFormat === 'csv', rawEvents });
+    const started = await api.startExport({
+      spec: screenSpec(useAppStore.getState()),
+      out,
+      format: outFormat,
+      headers: headers === 'ids' ? 'ids' : locale,
+      preamble: preamble && outFormat === 'csv',
+      rawEvents,
+    });
     const ended = await followJob(started, (id) => api.exportStatus({ id }), setJob);
     if (!ended.ok) setError(ended.error.message);
     else if (ended.last.state === 'done' && ended.last.result) startDownload(ended.last.result);
@@ -86,7 +93,16 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <div className="modal-backdrop" role="presentation" onClick={onClose}>
-      <div ref={dialog} className="modal" role="dialog" aria-modal="true" aria-labelledby="export-title" data-testid="export-dialog" tabIndex={-1} onClick={(e) => e.stopPropagation()}>
+      <div
+        ref={dialog}
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="export-title"
+        data-testid="export-dialog"
+        tabIndex={-1}
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="export-title">{t('exportTitle')}</h2>
         {desktop ? (
           <label>
@@ -102,7 +118,13 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
           <>
             <label>
               {t('exportFileName')}
-              <input data-testid="export-name" value={name} onChange={(e) => setName(e.target.value)} onBlur={() => setName(withExtension(name, format))} autoFocus />
+              <input
+                data-testid="export-name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                onBlur={() => setName(withExtension(name, format))}
+                autoFocus
+              />
             </label>
             <label>
               {t('exportFormat')}
@@ -129,7 +151,13 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" data-testid="export-preamble" checked={preamble && format === 'csv'} disabled={format !== 'csv'} onChange={(e) => setPreamble(e.target.checked)} />
+          <input
+            type="checkbox"
+            data-testid="export-preamble"
+            checked={preamble && format === 'csv'}
+            disabled={format !== 'csv'}
+            onChange={(e) => setPreamble(e.target.checked)}
+          />
           {t('exportPreamble')}
         </label>
         {preamble && format === 'csv' && state.compare.enabled && (
@@ -159,7 +187,8 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         {job?.state === 'running' && <progress data-testid="export-progress" />}
         {job?.state === 'done' && job.result && (
           <p data-testid="export-done">
-            {job.result.download ? t('exportDownloaded') : t('exportDone')}: {job.result.rows.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-US')} {t('exportRows')} → {job.result.path}
+            {job.result.download ? t('exportDownloaded') : t('exportDone')}:{' '}
+            {job.result.rows.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-US')} {t('exportRows')} → {job.result.path}
           </p>
         )}
         {job?.state === 'cancelled' && (

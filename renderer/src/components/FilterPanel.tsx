@@ -22,7 +22,12 @@ export function FilterPanel() {
       <h2>{t('filters')}</h2>
       <fieldset>
         <legend>{t('dateRange')}</legend>
-        <select aria-label={t('dateRange')} data-testid="filter-preset" value={preset} onChange={(e) => setPreset(e.target.value as DatePreset)}>
+        <select
+          aria-label={t('dateRange')}
+          data-testid="filter-preset"
+          value={preset}
+          onChange={(e) => setPreset(e.target.value as DatePreset)}
+        >
           {DATE_PRESETS.map((p) => (
             <option key={p} value={p}>
               {t(p)}
@@ -69,19 +74,19 @@ export function FilterPanel() {
               // Values the workspace holds no data for stay selectable (a view then says so), but look it.
               const empty = v !== 'all' && options !== null && !options.held[key].includes(v);
               return (
-              <button
-                key={v}
-                type="button"
-                role="radio"
-                aria-checked={filters[key] === v}
-                data-testid={`filter-${key}-${v}`}
-                data-empty={empty || undefined}
-                title={empty ? t('noDataOption') : undefined}
-                className={`${filters[key] === v ? 'active' : ''}${empty ? ' no-data' : ''}`}
-                onClick={() => setFilter(key, v as DimensionChoice<typeof key>)}
-              >
-                {word(v)}
-              </button>
+                <button
+                  key={v}
+                  type="button"
+                  role="radio"
+                  aria-checked={filters[key] === v}
+                  data-testid={`filter-${key}-${v}`}
+                  data-empty={empty || undefined}
+                  title={empty ? t('noDataOption') : undefined}
+                  className={`${filters[key] === v ? 'active' : ''}${empty ? ' no-data' : ''}`}
+                  onClick={() => setFilter(key, v as DimensionChoice<typeof key>)}
+                >
+                  {word(v)}
+                </button>
               );
             })}
           </div>
@@ -97,9 +102,7 @@ export function FilterPanel() {
                 type="checkbox"
                 data-testid={`filter-account-${a.id}`}
                 checked={filters.accounts.includes(a.id)}
-                onChange={(e) =>
-                  setAccounts(e.target.checked ? [...filters.accounts, a.id] : filters.accounts.filter((x) => x !== a.id))
-                }
+                onChange={(e) => setAccounts(e.target.checked ? [...filters.accounts, a.id] : filters.accounts.filter((x) => x !== a.id))}
               />
               <span title={`${a.type}: ${a.value}`}>{a.value}</span>
             </label>

@@ -58,7 +58,8 @@ function CompareLine({ id, comparison }: { id: MetricId; comparison: CompareResu
       </div>
     );
   }
-  const number = (v: number, digits: number) => new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
+  const number = (v: number, digits: number) =>
+    new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
   const suffix = perDay && !rate && METRICS[id].formula.kind !== 'ratio' ? t('perDaySuffix') : '';
   // Rates change in percentage points; everything else by its own amount and in percent.
   const change = rate
@@ -66,7 +67,9 @@ function CompareLine({ id, comparison }: { id: MetricId; comparison: CompareResu
       ? ''
       : `${d.pp >= 0 ? '+' : '−'}${number(Math.abs(d.pp), 1)} ${t('pp')}`
     : `${d.abs !== null && d.abs > 0 ? '▲' : d.abs !== null && d.abs < 0 ? '▼' : '='} ${formatMetric(id, d.abs === null ? null : Math.abs(d.abs))}${suffix}${
-        d.pct === null ? '' : ` (${d.pct >= 0 ? '+' : ''}${new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }).format(d.pct)})`
+        d.pct === null
+          ? ''
+          : ` (${d.pct >= 0 ? '+' : ''}${new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }).format(d.pct)})`
       }`;
   // Totals of ranges that are not fully covered, or of unequal length, do not compare as they are.
   const comparable = perDay || (comparison.comparable && comparison.equalLengths);

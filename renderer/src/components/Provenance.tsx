@@ -12,7 +12,12 @@ export function provenanceText(p: DataProvenance, s: ReturnType<typeof useString
 export function Provenance({ provenance }: { provenance: DataProvenance }) {
   const strings = useStrings();
   return (
-    <p className={`provenance provenance-${provenance.kind}`} data-testid="provenance" title={provenance.detail} data-reason={provenance.reason}>
+    <p
+      className={`provenance provenance-${provenance.kind}`}
+      data-testid="provenance"
+      title={provenance.detail}
+      data-reason={provenance.reason}
+    >
       {strings.t('dataFrom')}: {provenanceText(provenance, strings)}
     </p>
   );

@@ -1,7 +1,17 @@
 import type { MetricId } from '../../../shared/metrics';
 import { useStrings } from '../i18n/use-strings';
 
-export function SortSelect({ value, options, onChange, testId }: { value: MetricId; options: readonly MetricId[]; onChange: (m: MetricId) => void; testId: string }) {
+export function SortSelect({
+  value,
+  options,
+  onChange,
+  testId,
+}: {
+  value: MetricId;
+  options: readonly MetricId[];
+  onChange: (m: MetricId) => void;
+  testId: string;
+}) {
   const { t, metricLabel } = useStrings();
   return (
     <label className="inline-control">

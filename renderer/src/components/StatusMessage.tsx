@@ -1,7 +1,17 @@
 /** Empty, loading and error states. */
 import { useStrings } from '../i18n/use-strings';
 
-export function StatusMessage({ kind, message, detail, onRetry }: { kind: 'loading' | 'empty' | 'error'; message: string; detail?: string; onRetry?: () => void }) {
+export function StatusMessage({
+  kind,
+  message,
+  detail,
+  onRetry,
+}: {
+  kind: 'loading' | 'empty' | 'error';
+  message: string;
+  detail?: string;
+  onRetry?: () => void;
+}) {
   const { t } = useStrings();
   return (
     <div className={`status status-${kind}`} role={kind === 'error' ? 'alert' : 'status'} data-testid={`status-${kind}`}>

@@ -1,6 +1,13 @@
 /** An ECharts time series of one metric, one line per split value; tooltips, legend toggles, zoom, save as PNG. */
 import { LineChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, ToolboxComponent, TooltipComponent } from 'echarts/components';
+import {
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  ToolboxComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
@@ -9,7 +16,16 @@ import type { Coverage, SeriesPoint } from '../../../shared/results';
 import { useStrings } from '../i18n/use-strings';
 import type { Theme } from '../store/ui-slice';
 
-echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, ToolboxComponent, MarkAreaComponent, CanvasRenderer]);
+echarts.use([
+  LineChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  DataZoomComponent,
+  ToolboxComponent,
+  MarkAreaComponent,
+  CanvasRenderer,
+]);
 
 export interface TimeSeriesChartProps {
   series: SeriesPoint[];
@@ -73,8 +89,12 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
           // A's and B's days side by side: the n-th day of B is drawn under the n-th day of A.
           formatter: (items: AxisItem[]) => {
             const i = items[0]?.dataIndex ?? 0;
-            const head = bDates.length ? `A: ${formatDay(dates[i] ?? '')} · B: ${bDates[i] ? formatDay(bDates[i]) : '–'}` : formatDay(dates[i] ?? '');
-            const rows = items.map((it) => `${it.marker}${it.seriesName}: <b>${formatMetric(metric, typeof it.value === 'number' ? it.value : null)}</b>`);
+            const head = bDates.length
+              ? `A: ${formatDay(dates[i] ?? '')} · B: ${bDates[i] ? formatDay(bDates[i]) : '–'}`
+              : formatDay(dates[i] ?? '');
+            const rows = items.map(
+              (it) => `${it.marker}${it.seriesName}: <b>${formatMetric(metric, typeof it.value === 'number' ? it.value : null)}</b>`,
+            );
             return [head, ...rows].join('<br/>');
           },
         },
@@ -102,7 +122,14 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
             lineStyle: { color: color(i), type: 'dashed', opacity: 0.75, width: 2 },
             data: values.map((v, k) => (uncovered(k) ? null : v)),
             ...(i === 0 && bands.length
-              ? { markArea: { silent: true, itemStyle: { color: theme === 'dark' ? 'rgba(255,255,255,0.07)' : 'rgba(0,0,0,0.06)' }, label: { color: theme === 'dark' ? '#aaa' : '#666', fontSize: 11 }, data: bands } }
+              ? {
+                  markArea: {
+                    silent: true,
+                    itemStyle: { color: theme === 'dark' ? 'rgba(255,255,255,0.07)' : 'rgba(0,0,0,0.06)' },
+                    label: { color: theme === 'dark' ? '#aaa' : '#666', fontSize: 11 },
+                    data: bands,
+                  },
+                }
               : {}),
           })),
         ],

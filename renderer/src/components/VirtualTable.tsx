@@ -70,7 +70,9 @@ export function VirtualTable<T>({
   }, [height]);
 
   const mins = columns.map(minWidth);
-  const template = columns.map((c, i) => (c.sticky ? `${mins[i]}px` : `minmax(${mins[i]}px, ${c.grow ?? (c.numeric ? 1 : 2)}fr)`)).join(' ');
+  const template = columns
+    .map((c, i) => (c.sticky ? `${mins[i]}px` : `minmax(${mins[i]}px, ${c.grow ?? (c.numeric ? 1 : 2)}fr)`))
+    .join(' ');
   const tableWidth = mins.reduce((a, b) => a + b, 0) + GAP * (columns.length - 1) + 2 * PAD;
   const lefts = columns.map((_, i) => PAD + mins.slice(0, i).reduce((a, b) => a + b + GAP, 0));
   const bodyHeight = Math.min(height ?? fill, rows.length * ROW_HEIGHT + 48);
@@ -79,7 +81,9 @@ export function VirtualTable<T>({
   // A sticky cell also paints the padding or gap to its left, so nothing scrolled under it shows through.
   const firstSticky = columns.findIndex((c) => c.sticky);
   const stickyStyle = (i: number) =>
-    columns[i]!.sticky ? { position: 'sticky' as const, left: lefts[i], zIndex: 1, boxShadow: `-${i === firstSticky ? PAD : GAP}px 0 0 var(--panel)` } : undefined;
+    columns[i]!.sticky
+      ? { position: 'sticky' as const, left: lefts[i], zIndex: 1, boxShadow: `-${i === firstSticky ? PAD : GAP}px 0 0 var(--panel)` }
+      : undefined;
   const cellClass = (c: Column<T>) => `${c.numeric ? 'num' : ''}${c.sticky ? ' sticky' : ''}`;
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {

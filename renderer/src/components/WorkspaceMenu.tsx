@@ -22,7 +22,12 @@ export function WorkspaceMenu() {
         {t('workspace')}: <span data-testid="workspace-path">{workspace?.path.split(/[\\/]/).pop() ?? '…'}</span>
       </button>
       {open && (
-        <div className="workspace-popover" role="dialog" aria-label={t('workspace')} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <div
+          className="workspace-popover"
+          role="dialog"
+          aria-label={t('workspace')}
+          onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+        >
           {choose ? (
             <div className="row">
               <button type="button" data-testid="workspace-open-dialog" onClick={() => viaDialog('open')} autoFocus>
@@ -33,13 +38,29 @@ export function WorkspaceMenu() {
               </button>
             </div>
           ) : (
-            <input data-testid="workspace-input" value={path} placeholder={t('workspacePathPlaceholder')} onChange={(e) => setPath(e.target.value)} autoFocus />
+            <input
+              data-testid="workspace-input"
+              value={path}
+              placeholder={t('workspacePathPlaceholder')}
+              onChange={(e) => setPath(e.target.value)}
+              autoFocus
+            />
           )}
           <div className="row" hidden={Boolean(choose)}>
-            <button type="button" data-testid="workspace-open" disabled={!path.trim()} onClick={() => void openWorkspace(path.trim(), false).then(() => setOpen(false))}>
+            <button
+              type="button"
+              data-testid="workspace-open"
+              disabled={!path.trim()}
+              onClick={() => void openWorkspace(path.trim(), false).then(() => setOpen(false))}
+            >
               {t('openWorkspace')}
             </button>
-            <button type="button" data-testid="workspace-new" disabled={!path.trim()} onClick={() => void openWorkspace(path.trim(), true).then(() => setOpen(false))}>
+            <button
+              type="button"
+              data-testid="workspace-new"
+              disabled={!path.trim()}
+              onClick={() => void openWorkspace(path.trim(), true).then(() => setOpen(false))}
+            >
               {t('newWorkspace')}
             </button>
           </div>

@@ -5,7 +5,12 @@ import type { useStrings } from '../i18n/use-strings';
 import type { Column } from './VirtualTable';
 
 /** One numeric column per metric; the sort metric stands out; `sortable` ones sort on a header click. */
-export function metricColumns(ids: readonly MetricId[], sort: MetricId, s: ReturnType<typeof useStrings>, sortable: readonly MetricId[] = []): Column<TopRow>[] {
+export function metricColumns(
+  ids: readonly MetricId[],
+  sort: MetricId,
+  s: ReturnType<typeof useStrings>,
+  sortable: readonly MetricId[] = [],
+): Column<TopRow>[] {
   return ids.map((m) => ({
     key: m,
     label: s.metricLabel(m),
@@ -32,7 +37,11 @@ export function comparisonColumns(result: TopResult | undefined, sort: MetricId,
         const c = byRow.get(r);
         if (!c || c.status === 'new') return <span className="badge new">{s.t('newEntry')}</span>;
         const change = c.rank_change ?? 0;
-        return <span className={change > 0 ? 'up' : change < 0 ? 'down' : ''}>{change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : '='}</span>;
+        return (
+          <span className={change > 0 ? 'up' : change < 0 ? 'down' : ''}>
+            {change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : '='}
+          </span>
+        );
       },
     },
   ];

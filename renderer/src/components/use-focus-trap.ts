@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef, type RefObject } from 'react';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function useFocusTrap(ref: RefObject<HTMLElement | null>, onClose: () => void): void {
   // What had focus at the first render, before the dialog's own autofocus moved it.
@@ -13,7 +14,8 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, onClose: () => 
     const opener = openerRef.current;
     const root = ref.current;
     if (!root) return;
-    const items = () => [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+    const items = () =>
+      [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
     if (!root.contains(document.activeElement)) (root.querySelector<HTMLElement>('[autofocus]') ?? items()[0] ?? root).focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {

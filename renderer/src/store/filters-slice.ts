@@ -39,7 +39,10 @@ export interface FiltersSlice {
   setChartMetric(m: MetricId): void;
 }
 
-export const initialFilters: Pick<FiltersSlice, 'filters' | 'compare' | 'preset' | 'rangeDraft' | 'splitBy' | 'granularity' | 'chartMetric'> = {
+export const initialFilters: Pick<
+  FiltersSlice,
+  'filters' | 'compare' | 'preset' | 'rangeDraft' | 'splitBy' | 'granularity' | 'chartMetric'
+> = {
   rangeDraft: null,
   filters: DEFAULT_FILTERS,
   compare: { enabled: false, preset: 'previous', from: null, to: null, perDay: false, lastValid: null },
@@ -126,6 +129,7 @@ export function effectiveCompareRange(state: Pick<FiltersSlice, 'filters' | 'com
 export function compareRangeOf(state: Pick<FiltersSlice, 'filters' | 'compare'>): { from: string; to: string } | undefined {
   const { compare, filters } = state;
   if (!compare.enabled || !filters.from || !filters.to) return undefined;
-  if (compare.preset === 'custom') return compare.from && compare.to && compare.from <= compare.to ? { from: compare.from, to: compare.to } : undefined;
+  if (compare.preset === 'custom')
+    return compare.from && compare.to && compare.from <= compare.to ? { from: compare.from, to: compare.to } : undefined;
   return compareRange(compare.preset, filters.from, filters.to);
 }

@@ -22,7 +22,11 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   ...initialImport,
   async startImport(paths, exportContext) {
     set({ importError: null });
-    const ended = await followJob(await api.startImport({ paths, exportContext }), (id) => api.importStatus({ id }), (job) => set({ job }));
+    const ended = await followJob(
+      await api.startImport({ paths, exportContext }),
+      (id) => api.importStatus({ id }),
+      (job) => set({ job }),
+    );
     if (!ended.ok) return set({ importError: ended.error });
     if (ended.last.state === 'done') {
       await get().loadWorkspace();

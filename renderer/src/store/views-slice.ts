@@ -16,7 +16,8 @@ import { api } from '../api/transport';
 import type { AppState } from './app-store';
 import type { ViewName } from './ui-slice';
 
-export type Loadable<T> = { status: 'idle' } | { status: 'loading'; previous?: T } | { status: 'ready'; data: T } | { status: 'error'; error: ApiError };
+export type Loadable<T> =
+  { status: 'idle' } | { status: 'loading'; previous?: T } | { status: 'ready'; data: T } | { status: 'error'; error: ApiError };
 
 export interface ViewsSlice {
   overview: Loadable<OverviewResult>;
@@ -113,13 +114,16 @@ export function screenSpec(state: AppState): QuerySpecInput {
 
 type Key = 'overview' | 'comparison' | 'topPins' | 'topBoards' | 'videoTotals' | 'videoComparison' | 'videoTop' | 'legacy';
 
-const loading = <T,>(l: Loadable<T>): Loadable<T> => ({ status: 'loading', previous: l.status === 'ready' ? l.data : l.status === 'loading' ? l.previous : undefined });
+const loading = <T>(l: Loadable<T>): Loadable<T> => ({
+  status: 'loading',
+  previous: l.status === 'ready' ? l.data : l.status === 'loading' ? l.previous : undefined,
+});
 
 export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set, get) => {
   /** Runs a query and stores its answer under `key`, unless a newer refresh has started meanwhile. */
   /** The cache's key of a request: the workspace and the request itself. */
   const cacheKeyOf = (spec: QuerySpecInput) => `${get().workspace?.path ?? ''}|${JSON.stringify(spec)}`;
-  const load = async <T,>(key: Key, spec: QuerySpecInput, generation: number): Promise<void> => {
+  const load = async <T>(key: Key, spec: QuerySpecInput, generation: number): Promise<void> => {
     const cacheKey = cacheKeyOf(spec);
     const hit = cached(cacheKey);
     if (hit !== undefined) {
@@ -146,7 +150,10 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
     const audience = res.value as OverviewResult;
     const key = (p: { date: string; split: string | null }) => `${p.date}|${p.split ?? ''}`;
     const byKey = new Map(audience.series.map((p) => [key(p), p]));
-    const pick = <T extends Partial<Record<MetricId, number | null>>>(into: T, from: Partial<Record<MetricId, number | null>> | undefined): T => {
+    const pick = <T extends Partial<Record<MetricId, number | null>>>(
+      into: T,
+      from: Partial<Record<MetricId, number | null>> | undefined,
+    ): T => {
       const out = { ...into };
       for (const id of AUDIENCE_METRICS) (out as Partial<Record<MetricId, number | null>>)[id] = from?.[id] ?? null;
       return out;
@@ -176,20 +183,36 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
         await figures;
         if (get().generation !== g) return;
         await mergeAudiences(full, await audiences, g);
-      }      if (get().generation === g) set({ audiencePending: false });
+      }
+      if (get().generation === g) set({ audiencePending: false });
       const compare = effectiveCompareRange(get());
       if (compare) await load('comparison', { ...spec, view: 'compare', compare }, g);
       else set({ comparison: idle });
     },
-    'top-pins': (g) => load('topPins', { ...currentSpec(get(), 'top-pins'), sortBy: get().topPinsSort, limit: get().topLimit, compare: effectiveCompareRange(get()) }, g),
-    'top-boards': (g) => load('topBoards', { ...currentSpec(get(), 'top-boards'), sortBy: get().topBoardsSort, limit: get().topLimit, compare: effectiveCompareRange(get()) }, g),
+    'top-pins': (g) =>
+      load(
+        'topPins',
+        { ...currentSpec(get(), 'top-pins'), sortBy: get().topPinsSort, limit: get().topLimit, compare: effectiveCompareRange(get()) },
+        g,
+      ),
+    'top-boards': (g) =>
+      load(
+        'topBoards',
+        { ...currentSpec(get(), 'top-boards'), sortBy: get().topBoardsSort, limit: get().topLimit, compare: effectiveCompareRange(get()) },
+        g,
+      ),
     video: async (g) => {
       const filters = { ...get().filters, format: 'video' as const };
       await load('videoTotals', { ...currentSpec(get(), 'overview'), filters, splitBy: 'none', skipAudience: true }, g);
       const compare = effectiveCompareRange(get());
-      if (compare) await load('videoComparison', { ...currentSpec(get(), 'compare'), filters, splitBy: 'none', skipAudience: true, compare }, g);
+      if (compare)
+        await load('videoComparison', { ...currentSpec(get(), 'compare'), filters, splitBy: 'none', skipAudience: true, compare }, g);
       else set({ videoComparison: idle });
-      await load('videoTop', { ...currentSpec(get(), 'top-video-pins'), sortBy: get().videoSort, limit: get().topLimit, compare: effectiveCompareRange(get()) }, g);
+      await load(
+        'videoTop',
+        { ...currentSpec(get(), 'top-video-pins'), sortBy: get().videoSort, limit: get().topLimit, compare: effectiveCompareRange(get()) },
+        g,
+      );
     },
     legacy: (g) => load('legacy', { view: 'legacy', filters: {}, granularity: get().granularity }, g),
   };

@@ -12,7 +12,9 @@ import { useAppStore } from '../store/app-store';
 
 function rejectedCsv(rows: RejectedRow[]): string {
   const cell = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
-  return ['file,line,column,reason', ...rows.map((r) => [r.file, r.line, r.column ?? '', r.reason].map(cell).join(','))].join('\r\n') + '\r\n';
+  return (
+    ['file,line,column,reason', ...rows.map((r) => [r.file, r.line, r.column ?? '', r.reason].map(cell).join(','))].join('\r\n') + '\r\n'
+  );
 }
 
 function download(name: string, text: string) {
@@ -89,20 +91,41 @@ export function ImportView() {
         onDrop={(e) => void onDrop(e)}
       >
         <p>{t('importHint')}</p>
-        <textarea data-testid="import-paths" rows={3} value={paths} onChange={(e) => setPaths(e.target.value)} aria-label={t('importTitle')} />
+        <textarea
+          data-testid="import-paths"
+          rows={3}
+          value={paths}
+          onChange={(e) => setPaths(e.target.value)}
+          aria-label={t('importTitle')}
+        />
         <div className="row">
           <button
             type="button"
             data-testid="import-start"
             disabled={running || !paths.trim()}
-            onClick={() => void startImport(paths.split(/\r?\n/).map((p) => p.trim()).filter(Boolean), contextOrUndefined)}
+            onClick={() =>
+              void startImport(
+                paths
+                  .split(/\r?\n/)
+                  .map((p) => p.trim())
+                  .filter(Boolean),
+                contextOrUndefined,
+              )
+            }
           >
             {t('importButton')}
           </button>
           <button type="button" className="secondary" data-testid="import-choose" disabled={running} onClick={() => void choose()}>
             {t('chooseFiles')}
           </button>
-          <input ref={picker} type="file" multiple hidden data-testid="import-file-input" onChange={(e) => e.target.files && void importStaged(e.target.files)} />
+          <input
+            ref={picker}
+            type="file"
+            multiple
+            hidden
+            data-testid="import-file-input"
+            onChange={(e) => e.target.files && void importStaged(e.target.files)}
+          />
         </div>
         <ExportContextFields value={context} onChange={setContext} />
       </div>
@@ -115,7 +138,9 @@ export function ImportView() {
             <>
               <progress max={job.fileCount + 1} value={job.fileIndex + (job.phase === 'deriving' ? 1 : 0)} />
               <span>
-                {job.phase === 'deriving' ? t('deriving') : `${t('importing')} ${job.currentFile?.split(/[\\/]/).pop() ?? ''} (${Math.min(job.fileIndex + 1, job.fileCount)}/${job.fileCount})`}
+                {job.phase === 'deriving'
+                  ? t('deriving')
+                  : `${t('importing')} ${job.currentFile?.split(/[\\/]/).pop() ?? ''} (${Math.min(job.fileIndex + 1, job.fileCount)}/${job.fileCount})`}
               </span>
               <button type="button" data-testid="import-cancel" onClick={() => void cancelImport()}>
                 {t('cancel')}
@@ -134,7 +159,11 @@ export function ImportView() {
                     <h3>
                       {t('rejectedRows')} ({summary.rejected.length})
                     </h3>
-                    <button type="button" data-testid="save-rejected" onClick={() => download('pinsight-rejected-rows.csv', rejectedCsv(summary.rejected))}>
+                    <button
+                      type="button"
+                      data-testid="save-rejected"
+                      onClick={() => download('pinsight-rejected-rows.csv', rejectedCsv(summary.rejected))}
+                    >
                       {t('saveRejected')}
                     </button>
                   </div>
@@ -144,7 +173,13 @@ export function ImportView() {
                     columns={[
                       { key: 'file', label: t('file'), render: (r: RejectedRow) => r.file.split(/[\\/]/).pop() },
                       { key: 'line', label: t('line'), numeric: true, width: 80, grow: 0, render: (r: RejectedRow) => r.line },
-                      { key: 'reason', label: t('reason'), width: 240, grow: 3, render: (r: RejectedRow) => <span title={r.reason}>{r.reason}</span> },
+                      {
+                        key: 'reason',
+                        label: t('reason'),
+                        width: 240,
+                        grow: 3,
+                        render: (r: RejectedRow) => <span title={r.reason}>{r.reason}</span>,
+                      },
                     ]}
                     rows={summary.rejected}
                     rowTestId={(_r, i) => `rejected-${i}`}

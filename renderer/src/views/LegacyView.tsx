@@ -49,14 +49,23 @@ export function LegacyView() {
           </div>
           {data.metrics.includes('impressions') && (
             <div className="chart-card">
-              <TimeSeriesChart series={data.series.map((p) => ({ ...p, split: null }) as unknown as SeriesPoint)} metric="impressions" theme={theme} />
+              <TimeSeriesChart
+                series={data.series.map((p) => ({ ...p, split: null }) as unknown as SeriesPoint)}
+                metric="impressions"
+                theme={theme}
+              />
             </div>
           )}
           <VirtualTable
             label={t('legacyTitle')}
             columns={[
               { key: 'date', label: t('day'), render: (r) => formatDay(String(r.date)) } as Column<(typeof data.series)[number]>,
-              ...data.metrics.map((m) => ({ key: m, label: label(m), numeric: true, render: (r: (typeof data.series)[number]) => number(r[m]) })),
+              ...data.metrics.map((m) => ({
+                key: m,
+                label: label(m),
+                numeric: true,
+                render: (r: (typeof data.series)[number]) => number(r[m]),
+              })),
             ]}
             rows={data.series}
           />

@@ -78,7 +78,13 @@ export function OverviewView() {
             </select>
           </label>
         </div>
-        <TimeSeriesChart series={data.series} metric={chartMetric} theme={theme} compareSeries={comparison?.b.series} compareCoverage={comparison?.coverage.b} />
+        <TimeSeriesChart
+          series={data.series}
+          metric={chartMetric}
+          theme={theme}
+          compareSeries={comparison?.b.series}
+          compareCoverage={comparison?.coverage.b}
+        />
       </div>
       <Provenance provenance={data.provenance} />
     </section>

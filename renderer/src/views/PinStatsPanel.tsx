@@ -18,12 +18,19 @@ export function PinStatsPanel() {
     if (stats.status === 'error') return <StatusMessage kind="error" message={stats.error.message} />;
     if (stats.status !== 'ready') return <StatusMessage kind="loading" message={t('loading')} />;
     const r: PinStatsResult = stats.data;
-    const blocks: [string, MetricValues][] = r.phase === 'real-time' ? [[t('realTime'), r.real_time!]] : [[t('last24h'), r.last_24h!], [t('lifetime'), r.final!]];
+    const blocks: [string, MetricValues][] =
+      r.phase === 'real-time'
+        ? [[t('realTime'), r.real_time!]]
+        : [
+            [t('last24h'), r.last_24h!],
+            [t('lifetime'), r.final!],
+          ];
     return (
       <>
         <h3 data-testid="pin-title">{r.title ?? r.pin_id}</h3>
         <p>
-          {t('phase')}: <strong data-testid="pin-phase">{r.phase === 'real-time' ? t('phaseRealTime') : t('phaseFinal')}</strong> · {t('asOf')} {new Date(r.as_of).toLocaleString()}
+          {t('phase')}: <strong data-testid="pin-phase">{r.phase === 'real-time' ? t('phaseRealTime') : t('phaseFinal')}</strong> ·{' '}
+          {t('asOf')} {new Date(r.as_of).toLocaleString()}
         </p>
         <table className="pin-blocks" data-testid="pin-blocks">
           <thead>
@@ -41,7 +48,12 @@ export function PinStatsPanel() {
               <tr key={m}>
                 <th scope="row">{metricLabel(m)}</th>
                 {blocks.map(([name, b], i) => (
-                  <td key={name} className="num" data-testid={`pin-${i === blocks.length - 1 ? 'main' : 'first'}-${m}`} data-value={b[m] ?? ''}>
+                  <td
+                    key={name}
+                    className="num"
+                    data-testid={`pin-${i === blocks.length - 1 ? 'main' : 'first'}-${m}`}
+                    data-value={b[m] ?? ''}
+                  >
                     {formatMetric(m, b[m])}
                   </td>
                 ))}
@@ -67,7 +79,13 @@ export function PinStatsPanel() {
   };
 
   return (
-    <aside className="pin-panel" role="dialog" aria-label={t('pinStats')} data-testid="pin-panel" onKeyDown={(e) => e.key === 'Escape' && openPin(null)}>
+    <aside
+      className="pin-panel"
+      role="dialog"
+      aria-label={t('pinStats')}
+      data-testid="pin-panel"
+      onKeyDown={(e) => e.key === 'Escape' && openPin(null)}
+    >
       <div className="pin-panel-head">
         <h2>{t('pinStats')}</h2>
         <button type="button" onClick={() => openPin(null)} data-testid="pin-close" autoFocus>

@@ -27,12 +27,26 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
     { key: 'rank', label: t('rank'), numeric: true, width: 56, sticky: true, render: (_r, i) => i + 1 },
     ...(kind === 'pins'
       ? [
-          { key: 'title', label: t('title'), width: 220, sticky: true, render: (r: TopRow) => <span title={r.title ? `${r.title} (${r.pin_id})` : r.pin_id}>{r.title || r.pin_id}</span> },
+          {
+            key: 'title',
+            label: t('title'),
+            width: 220,
+            sticky: true,
+            render: (r: TopRow) => <span title={r.title ? `${r.title} (${r.pin_id})` : r.pin_id}>{r.title || r.pin_id}</span>,
+          },
           { key: 'board', label: t('board'), width: 120, grow: 1.3, render: (r: TopRow) => r.board_name ?? '' },
           { key: 'format', label: dimensionLabel('format'), width: 84, grow: 0, render: (r: TopRow) => word(r.format) },
           { key: 'source', label: dimensionLabel('source'), width: 96, grow: 0, render: (r: TopRow) => word(r.source) },
         ]
-      : [{ key: 'name', label: t('board'), width: 220, sticky: true, render: (r: TopRow) => <span title={r.name ?? r.board_id ?? ''}>{r.name ?? r.board_id ?? ''}</span> }]),
+      : [
+          {
+            key: 'name',
+            label: t('board'),
+            width: 220,
+            sticky: true,
+            render: (r: TopRow) => <span title={r.name ?? r.board_id ?? ''}>{r.name ?? r.board_id ?? ''}</span>,
+          },
+        ]),
     ...metricColumns(TOP_SORT_METRICS, sort, strings, TOP_SORT_METRICS),
   ];
 
@@ -43,7 +57,12 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
     <section className="view top-list" aria-busy={loadable.status === 'loading'}>
       <div className="view-toolbar">
         <h2>{kind === 'pins' ? t('topPins') : t('topBoards')}</h2>
-        <SortSelect testId={`sort-${kind}`} value={sort} options={TOP_SORT_METRICS} onChange={(m) => setSort(kind === 'pins' ? 'topPins' : 'topBoards', m)} />
+        <SortSelect
+          testId={`sort-${kind}`}
+          value={sort}
+          options={TOP_SORT_METRICS}
+          onChange={(m) => setSort(kind === 'pins' ? 'topPins' : 'topBoards', m)}
+        />
         <label className="inline-control">
           {t('rows')}
           <select value={limit} data-testid={`limit-${kind}`} onChange={(e) => setTopLimit(Number(e.target.value))}>
@@ -75,7 +94,9 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
             rowTestId={(r) => (kind === 'pins' ? `top-pin-${r.pin_id}` : `top-board-${r.board_id}`)}
             onRowClick={kind === 'pins' ? (r) => r.pin_id && openPin(r.pin_id) : undefined}
             sortKey={sort}
-            onSort={(key) => (TOP_SORT_METRICS as readonly string[]).includes(key) && setSort(kind === 'pins' ? 'topPins' : 'topBoards', key as MetricId)}
+            onSort={(key) =>
+              (TOP_SORT_METRICS as readonly string[]).includes(key) && setSort(kind === 'pins' ? 'topPins' : 'topBoards', key as MetricId)
+            }
           />
           {comparison && comparison.gone.length > 0 && (
             <div className="gone" data-testid="gone-entries">

@@ -12,7 +12,16 @@ import { VirtualTable, type Column } from '../components/VirtualTable';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 
-const VIDEO_KPIS: MetricId[] = ['video_views', 'avg_watch_time_s', 'p95_views', 'ten_second_views', 'total_watch_time_min', 'video_starts', 'saves', 'link_clicks'];
+const VIDEO_KPIS: MetricId[] = [
+  'video_views',
+  'avg_watch_time_s',
+  'p95_views',
+  'ten_second_views',
+  'total_watch_time_min',
+  'video_starts',
+  'saves',
+  'link_clicks',
+];
 
 export function VideoView() {
   const strings = useStrings();
@@ -26,8 +35,19 @@ export function VideoView() {
   const topData = top.status === 'ready' ? top.data : top.status === 'loading' ? top.previous : undefined;
   const columns: Column<TopRow>[] = [
     { key: 'rank', label: t('rank'), numeric: true, width: 56, sticky: true, render: (_r, i) => i + 1 },
-    { key: 'title', label: t('title'), width: 220, sticky: true, render: (r) => <span title={r.title ? `${r.title} (${r.pin_id})` : r.pin_id}>{r.title || r.pin_id}</span> },
-    ...metricColumns(VIDEO_METRICS.filter((m) => m !== 'video_starts'), sort, strings, VIDEO_SORT_METRICS),
+    {
+      key: 'title',
+      label: t('title'),
+      width: 220,
+      sticky: true,
+      render: (r) => <span title={r.title ? `${r.title} (${r.pin_id})` : r.pin_id}>{r.title || r.pin_id}</span>,
+    },
+    ...metricColumns(
+      VIDEO_METRICS.filter((m) => m !== 'video_starts'),
+      sort,
+      strings,
+      VIDEO_SORT_METRICS,
+    ),
   ];
   columns.push(...comparisonColumns(topData, sort, strings));
   if (totals.status === 'error') return <StatusMessage kind="error" message={totals.error.message} onRetry={refresh} />;

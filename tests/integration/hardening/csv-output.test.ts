@@ -18,14 +18,18 @@ const PIN_IDS = ['-p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
 const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
 let engine: PinsightEngine;
 const wsPath = join(dir, 'w.duckdb');
-const spec = (view: string, extra: object = {}) => querySpecSchema.parse({ view, filters: { from: '2026-10-01', to: '2026-10-07' }, ...extra });
+const spec = (view: string, extra: object = {}) =>
+  querySpecSchema.parse({ view, filters: { from: '2026-10-01', to: '2026-10-07' }, ...extra });
 
 function writeWorld(): string[] {
   const files = [join(dir, 'accounts.csv'), join(dir, 'pins.csv'), join(dir, 'events.csv')];
   writeFileSync(files[0]!, 'account_id,type,value\nacc1,profile,creator1\n');
   writeFileSync(
     files[1]!,
-    ['pin_id,image_signature,destination_url,board_id,creator_id,created_at,pin_format,parent_pin_id,title', ...PIN_IDS.map((id, i) => `${id},img${i},https://x.example/${i},b1,creator1,2026-09-01T00:00:00Z,standard,,${q(TITLES[i]!)}`)].join('\n') + '\n',
+    [
+      'pin_id,image_signature,destination_url,board_id,creator_id,created_at,pin_format,parent_pin_id,title',
+      ...PIN_IDS.map((id, i) => `${id},img${i},https://x.example/${i},b1,creator1,2026-09-01T00:00:00Z,standard,,${q(TITLES[i]!)}`),
+    ].join('\n') + '\n',
   );
   const events = ['event_id,event_time,event_type,pin_id,user_id'];
   PIN_IDS.forEach((id, i) => {
@@ -81,7 +85,9 @@ describe('formula injection', () => {
     const copy = await PinsightEngine.open(join(dir, 'copy2.duckdb'));
     try {
       await copy.importFiles([out]);
-      const titles = await copy.workspace.all<{ pin_id: string; title: string }>(`SELECT DISTINCT pin_id, title FROM export_top ORDER BY pin_id`);
+      const titles = await copy.workspace.all<{ pin_id: string; title: string }>(
+        `SELECT DISTINCT pin_id, title FROM export_top ORDER BY pin_id`,
+      );
       expect(titles).toEqual(PIN_IDS.map((pin_id, i) => ({ pin_id, title: TITLES[i] })).sort((a, b) => a.pin_id.localeCompare(b.pin_id)));
     } finally {
       copy.close();
@@ -91,12 +97,18 @@ describe('formula injection', () => {
 
 describe('export targets', () => {
   it('never replace the open workspace, its WAL, or another workspace', async () => {
-    await expect(engine.exportView(spec('top-pins'), wsPath, { ...options, overwrite: true })).rejects.toThrow(/needs a name ending in \.csv/);
+    await expect(engine.exportView(spec('top-pins'), wsPath, { ...options, overwrite: true })).rejects.toThrow(
+      /needs a name ending in \.csv/,
+    );
     const disguised = join(dir, 'disguised.csv');
     const other = await Workspace.open(disguised);
     other.close();
-    await expect(engine.exportView(spec('top-pins'), disguised, { ...options, overwrite: true })).rejects.toThrow(/is a Pinsight workspace/);
-    await expect(engine.exportView(spec('top-pins'), `${wsPath}.wal`, { ...options, format: 'csv', overwrite: true })).rejects.toThrow(/needs a name ending|open workspace/);
+    await expect(engine.exportView(spec('top-pins'), disguised, { ...options, overwrite: true })).rejects.toThrow(
+      /is a Pinsight workspace/,
+    );
+    await expect(engine.exportView(spec('top-pins'), `${wsPath}.wal`, { ...options, format: 'csv', overwrite: true })).rejects.toThrow(
+      /needs a name ending|open workspace/,
+    );
     expect(readFileSync(wsPath).subarray(8, 12).toString('latin1')).toBe('DUCK');
   });
 

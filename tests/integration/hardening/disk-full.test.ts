@@ -119,7 +119,9 @@ describe('damaged bookkeeping changes nothing', () => {
   for (const value of ['abc', '1', '-3', '999']) {
     it(`a pending import "${value}" that cannot be identified is an error, and no event is deleted`, async () => {
       const { path, events } = await damaged('pending_import', value);
-      await expect(PinsightEngine.open(path)).rejects.toThrow(/records an unfinished import, marked .*, that cannot be identified .* nothing was changed/);
+      await expect(PinsightEngine.open(path)).rejects.toThrow(
+        /records an unfinished import, marked .*, that cannot be identified .* nothing was changed/,
+      );
       const ws = await Workspace.open(path).catch(() => null);
       expect(ws).toBeNull();
       // Read the file directly: every event is still there.

@@ -36,19 +36,63 @@ function rng(seed: number): () => number {
   };
 }
 
-const EVENT_ROWS = Array.from({ length: 40 }, (_, i) => [`e${i}`, `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:00:00Z`, ['impression', 'closeup', 'save', 'link_click', 'video_play'][i % 5]!, `p${i % 7}`, `u${i % 11}`, ['mobile', 'web', 'tablet'][i % 3]!, i % 4 ? 'organic' : 'paid', String(i * 100), String(i % 101), String((i * 3) % 101)]);
-const EVENT_HEADER = ['event_id', 'event_time', 'event_type', 'pin_id', 'user_id', 'app_type', 'content_type', 'watch_ms', 'progress_pct', 'in_view_pct'];
+const EVENT_ROWS = Array.from({ length: 40 }, (_, i) => [
+  `e${i}`,
+  `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:00:00Z`,
+  ['impression', 'closeup', 'save', 'link_click', 'video_play'][i % 5]!,
+  `p${i % 7}`,
+  `u${i % 11}`,
+  ['mobile', 'web', 'tablet'][i % 3]!,
+  i % 4 ? 'organic' : 'paid',
+  String(i * 100),
+  String(i % 101),
+  String((i * 3) % 101),
+]);
+const EVENT_HEADER = [
+  'event_id',
+  'event_time',
+  'event_type',
+  'pin_id',
+  'user_id',
+  'app_type',
+  'content_type',
+  'watch_ms',
+  'progress_pct',
+  'in_view_pct',
+];
 
 async function bases(): Promise<{ name: string; bytes: Buffer }[]> {
   const csv = Buffer.from([EVENT_HEADER, ...EVENT_ROWS].map((r) => r.join(',')).join('\n') + '\n');
-  const ndjson = Buffer.from(EVENT_ROWS.map((r) => JSON.stringify(Object.fromEntries(EVENT_HEADER.map((h, i) => [h, r[i]])))).join('\n') + '\n');
+  const ndjson = Buffer.from(
+    EVENT_ROWS.map((r) => JSON.stringify(Object.fromEntries(EVENT_HEADER.map((h, i) => [h, r[i]])))).join('\n') + '\n',
+  );
   const csvPath = join(dir, 'base-events.csv');
   writeFileSync(csvPath, csv);
   const parquetPath = join(dir, 'base-events.parquet');
   await engine.workspace.run(`COPY (SELECT * FROM read_csv('${csvPath}', all_varchar = true)) TO '${parquetPath}' (FORMAT parquet)`);
-  const pins = Buffer.from('pin_id,image_signature,destination_url,board_id,creator_id,created_at,pin_format,parent_pin_id,title\n' + Array.from({ length: 7 }, (_, i) => `p${i},img${i},https://x.example/${i},b1,c1,2026-09-01T00:00:00Z,standard,,Title ${i}`).join('\n') + '\n');
-  const legacy = renderExport(legacyDocument('2018-01-01', '2018-01-20'), { language: 'en', delimiter: ',', encoding: 'utf8', lineEnding: '\r\n', humanUnits: false, grouping: false });
-  const legacySv = renderExport(legacyDocument('2018-02-01', '2018-02-10'), { language: 'sv', delimiter: ';', encoding: 'utf16le', lineEnding: '\r\n', humanUnits: true, grouping: true });
+  const pins = Buffer.from(
+    'pin_id,image_signature,destination_url,board_id,creator_id,created_at,pin_format,parent_pin_id,title\n' +
+      Array.from({ length: 7 }, (_, i) => `p${i},img${i},https://x.example/${i},b1,c1,2026-09-01T00:00:00Z,standard,,Title ${i}`).join(
+        '\n',
+      ) +
+      '\n',
+  );
+  const legacy = renderExport(legacyDocument('2018-01-01', '2018-01-20'), {
+    language: 'en',
+    delimiter: ',',
+    encoding: 'utf8',
+    lineEnding: '\r\n',
+    humanUnits: false,
+    grouping: false,
+  });
+  const legacySv = renderExport(legacyDocument('2018-02-01', '2018-02-10'), {
+    language: 'sv',
+    delimiter: ';',
+    encoding: 'utf16le',
+    lineEnding: '\r\n',
+    humanUnits: true,
+    grouping: true,
+  });
   return [
     { name: 'events.csv', bytes: csv },
     { name: 'events.csv.gz', bytes: gzipSync(csv) },
@@ -69,11 +113,13 @@ function mutate(bytes: Buffer, random: () => number): Buffer {
       return out;
     case 1: // cut short
       return out.subarray(0, pick(out.length));
-    case 2: { // splice random bytes in
+    case 2: {
+      // splice random bytes in
       const at = pick(out.length);
       return Buffer.concat([out.subarray(0, at), Buffer.from(Array.from({ length: 1 + pick(64) }, () => pick(256))), out.subarray(at)]);
     }
-    case 3: { // double or swap lines
+    case 3: {
+      // double or swap lines
       const lines = out.toString('latin1').split('\n');
       const i = pick(lines.length);
       const j = pick(lines.length);

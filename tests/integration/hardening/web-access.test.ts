@@ -37,7 +37,11 @@ interface ApiReply {
 
 const auth = () => ({ 'X-Pinsight-Token': served.host.token });
 const api = async (method: string, arg: unknown, headers: Record<string, string> = auth()) => {
-  const r = await call(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ arg }) });
+  const r = await call(`/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ arg }),
+  });
   return { status: r.status, json: r.status === 200 ? (JSON.parse(r.body.toString()) as ApiReply) : null };
 };
 
@@ -47,11 +51,21 @@ describe('the token', () => {
     expect((await api('getWorkspace', undefined, { 'X-Pinsight-Token': 'x'.repeat(43) })).status).toBe(401);
     expect((await api('exportView', { spec: { view: 'overview' }, out: join(dir, 'stolen.csv') }, {})).status).toBe(401);
     expect(existsSync(join(dir, 'stolen.csv'))).toBe(false);
-    expect((await call('/upload?batch=abcd&name=a.csv', { method: 'POST', headers: { 'X-Pinsight-Upload': '1' }, body: 'x' })).status).toBe(401);
+    expect((await call('/upload?batch=abcd&name=a.csv', { method: 'POST', headers: { 'X-Pinsight-Upload': '1' }, body: 'x' })).status).toBe(
+      401,
+    );
     expect((await call(`/download/${'0'.repeat(32)}`)).status).toBe(404);
     // Not as a cookie or a query parameter: a cookie reaches every port of 127.0.0.1, and a query is logged.
     expect((await api('getWorkspace', undefined, { Cookie: `pinsight_token=${served.host.token}` })).status).toBe(401);
-    expect((await call(`/api/getWorkspace?token=${served.host.token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect(
+      (
+        await call(`/api/getWorkspace?token=${served.host.token}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('travels in the fragment of the printed address (never sent to a server) and opens the API as a header', async () => {
@@ -76,7 +90,11 @@ describe('exports over HTTP are downloads', () => {
     const file = await call(summary.download, { headers: auth() });
     expect(file.status).toBe(200);
     expect(String(file.headers['content-disposition'])).toContain('filename="bashrc.csv"');
-    const lines = file.body.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const lines = file.body
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
     expect(lines).toHaveLength(6);
     const top = await served.engine.query(querySpecSchema.parse({ view: 'top-pins', limit: 5 }));
     if (top.view !== 'top-pins') throw new Error('expected top Pins');
@@ -102,7 +120,11 @@ describe('exports over HTTP are downloads', () => {
 
 describe('uploads', () => {
   const upload = (batch: string, name: string, body: string, headers: Record<string, string> = {}) =>
-    call(`/upload?batch=${batch}&name=${encodeURIComponent(name)}`, { method: 'POST', headers: { ...auth(), 'X-Pinsight-Upload': '1', ...headers }, body });
+    call(`/upload?batch=${batch}&name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { ...auth(), 'X-Pinsight-Upload': '1', ...headers },
+      body,
+    });
 
   it('land in a private folder, never follow a planted link, and are deleted after their import', async () => {
     expect(statSync(served.host.filesRoot).mode & 0o777).toBe(0o700);
@@ -162,7 +184,11 @@ describe('staged uploads', () => {
 
 describe('malformed requests', () => {
   it('answer 413 for an oversized body and 400 for a malformed URL', async () => {
-    const big = await call('/api/getWorkspace', { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: Buffer.alloc(2 << 20, 32) });
+    const big = await call('/api/getWorkspace', {
+      method: 'POST',
+      headers: { ...auth(), 'Content-Type': 'application/json' },
+      body: Buffer.alloc(2 << 20, 32),
+    });
     expect(big.status).toBe(413);
     expect((await call('/%E0%A4%A', { headers: auth() })).status).toBe(400);
   });

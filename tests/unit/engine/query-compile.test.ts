@@ -11,7 +11,8 @@ import { DEFAULT_FILTERS, type Filters } from '../../../shared/filters';
 import { querySpecSchema, type QuerySpecInput } from '../../../shared/query';
 
 const RANGE = { from: '2026-09-01', to: '2026-09-30' };
-const spec = (input: Omit<QuerySpecInput, 'view'> & { view?: QuerySpecInput['view'] }) => querySpecSchema.parse({ view: 'overview', ...input });
+const spec = (input: Omit<QuerySpecInput, 'view'> & { view?: QuerySpecInput['view'] }) =>
+  querySpecSchema.parse({ view: 'overview', ...input });
 const filters = (f: Partial<Filters>): Filters => ({ ...DEFAULT_FILTERS, ...f });
 
 describe('overview', () => {
@@ -27,7 +28,14 @@ describe('overview', () => {
       audienceSeries: false,
     });
     const compiled = compileOverview(s, RANGE);
-    expect(compiled.series?.params).toMatchObject({ contentType: 'paid', device: 'mobile', source: 'yours', format: 'video', account0: 'acct-1', account1: 'acct-2' });
+    expect(compiled.series?.params).toMatchObject({
+      contentType: 'paid',
+      device: 'mobile',
+      source: 'yours',
+      format: 'video',
+      account0: 'acct-1',
+      account1: 'acct-2',
+    });
     expect(compiled).toMatchSnapshot();
   });
 

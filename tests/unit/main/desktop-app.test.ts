@@ -4,7 +4,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiHandlers } from '../../../shared/api';
-import { CHOOSE_FILES_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, CHOOSE_WORKSPACE_CHANNEL, DROPPED_FILE_CHANNEL, IPC_CHANNEL, MENU_CHANNEL, WORKSPACE_OPENED_CHANNEL } from '../../../shared/ipc-channel';
+import {
+  CHOOSE_FILES_CHANNEL,
+  CHOOSE_SAVE_PATH_CHANNEL,
+  CHOOSE_WORKSPACE_CHANNEL,
+  DROPPED_FILE_CHANNEL,
+  IPC_CHANNEL,
+  MENU_CHANNEL,
+  WORKSPACE_OPENED_CHANNEL,
+} from '../../../shared/ipc-channel';
 import { APP_INDEX_URL, rendererFileFor } from '../../../electron/main/app-protocol';
 import type * as Electron from 'electron';
 import { isTrustedUrl, startDesktopApp, windowOptions, workspaceFromArgv, type ElectronModule } from '../../../electron/main/desktop-app';
@@ -31,7 +39,13 @@ function standIn(options: { lock?: boolean } = {}) {
   const handlers = new Map<string, Handler>();
   const listeners = new Map<string, Listener>();
   const windows: { options: unknown; loaded?: string; events: EventEmitter }[] = [];
-  const calls: { permissionRequest?: (wc: unknown, p: string, cb: (ok: boolean) => void) => void; permissionCheck?: () => boolean; device?: () => boolean; schemes?: unknown; protocolHandler?: (r: Request) => Promise<Response> } = {};
+  const calls: {
+    permissionRequest?: (wc: unknown, p: string, cb: (ok: boolean) => void) => void;
+    permissionCheck?: () => boolean;
+    device?: () => boolean;
+    schemes?: unknown;
+    protocolHandler?: (r: Request) => Promise<Response>;
+  } = {};
   let headersHandler: ((d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void) | undefined;
   class BrowserWindow extends EventEmitter {
     focused = 0;
@@ -64,12 +78,21 @@ function standIn(options: { lock?: boolean } = {}) {
   }
   const electron = {
     dialog: {
-      showOpenDialog: async (_w: unknown, o: { properties: string[] }) => ({ canceled: false, filePaths: [o.properties.includes('openDirectory') ? '/data/dump.csv' : '/data/other.duckdb'] }),
-      showSaveDialog: async (_w: unknown, o: { defaultPath?: string }) => ({ canceled: false, filePath: `/chosen/${o.defaultPath ?? 'new.duckdb'}` }),
+      showOpenDialog: async (_w: unknown, o: { properties: string[] }) => ({
+        canceled: false,
+        filePaths: [o.properties.includes('openDirectory') ? '/data/dump.csv' : '/data/other.duckdb'],
+      }),
+      showSaveDialog: async (_w: unknown, o: { defaultPath?: string }) => ({
+        canceled: false,
+        filePath: `/chosen/${o.defaultPath ?? 'new.duckdb'}`,
+      }),
     },
     app,
     BrowserWindow,
-    Menu: { buildFromTemplate: (t: Electron.MenuItemConstructorOptions[]) => t, setApplicationMenu: (t: Electron.MenuItemConstructorOptions[]) => menus.push(t) },
+    Menu: {
+      buildFromTemplate: (t: Electron.MenuItemConstructorOptions[]) => t,
+      setApplicationMenu: (t: Electron.MenuItemConstructorOptions[]) => menus.push(t),
+    },
     ipcMain: { handle: (ch: string, h: Handler) => handlers.set(ch, h), on: (ch: string, h: Listener) => listeners.set(ch, h) },
     protocol: {
       registerSchemesAsPrivileged: (s: unknown) => (calls.schemes = s),
@@ -96,7 +119,7 @@ const record =
     return { ok: true, value };
   };
 const api = {
-  getWorkspace: async () => ({ ok: true, value: { path: "/w.duckdb" } }),
+  getWorkspace: async () => ({ ok: true, value: { path: '/w.duckdb' } }),
   importFiles: record('importFiles'),
   exportView: record('exportView'),
   openWorkspace: record('openWorkspace'),
@@ -141,7 +164,9 @@ describe('Electron main wiring', () => {
     const handle = s.handlers.get(IPC_CHANNEL)!;
     expect(await handle(OWN, 'getWorkspace', undefined)).toEqual({ ok: true, value: { path: '/w.duckdb' } });
     expect(await handle(EVIL, 'getWorkspace', undefined)).toMatchObject({ ok: false });
-    expect(await handle({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, 'getWorkspace', undefined)).toMatchObject({ ok: false });
+    expect(await handle({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, 'getWorkspace', undefined)).toMatchObject({
+      ok: false,
+    });
     expect(await handle(OWN, 'runSql', 'DROP TABLE events')).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     expect(await handle(OWN, 'query', { view: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
@@ -151,7 +176,10 @@ describe('Electron main wiring', () => {
     await startDesktopApp(s.electron, deps);
     const handle = s.handlers.get(IPC_CHANNEL)!;
     seen.length = 0;
-    expect(await handle(OWN, 'importFiles', { paths: ['/home/me/.ssh/id_rsa.csv'] })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not chosen in a dialog/) } });
+    expect(await handle(OWN, 'importFiles', { paths: ['/home/me/.ssh/id_rsa.csv'] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/not chosen in a dialog/) },
+    });
     expect(await handle(OWN, 'exportView', { spec: { view: 'overview' }, out: '/home/me/.bashrc' })).toMatchObject({ ok: false });
     expect(await handle(OWN, 'openWorkspace', { path: '/etc/x.duckdb', create: true })).toMatchObject({ ok: false });
     expect(seen).toEqual([]);
@@ -221,8 +249,10 @@ describe('Electron main wiring', () => {
     await startDesktopApp(s.electron, deps);
     const menu = s.menus.at(-1)!;
     const labels = menu.map((m) => m.label ?? m.role);
-    expect(labels).toEqual(process.platform === 'darwin' ? ['Pinsight', 'File', 'editMenu', 'View', 'windowMenu', 'help'] : ['File', 'editMenu', 'View', 'help']);
-    const items = (label: string) => (menu.find((m) => m.label === label)!.submenu as Electron.MenuItemConstructorOptions[]);
+    expect(labels).toEqual(
+      process.platform === 'darwin' ? ['Pinsight', 'File', 'editMenu', 'View', 'windowMenu', 'help'] : ['File', 'editMenu', 'View', 'help'],
+    );
+    const items = (label: string) => menu.find((m) => m.label === label)!.submenu as Electron.MenuItemConstructorOptions[];
     const file = items('File');
     expect(file.filter((i) => i.label).map((i) => [i.label, i.accelerator ?? null])).toEqual([
       ['New Workspace…', 'CmdOrCtrl+N'],
@@ -233,7 +263,14 @@ describe('Electron main wiring', () => {
       ...(process.platform === 'darwin' ? [] : [['Exit', null]]),
     ]);
     const view = items('View');
-    expect(view.filter((i) => i.accelerator?.match(/^CmdOrCtrl\+\d$/)).map((i) => i.label)).toEqual(['Overview', 'Top Pins', 'Top boards', 'Video', 'Legacy', 'Import']);
+    expect(view.filter((i) => i.accelerator?.match(/^CmdOrCtrl\+\d$/)).map((i) => i.label)).toEqual([
+      'Overview',
+      'Top Pins',
+      'Top boards',
+      'Video',
+      'Legacy',
+      'Import',
+    ]);
     expect(view.map((i) => i.role).filter(Boolean)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
     const click = (item: Electron.MenuItemConstructorOptions) => (item.click as () => void)();
     click(view[1]!);

@@ -4,7 +4,12 @@ import { initialAppState, useAppStore } from '../../../renderer/src/store/app-st
 import { compareProblem, compareRangeOf, effectiveCompareRange } from '../../../renderer/src/store/filters-slice';
 import { screenSpec } from '../../../renderer/src/store/views-slice';
 
-const options = { accounts: [], held: { contentType: [], device: [], source: [], format: [] }, firstDay: '2025-11-01', lastDay: '2026-10-31' };
+const options = {
+  accounts: [],
+  held: { contentType: [], device: [], source: [], format: [] },
+  firstDay: '2025-11-01',
+  lastDay: '2026-10-31',
+};
 
 beforeEach(() => {
   useAppStore.setState({ ...initialAppState, options });
@@ -59,7 +64,11 @@ describe('app store', () => {
     s.setCustomRange('2026-09-01', '2026-09-30');
     s.setCompare({ enabled: true });
     useAppStore.setState({ view: 'top-pins', topPinsSort: 'saves' });
-    expect(screenSpec(useAppStore.getState())).toMatchObject({ view: 'top-pins', sortBy: 'saves', compare: { from: '2026-08-02', to: '2026-08-31' } });
+    expect(screenSpec(useAppStore.getState())).toMatchObject({
+      view: 'top-pins',
+      sortBy: 'saves',
+      compare: { from: '2026-08-02', to: '2026-08-31' },
+    });
     useAppStore.setState({ view: 'overview' });
     expect(screenSpec(useAppStore.getState()).view).toBe('compare');
   });

@@ -15,7 +15,15 @@ const { initialAppState, useAppStore } = await import('../../../renderer/src/sto
 const { clearResultCache } = await import('../../../renderer/src/store/views-slice');
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
-const workspace = { path: '/w.duckdb', schemaVersion: 5, eventCount: 1, pinCount: 1, firstDay: '2026-01-01', lastDay: '2026-10-31', timeZone: 'UTC' };
+const workspace = {
+  path: '/w.duckdb',
+  schemaVersion: 5,
+  eventCount: 1,
+  pinCount: 1,
+  firstDay: '2026-01-01',
+  lastDay: '2026-10-31',
+  timeZone: 'UTC',
+};
 
 beforeEach(() => {
   clearResultCache();

@@ -53,7 +53,10 @@ describe('API contract', () => {
         throw new PinsightError('workspace-in-use', 'in use');
       },
     });
-    expect(await dispatchCall(api, 'getWorkspace', undefined)).toEqual({ ok: false, error: { code: 'workspace-in-use', message: 'in use' } });
+    expect(await dispatchCall(api, 'getWorkspace', undefined)).toEqual({
+      ok: false,
+      error: { code: 'workspace-in-use', message: 'in use' },
+    });
   });
 
   it('rejects impossible dates and reversed ranges', async () => {

@@ -104,7 +104,12 @@ function readStructure(rows: Row[], language: ExportLanguage, file: string): Par
       continue;
     }
     mapped.unknown.forEach((u) => ignored.add(u));
-    const section: ExportSection = { kind, line: rows[i]!.line, columns: mapped.columns.filter((c): c is ExportValueColumn => c !== null && !isLabel(c)), rows: [] };
+    const section: ExportSection = {
+      kind,
+      line: rows[i]!.line,
+      columns: mapped.columns.filter((c): c is ExportValueColumn => c !== null && !isLabel(c)),
+      rows: [],
+    };
     let j = headerIndex + 1;
     for (; j < rows.length; j++) {
       const row = rows[j]!;
@@ -120,8 +125,19 @@ function readStructure(rows: Row[], language: ExportLanguage, file: string): Par
     i = j;
   }
   if (!sections.length && !Object.keys(preamble).length) return null;
-  if (!sections.length) throw new PinsightError('bad-input', `${name}: an Analytics export preamble, but no section with a header row (Date, Impressions, ...)`);
-  return { language, legacy, report: preamble.report?.value ?? null, context: readContext(preamble, language, name), sections, ignoredColumns: [...ignored] };
+  if (!sections.length)
+    throw new PinsightError(
+      'bad-input',
+      `${name}: an Analytics export preamble, but no section with a header row (Date, Impressions, ...)`,
+    );
+  return {
+    language,
+    legacy,
+    report: preamble.report?.value ?? null,
+    context: readContext(preamble, language, name),
+    sections,
+    ignoredColumns: [...ignored],
+  };
 }
 
 const LABELS = new Set(['date', 'pin_id', 'title', 'board']);
@@ -159,7 +175,15 @@ function inferKind(columns: AnyColumn[]): SectionKind | undefined {
   return undefined;
 }
 
-function readRow(row: Row, columns: AnyColumn[], headers: string[], language: ExportLanguage, file: string, isTotal: boolean, kind: SectionKind): ExportRow {
+function readRow(
+  row: Row,
+  columns: AnyColumn[],
+  headers: string[],
+  language: ExportLanguage,
+  file: string,
+  isTotal: boolean,
+  kind: SectionKind,
+): ExportRow {
   const { decimal } = EXPORT_VOCABULARY[language];
   const out: ExportRow = { line: row.line, values: {} };
   const fail = (col: number, what: string): never => {
@@ -191,16 +215,25 @@ function readRow(row: Row, columns: AnyColumn[], headers: string[], language: Ex
       out.values[c as ExportValueColumn] = value;
     }
   });
-  if (!isTotal && kind === 'daily' && !out.date) throw new PinsightError('bad-input', `${file}, line ${row.line}: a daily row without a date`);
+  if (!isTotal && kind === 'daily' && !out.date)
+    throw new PinsightError('bad-input', `${file}, line ${row.line}: a daily row without a date`);
   return out;
 }
 
-function readContext(preamble: Partial<Record<PreambleKey, { value: string; line: number }>>, language: ExportLanguage, file: string): Partial<ExportContext> {
+function readContext(
+  preamble: Partial<Record<PreambleKey, { value: string; line: number }>>,
+  language: ExportLanguage,
+  file: string,
+): Partial<ExportContext> {
   const v = EXPORT_VOCABULARY[language];
   const context: Partial<ExportContext> = {};
   if (preamble.dateRange) {
     const range = parseDayRange(preamble.dateRange.value, language);
-    if (!range) throw new PinsightError('bad-input', `${file}, line ${preamble.dateRange.line}: cannot read the date range "${excerpt(preamble.dateRange.value)}"`);
+    if (!range)
+      throw new PinsightError(
+        'bad-input',
+        `${file}, line ${preamble.dateRange.line}: cannot read the date range "${excerpt(preamble.dateRange.value)}"`,
+      );
     Object.assign(context, range);
   }
   for (const key of DIMENSION_IDS) {
@@ -212,7 +245,12 @@ function readContext(preamble: Partial<Record<PreambleKey, { value: string; line
   }
   if (preamble.accounts) {
     const all = lookupLabel(v.values, preamble.accounts.value) === 'all';
-    context.accounts = all ? [] : restoreCell(preamble.accounts.value).split(/\s*[,;|]\s*/).filter(Boolean).sort();
+    context.accounts = all
+      ? []
+      : restoreCell(preamble.accounts.value)
+          .split(/\s*[,;|]\s*/)
+          .filter(Boolean)
+          .sort();
   }
   return context;
 }

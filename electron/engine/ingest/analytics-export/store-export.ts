@@ -12,7 +12,10 @@ export function completeContext(parsed: ParsedExport, overrides: Partial<ExportC
   const from = merged.from ?? days[0];
   const to = merged.to ?? days.at(-1);
   if (!from || !to) {
-    throw new PinsightError('bad-input', `${file}: the export states no date range and has no daily rows; set one at import (--export-from, --export-to)`);
+    throw new PinsightError(
+      'bad-input',
+      `${file}: the export states no date range and has no daily rows; set one at import (--export-from, --export-to)`,
+    );
   }
   return {
     from,
@@ -36,7 +39,13 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export async function storeExport(ws: Workspace, importId: number, file: string, parsed: ParsedExport, context: ExportContext): Promise<number> {
+export async function storeExport(
+  ws: Workspace,
+  importId: number,
+  file: string,
+  parsed: ParsedExport,
+  context: ExportContext,
+): Promise<number> {
   const snapshotId = ((await ws.value<number>('SELECT max(snapshot_id) FROM export_snapshots')) ?? 0) + 1;
   await ws.run(
     `INSERT INTO export_snapshots (snapshot_id, import_id, file, language, report, legacy, date_from, date_to, accounts, ${SNAPSHOT_COLUMNS})

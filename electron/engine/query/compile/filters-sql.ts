@@ -15,13 +15,20 @@ export interface Statement {
 export type CompiledWhere = Statement;
 
 /** Filters on the daily rollup (`on` 'rollup') or on the cleaned events (`on` 'events'). */
-export function compileFilters(filters: Filters, range: Pick<ResolvedRange, 'from' | 'to'>, alias = '', on: 'rollup' | 'events' = 'rollup'): CompiledWhere {
+export function compileFilters(
+  filters: Filters,
+  range: Pick<ResolvedRange, 'from' | 'to'>,
+  alias = '',
+  on: 'rollup' | 'events' = 'rollup',
+): CompiledWhere {
   const c = (col: string) => (alias ? `${alias}.${col}` : col);
   const clauses = [`${c('day')} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)`];
   if (on === 'events') {
     // A day of the events is computed from their time; this wider range on the stored time (whatever the
     // workspace's time zone, a local day lies within a day of its UTC date) lets DuckDB filter in the scan.
-    clauses.push(`${c('event_time')} >= CAST($from AS TIMESTAMP) - INTERVAL 1 DAY AND ${c('event_time')} < CAST($to AS TIMESTAMP) + INTERVAL 2 DAY`);
+    clauses.push(
+      `${c('event_time')} >= CAST($from AS TIMESTAMP) - INTERVAL 1 DAY AND ${c('event_time')} < CAST($to AS TIMESTAMP) + INTERVAL 2 DAY`,
+    );
   }
   const dimensions = derivedConditions(filters, alias);
   clauses.push(...dimensions.clauses);

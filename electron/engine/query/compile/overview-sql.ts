@@ -38,11 +38,17 @@ FROM (SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${s
       withSeries: true,
     };
   } else if (audience.length) {
-    audienceStatement = { sql: `SELECT ${metricSelect(audience)} FROM events_clean WHERE ${eventsWhere.sql}`, params: eventsWhere.params, withSeries: false };
+    audienceStatement = {
+      sql: `SELECT ${metricSelect(audience)} FROM events_clean WHERE ${eventsWhere.sql}`,
+      params: eventsWhere.params,
+      withSeries: false,
+    };
   }
   return {
     totals: counters ? { sql: `SELECT ${select} FROM rollup_daily WHERE ${where.sql}`, params: where.params } : null,
-    series: counters ? { sql: `SELECT ${groupCols}, ${select} FROM rollup_daily WHERE ${where.sql} GROUP BY ALL`, params: where.params } : null,
+    series: counters
+      ? { sql: `SELECT ${groupCols}, ${select} FROM rollup_daily WHERE ${where.sql} GROUP BY ALL`, params: where.params }
+      : null,
     audience: audienceStatement,
   };
 }

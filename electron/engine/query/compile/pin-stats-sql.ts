@@ -25,7 +25,12 @@ export interface BlockStatements {
 
 export type PinStatsStatements =
   | { phase: 'real-time'; real_time: BlockStatements }
-  | { phase: 'final'; last_24h: BlockStatements; final: BlockStatements; windows: { last_24h: { from: string; to: string }; final: { from: string; to: string } } };
+  | {
+      phase: 'final';
+      last_24h: BlockStatements;
+      final: BlockStatements;
+      windows: { last_24h: { from: string; to: string }; final: { from: string; to: string } };
+    };
 
 export function compilePinLookup(pinId: string): Statement {
   return {
@@ -74,13 +79,21 @@ export function compilePinStats(pinId: string, filters: Filters, pin: PinFacts, 
   const last24From = new Date(hourEnd.getTime() - DAY_MS).toISOString();
   return {
     phase: 'final',
-    last_24h: compileBlock('events_clean', `${groupWhere} AND event_time >= CAST($start AS TIMESTAMP) AND event_time < CAST($end AS TIMESTAMP)`, {
+    last_24h: compileBlock(
+      'events_clean',
+      `${groupWhere} AND event_time >= CAST($start AS TIMESTAMP) AND event_time < CAST($end AS TIMESTAMP)`,
+      {
+        ...params,
+        g: pin.group_key,
+        start: last24From,
+        end: hourEnd.toISOString(),
+      },
+    ),
+    final: compileBlock('events_clean', `${groupWhere} AND event_time < CAST($end AS TIMESTAMP)`, {
       ...params,
       g: pin.group_key,
-      start: last24From,
-      end: hourEnd.toISOString(),
+      end: dayStart.toISOString(),
     }),
-    final: compileBlock('events_clean', `${groupWhere} AND event_time < CAST($end AS TIMESTAMP)`, { ...params, g: pin.group_key, end: dayStart.toISOString() }),
     windows: {
       last_24h: { from: last24From, to: hourEnd.toISOString() },
       final: { from: new Date(createdMs).toISOString(), to: dayStart.toISOString() },
