@@ -1,8 +1,9 @@
-// `npm test`: type-check every project, build, run the unit and integration tests, then the browser tests.
+// `npm test`: type-check every project, lint and check the formatting, build, run the unit and integration tests, then the browser tests.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
   ['typecheck', ['node', 'scripts/typecheck.js']],
+  ['lint (typescript-eslint with type information) and format (Prettier)', ['npm', 'run', '--silent', 'lint']],
   ['build', ['npx', 'electron-vite', 'build']],
   ['unit and integration tests', ['npx', 'vitest', 'run']],
   ['browser tests', ['npx', 'playwright', 'test']],

@@ -7,13 +7,10 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 export function toBase64(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
-    const [a, b, c] = [bytes[i]!, bytes[i + 1], bytes[i + 2]];
+    const [a = 0, b, c] = [bytes[i], bytes[i + 1], bytes[i + 2]];
     const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    out +=
-      ALPHABET[(n >> 18) & 63]! +
-      ALPHABET[(n >> 12) & 63]! +
-      (b === undefined ? '=' : ALPHABET[(n >> 6) & 63]!) +
-      (c === undefined ? '=' : ALPHABET[n & 63]!);
+    const digit = (shift: number) => ALPHABET.charAt((n >> shift) & 63);
+    out += digit(18) + digit(12) + (b === undefined ? '=' : digit(6)) + (c === undefined ? '=' : digit(0));
   }
   return out;
 }
@@ -40,7 +37,7 @@ export function binaryReplacer(_key: string, value: unknown): unknown {
 }
 
 export function binaryReviver(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && '$base64' in value && typeof (value as { $base64: unknown }).$base64 === 'string') {
+  if (value && typeof value === 'object' && '$base64' in value && typeof value.$base64 === 'string') {
     return fromBase64((value as { $base64: string }).$base64);
   }
   return value;

@@ -91,8 +91,8 @@ export function matchDumpColumns(fileColumns: readonly string[]): { kind: DumpKi
   for (const def of DUMP_KINDS) {
     const mapping: Record<string, string> = {};
     for (const c of def.columns) {
-      const hit = [c.name, ...c.aliases].map(normaliseColumnName).find((n) => byNorm.has(n));
-      if (hit && !Object.values(mapping).includes(byNorm.get(hit)!)) mapping[c.name] = byNorm.get(hit)!;
+      const column = [c.name, ...c.aliases].map((n) => byNorm.get(normaliseColumnName(n))).find((found) => found !== undefined);
+      if (column !== undefined && !Object.values(mapping).includes(column)) mapping[c.name] = column;
     }
     const hasRequired = def.columns.every((c) => !c.required || mapping[c.name]);
     const hasMarker = !def.anyOf || def.anyOf.some((n) => mapping[n]);

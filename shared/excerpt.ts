@@ -1,6 +1,5 @@
 /** A short, printable excerpt of a value from a file, for messages: control characters as '?', at most `max` characters. */
 export function excerpt(value: string, max = 60): string {
-  // eslint-disable-next-line no-control-regex
   const plain = value.replace(/[\x00-\x1f\x7f-\x9f]/g, '?');
   return plain.length > max ? `${plain.slice(0, max)}…` : plain;
 }

@@ -156,5 +156,5 @@ export const normaliseLabel = (s: string): string => s.normalize('NFC').trim().t
 /** Which language and key a label belongs to, in a table of labels per key. */
 export function lookupLabel<K extends string>(table: Partial<Record<K, readonly string[]>>, label: string): K | undefined {
   const n = normaliseLabel(label);
-  return (Object.keys(table) as K[]).find((k) => table[k]!.some((l) => normaliseLabel(l) === n));
+  return (Object.keys(table) as K[]).find((k) => (table[k] ?? []).some((l) => normaliseLabel(l) === n));
 }

@@ -90,7 +90,18 @@ export interface TopResult {
   rowsArrow?: Uint8Array;
 }
 
-export interface PinStatsResult {
+export type PinStatsResult = PinStatsBase &
+  (
+    | { phase: 'real-time'; real_time: MetricValues }
+    | {
+        phase: 'final';
+        last_24h: MetricValues;
+        final: MetricValues;
+        windows: { last_24h: { from: string; to: string }; final: { from: string; to: string } };
+      }
+  );
+
+export interface PinStatsBase {
   view: 'pin';
   pin_id: string;
   title: string | null;
@@ -105,12 +116,7 @@ export interface PinStatsResult {
     source: string;
     title: string | null;
   }[];
-  phase: 'real-time' | 'final';
   as_of: string;
-  real_time?: MetricValues;
-  last_24h?: MetricValues;
-  final?: MetricValues;
-  windows?: { last_24h: { from: string; to: string }; final: { from: string; to: string } };
 }
 
 /** The pre-2019 history: today's metrics where the meaning matches (Repins as saves, Clicks as link clicks), legacy ones as they were. */

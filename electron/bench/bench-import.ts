@@ -5,6 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { sqlString } from '../engine/db/duckdb-values';
 import { PinsightEngine } from '../engine/pinsight-engine';
 import { time } from './measure';
+import { defined } from '../../shared/defined';
 
 export interface ImportFigures {
   format: string;
@@ -44,7 +45,7 @@ async function ourImport(dataDir: string, workspace: string): Promise<number> {
   return ours.ms;
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /**
  * Both imports `rounds` times, alternating which goes first (this machine's speed drifts by up to 2x over
@@ -53,7 +54,10 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 export async function benchImport(dataDir: string, format: keyof typeof READER, workspace: string, rounds: number): Promise<ImportFigures> {
   const eventsFile = join(
     dataDir,
-    readdirSync(dataDir).find((f) => f.startsWith('events.'))!,
+    defined(
+      readdirSync(dataDir).find((f) => f.startsWith('events.')),
+      `an events file in ${dataDir}`,
+    ),
   );
   const baselines: number[] = [];
   const ours: number[] = [];

@@ -4,6 +4,7 @@ import { querySpecSchema, type QuerySpecInput } from '../../shared/query';
 import { addDays } from '../../shared/dates';
 import { PinsightEngine } from '../engine/pinsight-engine';
 import { median, rssMiB, time } from './measure';
+import { defined } from '../../shared/defined';
 
 export interface ViewFigures {
   name: string;
@@ -53,7 +54,7 @@ export async function benchQueries(workspace: string, repeats: number): Promise<
   });
   const engine = open.value;
   const info = await engine.workspaceInfo();
-  const to = info.lastDay!;
+  const to = defined(info.lastDay, 'the last day of the benchmark data');
   const from = addDays(to, -29);
   const q = (spec: QuerySpecInput) => engine.query(querySpecSchema.parse(spec));
 

@@ -10,7 +10,8 @@ export async function time<T>(work: () => Promise<T>): Promise<{ ms: number; val
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  const at = (i: number) => s[i] ?? NaN;
+  return s.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
 export function rssMiB(): number {

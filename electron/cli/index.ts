@@ -1,6 +1,6 @@
 /** The `pinsight` command line: the same engine as the app, headless. */
 import { PinsightError } from '../../shared/api';
-import { UsageError } from './cli-args';
+import { UsageError } from './common/cli-args';
 import type { Command, CommandOutput } from './commands/command';
 import { configCommand } from './commands/config-command';
 import { demoCommand } from './commands/demo-command';

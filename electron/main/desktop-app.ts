@@ -123,7 +123,6 @@ export async function startDesktopApp(electron: ElectronModule, deps: DesktopApp
   });
 
   const { api: engineApi, workspacePath } = await deps.openApi(openLater ?? workspaceFromArgv(deps.argv ?? []));
-  openLater = null;
   const grants = new PathGrants(deps.recentFile);
   grants.opened(workspacePath);
   const api = guardApi(engineApi, grants);

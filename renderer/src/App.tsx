@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { StringKey } from '../../shared/ui-strings';
 import { LOCALES, type Locale } from '../../shared/ui-strings';
-import { runMenuCommand } from './api/menu-commands';
+import { runMenuCommand } from './store/menu-commands';
 import { FilterPanel } from './components/FilterPanel';
 import { StatusMessage } from './components/StatusMessage';
 import { WorkspaceMenu } from './components/WorkspaceMenu';
@@ -68,8 +68,9 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const n = Number(e.key);
-      if (e.altKey && n >= 1 && n <= TABS.length) {
-        setView(TABS[n - 1]!.view);
+      const tab = e.altKey ? TABS[n - 1] : undefined;
+      if (tab && n >= 1) {
+        setView(tab.view);
         e.preventDefault();
       }
     };

@@ -1,6 +1,5 @@
 /** `pinsight import` and `pinsight query pin` as a user runs them, and what a kill -9 mid-import leaves. */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../shared/results';
@@ -109,7 +108,7 @@ async function killDuring(name: string, phase: string, delayMs: number): Promise
   let exited = false;
   child.on('exit', () => (exited = true));
   await new Promise<void>((ok) => {
-    child.stderr!.on('data', (d: Buffer) => d.toString().includes(phase) && ok());
+    child.stderr.on('data', (d: Buffer) => d.toString().includes(phase) && ok());
     child.on('exit', () => ok());
   });
   if (delayMs) await new Promise((r) => setTimeout(r, delayMs));

@@ -19,14 +19,14 @@ describe('cancelling an import job', () => {
     const interrupted: string[] = [];
     const conn = engine.workspace.conn;
     const original = conn.runAndReadAll.bind(conn);
-    conn.runAndReadAll = (async (...args: Parameters<typeof original>) => {
+    conn.runAndReadAll = async (...args: Parameters<typeof original>) => {
       try {
         return await original(...args);
       } catch (e) {
         if (String(e).includes('Interrupted')) interrupted.push(String(args[0]).trim().split(/\s+/).slice(0, 3).join(' '));
         throw e;
       }
-    }) as typeof conn.runAndReadAll;
+    };
 
     const api = engineApi(engine);
     const started = await api.startImport({ paths: [eventsFile] });

@@ -3,7 +3,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { PinsightError } from '../../shared/api';
+import { type PinsightError } from '../../shared/api';
 import { SCHEMA_VERSION } from '../../electron/engine/db/migrations';
 import { Workspace } from '../../electron/engine/db/workspace';
 import { tempDir } from '../helpers/temp-dir';
@@ -75,7 +75,7 @@ describe('workspace file', () => {
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {
-      await new Promise<void>((ok) => holder.stdout!.on('data', (d: Buffer) => d.toString().includes('held') && ok()));
+      await new Promise<void>((ok) => holder.stdout.on('data', (d: Buffer) => d.toString().includes('held') && ok()));
       const e = await openError(path);
       expect(e.code).toBe('workspace-in-use');
       expect(e.message).toMatch(/is in use by .*process \d+/);

@@ -74,7 +74,72 @@ export function violations(): string[] {
   return out;
 }
 
+/** Edges between folders: folder of a file -> folder of a file it imports (relative imports, other folders only). */
+export function folderEdges(): Map<string, Set<string>> {
+  const edges = new Map<string, Set<string>>();
+  for (const layer of Object.values(LAYERS)) {
+    for (const file of sourceFiles(join(ROOT, layer.dir))) {
+      const from = relative(ROOT, dirname(file)).replaceAll('\\', '/');
+      for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+        if (!spec.startsWith('.')) continue;
+        const to = relative(ROOT, dirname(resolve(dirname(file), spec))).replaceAll('\\', '/');
+        if (to === from) continue;
+        edges.set(from, (edges.get(from) ?? new Set()).add(to));
+      }
+    }
+  }
+  return edges;
+}
+
+/** Groups of folders that import each other, directly or round a longer loop (Tarjan's strongly connected components). */
+export function folderCycles(edges: Map<string, Set<string>>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v) ?? 0);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v) ?? 0, low.get(w) ?? 0));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) ?? 0, index.get(w) ?? 0));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const group: string[] = [];
+    let w: string | undefined;
+    do {
+      w = stack.pop();
+      if (w === undefined) break;
+      onStack.delete(w);
+      group.push(w);
+    } while (w !== v);
+    if (group.length > 1) cycles.push(group.sort());
+  };
+  for (const v of edges.keys()) if (!index.has(v)) visit(v);
+  return cycles;
+}
+
 describe('layering (ARCHITECTURE.md)', () => {
+  it('no two folders import each other, directly or round a loop', () => {
+    expect(folderCycles(folderEdges())).toEqual([]);
+  });
+
+  it('finds folder loops of any length', () => {
+    const graph = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a'])],
+      ['d', new Set(['a'])],
+    ]);
+    expect(folderCycles(graph)).toEqual([['a', 'b', 'c']]);
+    expect(folderCycles(new Map([['a', new Set(['b'])]]))).toEqual([]);
+  });
+
   it('every import follows the table', () => {
     expect(violations()).toEqual([]);
   });

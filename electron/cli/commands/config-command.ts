@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readSettings, setTimeZone } from '../../engine/settings';
-import { WORKSPACE_OPTION } from '../cli-args';
-import { openExisting, withEngine } from '../open-engine';
+import { WORKSPACE_OPTION } from '../common/cli-args';
+import { openExisting, withEngine } from '../common/open-engine';
 import type { Command } from './command';
 
 export const configCommand: Command = {

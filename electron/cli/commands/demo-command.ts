@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { Workspace } from '../../engine/db/workspace';
 import { DEFAULT_DEMO_EVENTS, generateDemo } from '../../engine/demo/generate-demo';
 import { DEMO_SEED } from '../../engine/demo/demo-recipe';
-import { UsageError, WORKSPACE_OPTION } from '../cli-args';
-import { workspacePath } from '../open-engine';
+import { UsageError, WORKSPACE_OPTION } from '../common/cli-args';
+import { workspacePath } from '../common/open-engine';
 import type { Command } from './command';
 
 export const demoCommand: Command = {

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FILTER_HELP, FILTER_OPTIONS, toQuerySpec, UsageError, WORKSPACE_OPTION } from '../cli-args';
-import { openExisting, withEngine } from '../open-engine';
+import { FILTER_HELP, FILTER_OPTIONS, toQuerySpec, UsageError, WORKSPACE_OPTION } from '../common/cli-args';
+import { openExisting, withEngine } from '../common/open-engine';
 import type { Command } from './command';
 import { QUERY_VIEWS } from './query-command';
+import { defined } from '../../../shared/defined';
 
 const EXPORT_VIEWS = [...QUERY_VIEWS, 'events'] as const;
 
@@ -47,7 +48,7 @@ ${FILTER_HELP}`,
     const spec = toQuerySpec(rawEvents ? 'overview' : view, values);
     const engine = await openExisting(values.workspace);
     const summary = await withEngine(engine, (e) =>
-      e.exportView(spec, resolve(values.out!), {
+      e.exportView(spec, resolve(defined(values.out, '--out')), {
         format,
         headers,
         preamble: Boolean(values.preamble),

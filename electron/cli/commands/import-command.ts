@@ -4,9 +4,9 @@ import { PinsightEngine } from '../../engine/pinsight-engine';
 import { describeIssues } from '../../../shared/api';
 import { exportContextSchema } from '../../../shared/filters';
 import { DIMENSIONS, type DimensionId } from '../../../shared/dimensions';
-import { dimensionHelp, dimensionOptions, dimensionValues, UsageError, WORKSPACE_OPTION } from '../cli-args';
-import { withEngine, workspacePath } from '../open-engine';
-import { progressBar } from '../progress-bar';
+import { dimensionHelp, dimensionOptions, dimensionValues, UsageError, WORKSPACE_OPTION } from '../common/cli-args';
+import { withEngine, workspacePath } from '../common/open-engine';
+import { progressBar } from '../common/progress-bar';
 import type { Command } from './command';
 
 export const importCommand: Command = {

@@ -1,9 +1,9 @@
 import { VIEW_IDS } from '../../../shared/query';
 import { parseArgs } from 'node:util';
 import { METRIC_IDS } from '../../../shared/metrics';
-import { FILTER_HELP, FILTER_OPTIONS, toQuerySpec, UsageError, WORKSPACE_OPTION } from '../cli-args';
-import { openExisting, withEngine } from '../open-engine';
-import { toJson, toText } from '../render-result';
+import { FILTER_HELP, FILTER_OPTIONS, toQuerySpec, UsageError, WORKSPACE_OPTION } from '../common/cli-args';
+import { openExisting, withEngine } from '../common/open-engine';
+import { toJson, toText } from '../common/render-result';
 import type { Command } from './command';
 
 /** The views the CLI queries: every view of the contract. */

@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { Workspace } from '../../engine/db/workspace';
 import { generateDemo } from '../../engine/demo/generate-demo';
 import { PinsightEngine } from '../../engine/pinsight-engine';
-import { UsageError, WORKSPACE_OPTION } from '../cli-args';
-import { workspacePath } from '../open-engine';
+import { UsageError, WORKSPACE_OPTION } from '../common/cli-args';
+import { workspacePath } from '../common/open-engine';
 import { startWebHost } from '../web-host/web-host';
 import type { Command } from './command';
 

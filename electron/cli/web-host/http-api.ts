@@ -52,7 +52,7 @@ export function httpApi(api: ApiHandlers, files: ServerFiles): { api: ApiHandler
       paths
         .map((p) => resolve(p))
         .filter((p) => p.startsWith(stagingPrefix))
-        .map((p) => p.slice(stagingPrefix.length).split(/[\\/]/)[0]!)
+        .map((p) => p.slice(stagingPrefix.length).split(/[\\/]/)[0] ?? '')
         .filter((batch) => /^[a-z0-9]{4,40}$/.test(batch))
         .map((batch) => join(files.uploads, batch)),
     ),

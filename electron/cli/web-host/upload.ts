@@ -35,7 +35,7 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, ur
     return reply(res, 413, `${parts.at(-1)} (${mib(declared)}) does not fit: ${mib(free)} of disk space is free for uploads`);
   }
   const folder = join(files.uploads, batch, ...parts.slice(0, -1));
-  const target = join(folder, parts.at(-1)!);
+  const target = join(folder, parts.at(-1) ?? 'upload');
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   let seen = 0;
   const limit = new Transform({

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { PinsightError } from '../../../shared/api';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { rowToPlain, type PlainRow } from './duckdb-values';
@@ -165,14 +165,14 @@ export class Workspace {
     const write = !/^\s*(SELECT|WITH)\b/i.test(sql);
     if (write) this.metaCache.clear();
     try {
-      await this.conn.run(sql, params as Record<string, DuckDBValue>);
+      await this.conn.run(sql, params);
     } finally {
       if (write) this.metaCache.clear();
     }
   }
 
   async all<T = PlainRow>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = await this.conn.runAndReadAll(sql, params as Record<string, DuckDBValue>);
+    const reader = await this.conn.runAndReadAll(sql, params);
     return reader.getRowObjects().map(rowToPlain) as T[];
   }
 
@@ -189,7 +189,8 @@ export class Workspace {
   }
 
   async getMeta(key: string): Promise<string | null> {
-    if (this.metaCache.has(key)) return this.metaCache.get(key)!;
+    const cached = this.metaCache.get(key);
+    if (cached !== undefined) return cached;
     const value = await this.value<string>(`SELECT value FROM pinsight_meta WHERE key = $key`, { key });
     this.metaCache.set(key, value);
     return value;

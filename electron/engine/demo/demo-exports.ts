@@ -35,7 +35,7 @@ const VIDEO_COLUMNS: MetricId[] = [
 const TOP_COLUMNS: MetricId[] = ['impressions', 'engagements', 'saves', 'closeups', 'link_clicks'];
 
 const pick = (values: Partial<Record<MetricId, number | null>>, ids: MetricId[]): DocumentRow =>
-  Object.fromEntries(ids.map((id) => [id, values[id] ?? null])) as DocumentRow;
+  Object.fromEntries(ids.map((id) => [id, values[id] ?? null]));
 
 export async function buildExportDocument(
   engine: PinsightEngine,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { IN_MEMORY, Workspace } from '../db/workspace';
 import { sqlString } from '../db/duckdb-values';
 import { DEMO_SEED, demoStatements } from './demo-recipe';
+import { defined } from '../../../shared/defined';
 
 export interface DumpFiles {
   files: string[];
@@ -39,10 +40,12 @@ async function withWorld<T>(events: number, seed: number, work: (ws: Workspace) 
 
 async function writeDimensions(ws: Workspace, dir: string): Promise<string[]> {
   const files = [join(dir, 'pins.csv'), join(dir, 'boards.jsonl'), join(dir, 'claimed-accounts.csv'), join(dir, 'spam-users.csv')];
-  await ws.run(`COPY (SELECT * FROM pins ORDER BY pin_id) TO ${q(files[0]!)} (HEADER, DELIMITER ',')`);
-  await ws.run(`COPY (SELECT board_id AS "Board_ID", name, owner_id FROM boards ORDER BY board_id) TO ${q(files[1]!)} (FORMAT json)`);
-  await ws.run(`COPY (SELECT * FROM accounts ORDER BY account_id) TO ${q(files[2]!)} (HEADER)`);
-  await ws.run(`COPY (SELECT user_id FROM spam_users ORDER BY user_id) TO ${q(files[3]!)} (HEADER)`);
+  await ws.run(`COPY (SELECT * FROM pins ORDER BY pin_id) TO ${q(defined(files[0], 'the pins file'))} (HEADER, DELIMITER ',')`);
+  await ws.run(
+    `COPY (SELECT board_id AS "Board_ID", name, owner_id FROM boards ORDER BY board_id) TO ${q(defined(files[1], 'the boards file'))} (FORMAT json)`,
+  );
+  await ws.run(`COPY (SELECT * FROM accounts ORDER BY account_id) TO ${q(defined(files[2], 'the accounts file'))} (HEADER)`);
+  await ws.run(`COPY (SELECT user_id FROM spam_users ORDER BY user_id) TO ${q(defined(files[3], 'the spam users file'))} (HEADER)`);
   return files;
 }
 
@@ -91,7 +94,7 @@ export async function writeDemoDump(dir: string, events: number, seed = DEMO_SEE
       appendFileSync(late, 'event_id,event_time,event_type,pin_id,user_id,app_type,content_type,watch_ms,progress_pct,in_view_pct\n');
       rows.forEach((r, i) => {
         appendFileSync(late, `${r.slice(0, 10).join(',')}\n`);
-        malformed.push({ file: late, line: i + 2, column: r[10]! });
+        malformed.push({ file: late, line: i + 2, column: r[10] ?? '' });
       });
       files.push(late);
     }

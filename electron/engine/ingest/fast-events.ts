@@ -93,7 +93,7 @@ async function csvRelation(
   mapping: Record<string, string>,
   rejectsId: string,
 ): Promise<TypedSource | null> {
-  const mode = await timeMode(ws, csvReader(file.path, { ignoreErrors: true }), mapping.event_time!);
+  const mode = await timeMode(ws, csvReader(file.path, { ignoreErrors: true }), mapping.event_time ?? 'event_time');
   if (!mode) return null;
   const types: Record<string, string> = {};
   const typeOf: Record<string, string> = {
@@ -105,8 +105,8 @@ async function csvRelation(
     progress_pct: 'DOUBLE',
     in_view_pct: 'DOUBLE',
   };
-  for (const [canonical, type] of Object.entries(typeOf)) if (mapping[canonical]) types[mapping[canonical]!] = type;
-  const col = (c: string) => (mapping[c] ? ident(mapping[c]!) : 'NULL');
+  for (const [canonical, type] of Object.entries(typeOf)) if (mapping[canonical]) types[mapping[canonical]] = type;
+  const col = (c: string) => (mapping[c] ? ident(mapping[c]) : 'NULL');
   const isoTime = `make_timestamp(epoch_us(TRY_CAST(${col('event_time')} AS TIMESTAMPTZ)))`;
   const time = mapping.event_time ? (mode === 'epoch' ? `epoch_ms(${col('event_time')})` : isoTime) : 'NULL';
   const timeBad = mode === 'iso' && mapping.event_time ? ` OR ${badOffsetSql('raw_event_time')}` : '';
@@ -124,7 +124,7 @@ FROM ${csvReader(file.path, { rejectsId, types })}`;
  * whose value was present but could not be cast (`lost_value`).
  */
 function castRelation(from: string, mapping: Record<string, string>, time: string, timeIsText = false): TypedSource {
-  const col = (c: string) => (mapping[c] ? ident(mapping[c]!) : 'NULL');
+  const col = (c: string) => (mapping[c] ? ident(mapping[c]) : 'NULL');
   const text = (c: string) => (mapping[c] ? `CAST(${col(c)} AS VARCHAR)` : 'NULL');
   const casts: [string, string, string][] = [
     ['event_type', 't_event_type', `TRY_CAST(${col('event_type')} AS event_type)`],
@@ -152,7 +152,7 @@ async function parquetRelation(ws: Workspace, file: InputFile, mapping: Record<s
   // Lists, structs and maps have no cast to a number or a category: the text path judges them.
   if (mappedTypes.some((type) => /[[\]]|^(STRUCT|MAP|UNION)\b/.test(type))) return null;
   const t = described.find((d) => d.column_name === mapping.event_time)?.column_type ?? '';
-  const c = ident(mapping.event_time!);
+  const c = ident(mapping.event_time ?? 'event_time');
   const time = /^TIMESTAMP WITH TIME ZONE$/.test(t)
     ? `make_timestamp(epoch_us(${c}))`
     : /^TIMESTAMP/.test(t)
@@ -179,8 +179,8 @@ async function jsonRelation(
   if (mapped.some((k) => keys.filter((other) => normaliseColumnName(other) === normaliseColumnName(k)).length > 1)) return null;
   const struct = mapped.map((k) => `${sqlString(k)}: 'VARCHAR'`).join(', ');
   const from = `read_json(${sqlString(file.path)}, format = 'newline_delimited', columns = {${struct}}, ignore_errors = true)`;
-  const c = ident(mapping.event_time!);
-  const mode = await timeMode(ws, from, mapping.event_time!);
+  const c = ident(mapping.event_time ?? 'event_time');
+  const mode = await timeMode(ws, from, mapping.event_time ?? 'event_time');
   if (!mode) return null;
   const time = mode === 'epoch' ? `epoch_ms(TRY_CAST(${c} AS BIGINT))` : `make_timestamp(epoch_us(TRY_CAST(${c} AS TIMESTAMPTZ)))`;
   return castRelation(from, mapping, time, mode === 'iso');

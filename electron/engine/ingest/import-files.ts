@@ -15,7 +15,7 @@ import { fastEventsInsert } from './fast-events';
 import { fileHash, quickSignature } from './file-hash';
 import { ImportStaging, listInputFiles, type InputFile } from './input-files';
 import { checkTextFile, normaliseLineEndings, readErrorSentence } from './text-checks';
-import { csvHeader } from './text-decoding';
+import { csvHeader } from './text/text-decoding';
 import { findWideLine, maxFieldsFor } from './wide-lines';
 import { countRows, lineMapper, readColumns, readerRejects, sourceSelect } from './read-source';
 import { goodRowsSelect, KIND_RULES, reasonSelect } from './validate-rows';
@@ -86,7 +86,7 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
     .catch((e: unknown) => {
       throw notLanded(cancelledOr(e));
     });
-  let derived: DeriveSummary | null = null;
+  let derived: DeriveSummary | null;
   try {
     checkCancel();
     options.onProgress?.({ file: '', fileIndex: files.length, fileCount: files.length, phase: 'deriving' });

@@ -6,7 +6,7 @@ import { sqlString } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
 import type { FileFormat } from './input-files';
 import { normaliseColumnName } from '../../../shared/dump-columns';
-import { csvHeader } from './text-decoding';
+import { csvHeader } from './text/text-decoding';
 
 /** Lines before the first data row: the header line of a CSV. */
 export const HEADER_LINES: Record<FileFormat, number> = { csv: 1, json: 0, parquet: 0 };
@@ -72,7 +72,7 @@ export function sourceSelect(
       // Each JSON object may spell a key its own way: take whichever spelling the object has.
       const spellings = fileColumns.filter((k) => normaliseColumnName(k) === normaliseColumnName(src));
       const keys = spellings.length ? spellings : [src];
-      return `${keys.length > 1 ? `coalesce(${keys.map(jsonKey).join(', ')})` : jsonKey(keys[0]!)} AS ${c}`;
+      return `${keys.length > 1 ? `coalesce(${keys.map(jsonKey).join(', ')})` : jsonKey(keys[0] ?? src)} AS ${c}`;
     }
     return `CAST(${ident(src)} AS VARCHAR) AS ${c}`;
   });
@@ -117,7 +117,7 @@ export function lineMapper(format: FileFormat, droppedLines: number[]): (rn: num
     let hi = thresholds.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (thresholds[mid]! <= rn) lo = mid + 1;
+      if ((thresholds[mid] ?? Infinity) <= rn) lo = mid + 1;
       else hi = mid;
     }
     return rn + header + lo;

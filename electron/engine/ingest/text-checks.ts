@@ -7,7 +7,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PinsightError } from '../../../shared/api';
-import { readHead, utf16Of } from './text-decoding';
+import { readHead, utf16Of } from './text/text-decoding';
 import type { InputFile } from './input-files';
 
 /** The most columns a dump file may have (the widest Pinsight file has a dozen). */

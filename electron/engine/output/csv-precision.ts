@@ -25,7 +25,7 @@ export function roundRows(columns: string[], rows: unknown[][]): unknown[][] {
   return rows.map((row) =>
     row.map((v, i) => {
       if (typeof v !== 'number') return v;
-      const col = columns[i]!;
+      const col = columns[i] ?? '';
       if (col === 'change_pct') return roundTo(v, 6);
       if (col === 'change_pp') return roundTo(v, 4);
       const rowMetric =

@@ -1,4 +1,5 @@
 import { neutraliseCell } from '../../../shared/formula-guard';
+import { scalarText } from '../../../shared/scalar-text';
 
 /** CSV text for small, already-aggregated results (views). Large row sets go through DuckDB COPY instead. */
 
@@ -11,8 +12,8 @@ export function csvCell(v: unknown, guard = true): string {
         ? String(v)
         : String(Number(v.toPrecision(12)))
       : guard
-        ? neutraliseCell(String(v))
-        : String(v);
+        ? neutraliseCell(scalarText(v))
+        : scalarText(v);
   // Quoted when any reader could split it: a comma, a semicolon (what Excel splits on in Swedish), a tab, a
   // quote or a line break. Inside quotes a formula character further on is text, never a cell of its own.
   return /[",;\t\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;

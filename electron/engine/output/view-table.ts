@@ -1,6 +1,6 @@
 /** Any view as a flat table: the rows a CSV or Parquet export writes, with headers as ids or in a language. */
 import { METRIC_IDS, METRICS, isMetricId, type MetricId } from '../../../shared/metrics';
-import type { QueryResult, TopResult } from '../../../shared/results';
+import type { MetricValues, QueryResult, TopResult } from '../../../shared/results';
 
 export type HeaderStyle = 'ids' | 'en' | 'sv';
 
@@ -81,9 +81,9 @@ function topTable(result: TopResult): ViewTable {
             : col === 'status'
               ? 'gone'
               : col === 'a_days_with_data'
-                ? c!.coverage.a.covered
+                ? (c?.coverage.a.covered ?? null)
                 : col === 'b_days_with_data'
-                  ? c!.coverage.b.covered
+                  ? (c?.coverage.b.covered ?? null)
                   : col.startsWith('b_')
                     ? (row[col.slice(2)] ?? null)
                     : METRIC_IDS.includes(col as MetricId)
@@ -120,7 +120,8 @@ export function viewTable(result: QueryResult): ViewTable {
       return { columns, rows: result.series.map((p) => columns.map((h) => p[h] ?? null)) };
     }
     case 'pin': {
-      const blocks = result.phase === 'real-time' ? { real_time: result.real_time! } : { last_24h: result.last_24h!, final: result.final! };
+      const blocks: Record<string, MetricValues> =
+        result.phase === 'real-time' ? { real_time: result.real_time } : { last_24h: result.last_24h, final: result.final };
       return {
         columns: ['pin_id', 'phase', 'as_of', 'block', ...METRIC_IDS],
         rows: Object.entries(blocks).map(([name, b]) => [

@@ -43,8 +43,8 @@ function header(column: LabelColumn | ExportValueColumn, language: ExportLanguag
 function formatNumber(n: number, style: RenderStyle, decimals: number): string {
   const v = EXPORT_VOCABULARY[style.language];
   const fixed = Number(n.toFixed(decimals));
-  const [whole, frac] = Math.abs(fixed).toString().split('.');
-  const grouped = style.grouping ? whole!.replace(/\B(?=(\d{3})+(?!\d))/g, v.decimal === '.' ? ',' : '\u00a0') : whole!;
+  const [whole = '', frac] = Math.abs(fixed).toString().split('.');
+  const grouped = style.grouping ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, v.decimal === '.' ? ',' : '\u00a0') : whole;
   return `${fixed < 0 ? '-' : ''}${grouped}${frac ? `${v.decimal}${frac}` : ''}`;
 }
 
@@ -86,7 +86,7 @@ export function renderExport(doc: ExportDocument, style: RenderStyle): Buffer {
       section.columns.map((c, i) => {
         if (c === 'date' || c === 'pin_id' || c === 'title' || c === 'board')
           return total && i === 0 ? first(v.total, 'Total') : total ? '' : neutraliseCell(row[c] ?? '');
-        return formatValue(c, row[c as ExportValueColumn], style);
+        return formatValue(c, row[c], style);
       });
     for (const row of section.rows) lines.push(render(row, false));
     if (section.total) lines.push(render(section.total, true));

@@ -40,17 +40,17 @@ export async function writeAtomically(out: string, write: (partial: string) => P
     const reason = (e instanceof Error ? e.message : String(e))
       .replaceAll(partial, out)
       .replace(/^[A-Za-z ]*Error: /, '')
-      .split('\n')[0]!;
-    throw new PinsightError('bad-input', `Cannot write ${out}: ${reason.slice(0, 300)}`);
+      .split('\n')[0];
+    throw new PinsightError('bad-input', `Cannot write ${out}: ${(reason ?? '').slice(0, 300)}`);
   }
 }
 
 function contextOf(result: OverviewResult | TopResult, filters: ExportContext | Omit<ExportContext, 'from' | 'to'>): ExportContext {
-  return { ...filters, from: result.range.from, to: result.range.to } as ExportContext;
+  return { ...filters, from: result.range.from, to: result.range.to };
 }
 
 const metricsOf = (row: Record<string, unknown>, ids: readonly MetricId[]): DocumentRow =>
-  Object.fromEntries(ids.map((id) => [id, (row[id] as number | null | undefined) ?? null])) as DocumentRow;
+  Object.fromEntries(ids.map((id) => [id, (row[id] as number | null | undefined) ?? null]));
 
 /** The view as an analytics-site export document, for views that have one. */
 function asAnalyticsDocument(result: QueryResult, filters: Omit<ExportContext, 'from' | 'to'>): ExportDocument {

@@ -4,7 +4,7 @@ import { METRIC_IDS } from '../../../shared/metrics';
 import type { QuerySpec } from '../../../shared/query';
 import type { LegacyResult } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
-import { bucketOf, bucketsBetween } from './buckets';
+import { bucketOf, bucketsBetween } from './compile/buckets';
 import { describeSnapshots, exportBounds, snapshotsById } from './snapshot-selection';
 import { dailyFromSnapshots } from './snapshot-overview-query';
 
@@ -33,7 +33,7 @@ export async function legacyQuery(ws: Workspace, spec: QuerySpec): Promise<Legac
       const values = inBucket.map((d) => d[m]).filter((v): v is number => typeof v === 'number');
       // Viewers are distinct people: only a single day's figure is meaningful.
       const additive = !(LEGACY_ONLY_METRICS as readonly string[]).includes(m);
-      point[m] = values.length ? (additive ? values.reduce((a, b) => a + b, 0) : inBucket.length === 1 ? values[0]! : null) : null;
+      point[m] = values.length ? (additive ? values.reduce((a, b) => a + b, 0) : inBucket.length === 1 ? (values[0] ?? null) : null) : null;
     }
     return point;
   });

@@ -6,9 +6,10 @@ import type { QuerySpec } from '../../../shared/query';
 import type { MetricValues, OverviewResult, ResolvedRange, SeriesPoint } from '../../../shared/results';
 import { numberOrNull, type PlainRow } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
-import { bucketOf, bucketsBetween } from './buckets';
+import { bucketOf, bucketsBetween } from './compile/buckets';
 import { compileOverview } from './compile/overview-sql';
 import { eventBounds, resolveRange, type DataBounds } from './resolve-range';
+import { scalarText } from '../../../shared/scalar-text';
 
 export function emptyMetrics(): MetricValues {
   return Object.fromEntries(METRIC_IDS.map((id) => [id, null])) as MetricValues;
@@ -33,7 +34,7 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
       coverage: spanCoverage(range, bounds),
     };
   }
-  if (range.to < bounds.firstDay! || range.from > bounds.lastDay) {
+  if (range.to < (bounds.firstDay ?? bounds.lastDay) || range.from > bounds.lastDay) {
     // Outside the days the data covers, the data cannot say anything: null, never zero.
     const series = buildSeries(range, bounds, spec.splitBy, spec.granularity, [], [], []);
     return {
@@ -92,7 +93,7 @@ function buildSeries(
   audienceRows: PlainRow[],
   audience: readonly MetricId[],
 ): SeriesPoint[] {
-  const key = (date: unknown, split: unknown) => `${String(date)}|${split === null ? '' : String(split)}`;
+  const key = (date: unknown, split: unknown) => `${scalarText(date)}|${scalarText(split)}`;
   const byKey = new Map(rows.map((r) => [key(r.date, r.split), r]));
   const audienceByKey = new Map(audienceRows.map((r) => [key(r.date, r.split), r]));
   const splitValues: (string | null)[] = splitBy === 'none' ? [null] : [...valuesOfSplit(splitBy)];

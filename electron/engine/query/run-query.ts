@@ -4,7 +4,7 @@
  */
 import { PinsightError } from '../../../shared/api';
 import type { QuerySpec } from '../../../shared/query';
-import { TOP_ROW_COLUMNS, type Coverage, type QueryResult, type TopResult } from '../../../shared/results';
+import { TOP_ROW_COLUMNS, type Coverage, type QueryResult } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
 import { rowsToArrowIpc } from './arrow-rows';
 import { compareQuery, topComparison } from './compare-query';
@@ -22,7 +22,7 @@ async function exportsFor(ws: Workspace, spec: QuerySpec) {
   const events = await eventBounds(ws);
   if (events.lastDay) {
     const range = resolveRange(spec.filters, events);
-    if (range.from <= events.lastDay && range.to >= events.firstDay!) return null;
+    if (range.from <= events.lastDay && range.to >= (events.firstDay ?? events.lastDay)) return null;
   }
   const exports = await exportBounds(ws, false);
   if (!exports.lastDay) return null;
@@ -32,7 +32,7 @@ async function exportsFor(ws: Workspace, spec: QuerySpec) {
 /** The days of a range that have data for these filters: event data where it covers them, else export snapshots. */
 async function rangeCoverage(ws: Workspace, filters: QuerySpec['filters'], range: { from: string; to: string }): Promise<Coverage> {
   const events = await eventBounds(ws);
-  if (events.lastDay && range.from <= events.lastDay && range.to >= events.firstDay!) return spanCoverage(range, events);
+  if (events.lastDay && range.from <= events.lastDay && range.to >= (events.firstDay ?? events.lastDay)) return spanCoverage(range, events);
   return daysCoverage(range, (await dailyFromSnapshots(ws, filters, range)).days.keys());
 }
 

@@ -4,7 +4,7 @@ import { isAdditive, METRIC_IDS, metricsFromAdditive, type MetricId } from '../.
 import type { QuerySpec } from '../../../shared/query';
 import type { MetricValues, OverviewResult, ResolvedRange, SeriesPoint } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
-import { bucketOf, bucketsBetween } from './buckets';
+import { bucketOf, bucketsBetween } from './compile/buckets';
 import { compileSnapshotDays, compileSnapshotTotals } from './compile/snapshot-sql';
 import { describeSnapshots, noMatchDetail, snapshotsById } from './snapshot-selection';
 import { emptyMetrics } from './overview-query';

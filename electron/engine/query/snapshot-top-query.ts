@@ -6,6 +6,7 @@ import type { ResolvedRange, TopResult, TopRow } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
 import { compileTopCells, compileTopSnapshot } from './compile/snapshot-sql';
 import { describeSnapshots, noMatchDetail, snapshotsById } from './snapshot-selection';
+import { defined } from '../../../shared/defined';
 
 const SECTION: Record<TopResult['view'], SectionKind> = {
   'top-pins': 'topPins',
@@ -51,8 +52,8 @@ export async function exportTopQuery(
   const rows = [...byRank.values()]
     .sort((a, b) => ((b[sortBy] as number | null) ?? -Infinity) - ((a[sortBy] as number | null) ?? -Infinity))
     .slice(0, spec.limit ?? DEFAULT_TOP_LIMIT);
-  const [snapshot] = await snapshotsById(ws, [snapshotId]);
-  const exact = snapshot!.date_from === range.from && snapshot!.date_to === range.to;
+  const snapshot = defined((await snapshotsById(ws, [snapshotId]))[0], `export snapshot ${snapshotId}`);
+  const exact = snapshot.date_from === range.from && snapshot.date_to === range.to;
   return {
     view: spec.view,
     range,
@@ -61,9 +62,9 @@ export async function exportTopQuery(
     provenance: {
       kind: 'export',
       reason: 'exportSnapshots',
-      from: snapshot!.date_from,
-      to: snapshot!.date_to,
-      detail: `Analytics export snapshot ${describeSnapshots([snapshot!])}${exact ? '' : ' — the export covers its own date range, not exactly the one chosen'}`,
+      from: snapshot.date_from,
+      to: snapshot.date_to,
+      detail: `Analytics export snapshot ${describeSnapshots([snapshot])}${exact ? '' : ' — the export covers its own date range, not exactly the one chosen'}`,
     },
   };
 }

@@ -10,12 +10,12 @@ export function withRows(result: TopResult): TopResult {
   for (let i = 0; i < table.numRows; i++) {
     const row: Record<string, unknown> = {};
     for (const field of table.schema.fields) {
-      const v = table.getChild(field.name)!.get(i);
+      const v: unknown = table.getChild(field.name)?.get(i);
       // A metric stays null when the data cannot provide it; an empty label is simply absent.
       if (v !== null && v !== undefined) row[field.name] = v;
       else if (isMetricId(field.name)) row[field.name] = null;
     }
-    rows.push(row as TopRow);
+    rows.push(row);
   }
   return { ...result, rows, rowsArrow: undefined };
 }

@@ -37,7 +37,8 @@ export async function droppedFiles(data: DataTransfer): Promise<{ direct: File[]
 export async function stageFiles(data: DataTransfer | FileList, onUpload?: (name: string) => void): Promise<string[]> {
   const bridge = window.pinsight;
   const { direct, walked } = data instanceof DataTransfer ? await droppedFiles(data) : { direct: [...data], walked: [] as DroppedFile[] };
-  if (bridge?.pathForFile) return direct.map((f) => bridge.pathForFile!(f)).filter(Boolean);
+  const pathForFile = bridge?.pathForFile;
+  if (pathForFile) return direct.map((f) => pathForFile(f)).filter(Boolean);
   const batch = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const paths: string[] = [];
   for (const { file, relativePath } of walked.length ? walked : direct.map((file) => ({ file, relativePath: file.name }))) {

@@ -18,14 +18,14 @@ export function CompareNotice({ coverage, perDaySwitch = true }: CompareNoticePr
   const { setCompare } = useAppStore.getState();
   const partial = (c: Coverage) => c.covered < c.days;
   const line = (name: 'A' | 'B', c: Coverage) =>
-    c.covered === 0
+    c.covered === 0 || c.from === null || c.to === null
       ? t('coverageNone').replace('{range}', name)
       : t('coverageOf')
           .replace('{range}', name)
           .replace('{covered}', String(c.covered))
           .replace('{days}', String(c.days))
-          .replace('{from}', formatDay(c.from!))
-          .replace('{to}', formatDay(c.to!));
+          .replace('{from}', formatDay(c.from))
+          .replace('{to}', formatDay(c.to));
   const comparable = !partial(coverage.a) && !partial(coverage.b);
   const equal = coverage.a.days === coverage.b.days;
   if (comparable && equal) return null;

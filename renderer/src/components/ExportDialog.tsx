@@ -4,7 +4,7 @@
  * theirs); in the desktop app it goes where the native save dialog says.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { OPEN_EXPORT_EVENT } from '../api/menu-commands';
+import { OPEN_EXPORT_EVENT } from '../store/menu-commands';
 import type { ExportJobStatus, ExportSummary } from '../../../shared/results';
 import { followJob } from '../api/follow-job';
 import { api } from '../api/transport';
@@ -65,7 +65,9 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   useFocusTrap(dialog, onClose);
 
   const choosePath = async (): Promise<string | null> => {
-    const picked = await window.pinsight!.chooseSavePath!(chosenPath ?? withExtension(name, format));
+    const chooseSavePath = window.pinsight?.chooseSavePath;
+    if (!chooseSavePath) return null;
+    const picked = await chooseSavePath(chosenPath ?? withExtension(name, format));
     if (picked) {
       setChosenPath(picked);
       setFormat(/\.parquet$/i.test(picked) ? 'parquet' : 'csv');
@@ -201,7 +203,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
             <strong>{t('exportNothing')}:</strong> {job.error.message}
           </p>
         ) : (
-          job?.state !== 'cancelled' && (job?.error || error) && <StatusMessage kind="error" message={job?.error?.message ?? error!} />
+          job?.state !== 'cancelled' && (job?.error || error) && <StatusMessage kind="error" message={job?.error?.message ?? error ?? ''} />
         )}
       </div>
     </div>

@@ -67,7 +67,11 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
     const bDates = compareSeries ? [...new Set(compareSeries.map((p) => p.date))].sort() : [];
     const uncovered = (i: number) => {
       const d = bDates[i];
-      return Boolean(compareCoverage && d && (compareCoverage.from === null || d < compareCoverage.from || d > compareCoverage.to!));
+      return Boolean(
+        compareCoverage &&
+        d &&
+        (compareCoverage.from === null || d < compareCoverage.from || (compareCoverage.to !== null && d > compareCoverage.to)),
+      );
     };
     // B's days without data, as shaded bands under A's days (one band per run of such days).
     const bands: [{ xAxis: string; name?: string }, { xAxis: string }][] = [];
@@ -75,9 +79,9 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
       if (!uncovered(i) || (i > 0 && uncovered(i - 1))) continue;
       let j = i;
       while (j + 1 < dates.length && uncovered(j + 1)) j++;
-      bands.push([{ xAxis: dates[i]!, name: t('bNoDataBand') }, { xAxis: dates[j]! }]);
+      bands.push([{ xAxis: dates[i] ?? '', name: t('bNoDataBand') }, { xAxis: dates[j] ?? '' }]);
     }
-    const color = (i: number) => PALETTE[i % PALETTE.length]!;
+    const color = (i: number) => PALETTE[i % PALETTE.length] ?? PALETTE[0];
     type AxisItem = { dataIndex: number; seriesName: string; value: unknown; marker: string };
     chart.current?.setOption(
       {
@@ -136,7 +140,7 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
       },
       { notMerge: true },
     );
-  }, [series, compareSeries, compareCoverage, metric, t, metricLabel, formatMetric, formatDay, theme]);
+  }, [series, compareSeries, compareCoverage, metric, t, metricLabel, formatMetric, formatDay, word, theme]);
 
   return <div ref={ref} className="chart" data-testid="time-series-chart" role="img" aria-label={metricLabel(metric)} />;
 }

@@ -81,7 +81,7 @@ export function VirtualTable<T>({
   // A sticky cell also paints the padding or gap to its left, so nothing scrolled under it shows through.
   const firstSticky = columns.findIndex((c) => c.sticky);
   const stickyStyle = (i: number) =>
-    columns[i]!.sticky
+    columns[i]?.sticky
       ? { position: 'sticky' as const, left: lefts[i], zIndex: 1, boxShadow: `-${i === firstSticky ? PAD : GAP}px 0 0 var(--panel)` }
       : undefined;
   const cellClass = (c: Column<T>) => `${c.numeric ? 'num' : ''}${c.sticky ? ' sticky' : ''}`;

@@ -13,7 +13,7 @@ export function WorkspaceMenu() {
   // In the desktop app, workspaces are chosen in native dialogs (the main process grants only those).
   const choose = window.pinsight?.chooseWorkspace;
   const viaDialog = (mode: 'open' | 'new') =>
-    void choose!(mode).then(async (p) => {
+    void choose?.(mode).then(async (p) => {
       if (p) await openWorkspace(p, mode === 'new').then(() => setOpen(false));
     });
   return (

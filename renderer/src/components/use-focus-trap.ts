@@ -25,9 +25,9 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, onClose: () => 
       }
       if (e.key !== 'Tab') return;
       const list = items();
-      if (!list.length) return;
-      const first = list[0]!;
-      const last = list[list.length - 1]!;
+      const first = list[0];
+      const last = list[list.length - 1];
+      if (!first || !last) return;
       if (!root.contains(document.activeElement)) {
         e.preventDefault();
         first.focus();

@@ -69,7 +69,8 @@ function cached(key: string): unknown {
 }
 function remember(key: string, value: unknown): void {
   resultCache.set(key, value);
-  if (resultCache.size > CACHE_SIZE) resultCache.delete(resultCache.keys().next().value!);
+  const oldest = resultCache.keys().next().value;
+  if (resultCache.size > CACHE_SIZE && oldest !== undefined) resultCache.delete(oldest);
 }
 export const initialViews = {
   overview: idle,

@@ -1,5 +1,5 @@
 /** Import: drop files or folders, or type paths; progress per file with cancel; the result and its rejected rows. */
-import { CHOOSE_FILES_EVENT } from '../api/menu-commands';
+import { CHOOSE_FILES_EVENT } from '../store/menu-commands';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ExportContextInput } from '../../../shared/filters';
 import type { RejectedRow } from '../../../shared/results';

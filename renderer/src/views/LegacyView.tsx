@@ -1,11 +1,10 @@
 /** The legacy (pre-2019) history, clearly labelled and kept apart from today's views. */
 import { METRICS, isMetricId } from '../../../shared/metrics';
-import type { SeriesPoint } from '../../../shared/results';
 import { ExportButton } from '../components/ExportDialog';
 import { Provenance, provenanceText } from '../components/Provenance';
 import { StatusMessage } from '../components/StatusMessage';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
-import { VirtualTable, type Column } from '../components/VirtualTable';
+import { VirtualTable } from '../components/VirtualTable';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 
@@ -49,17 +48,13 @@ export function LegacyView() {
           </div>
           {data.metrics.includes('impressions') && (
             <div className="chart-card">
-              <TimeSeriesChart
-                series={data.series.map((p) => ({ ...p, split: null }) as unknown as SeriesPoint)}
-                metric="impressions"
-                theme={theme}
-              />
+              <TimeSeriesChart series={data.series.map((p) => ({ ...p, split: null }))} metric="impressions" theme={theme} />
             </div>
           )}
           <VirtualTable
             label={t('legacyTitle')}
             columns={[
-              { key: 'date', label: t('day'), render: (r) => formatDay(String(r.date)) } as Column<(typeof data.series)[number]>,
+              { key: 'date', label: t('day'), render: (r) => formatDay(String(r.date)) },
               ...data.metrics.map((m) => ({
                 key: m,
                 label: label(m),

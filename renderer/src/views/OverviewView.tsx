@@ -3,7 +3,6 @@ import { DIMENSIONS } from '../../../shared/dimensions';
 import { splitDimension, SPLITS, type SplitBy } from '../../../shared/filters';
 import { METRIC_IDS, type MetricId } from '../../../shared/metrics';
 import { GRANULARITIES, type Granularity } from '../../../shared/query';
-import type { StringKey } from '../../../shared/ui-strings';
 import { CompareNotice } from '../components/CompareNotice';
 import { ExportButton } from '../components/ExportDialog';
 import { KpiTiles } from '../components/KpiTiles';
@@ -35,7 +34,7 @@ export function OverviewView() {
   if (data.provenance.kind === 'none') {
     if (data.provenance.reason === 'noEventData') return <StatusMessage kind="empty" message={t('noWorkspaceData')} />;
     const text = provenanceText(data.provenance, strings);
-    return <StatusMessage kind="empty" message={`${text[0]!.toUpperCase()}${text.slice(1)}.`} detail={data.provenance.detail} />;
+    return <StatusMessage kind="empty" message={`${text.charAt(0).toUpperCase()}${text.slice(1)}.`} detail={data.provenance.detail} />;
   }
 
   return (

@@ -20,10 +20,10 @@ export function PinStatsPanel() {
     const r: PinStatsResult = stats.data;
     const blocks: [string, MetricValues][] =
       r.phase === 'real-time'
-        ? [[t('realTime'), r.real_time!]]
+        ? [[t('realTime'), r.real_time]]
         : [
-            [t('last24h'), r.last_24h!],
-            [t('lifetime'), r.final!],
+            [t('last24h'), r.last_24h],
+            [t('lifetime'), r.final],
           ];
     return (
       <>

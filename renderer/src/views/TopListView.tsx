@@ -1,7 +1,6 @@
 /** Top Pins and top boards: sortable, virtualised; a click on a Pin opens its Pin stats. */
 import { TOP_SORT_METRICS, type MetricId } from '../../../shared/metrics';
 import type { TopResult, TopRow } from '../../../shared/results';
-import type { StringKey } from '../../../shared/ui-strings';
 import { comparisonColumns, metricColumns } from '../components/comparison-columns';
 import { CompareNotice } from '../components/CompareNotice';
 import { ExportButton } from '../components/ExportDialog';

@@ -5,7 +5,7 @@ import { PinsightError } from '../../../../shared/api';
 import { EXPORT_LANGUAGES, EXPORT_VOCABULARY, lookupLabel } from '../../../../shared/export-vocabulary';
 import type { ImportFileSummary } from '../../../../shared/results';
 import type { Workspace } from '../../db/workspace';
-import { decodeText, readHead, splitRows } from '../text-decoding';
+import { decodeText, readHead, splitRows } from '../text/text-decoding';
 import type { ExportContext } from './export-types';
 import { parseExportBytes } from './parse-export-file';
 import { completeContext, storeExport } from './store-export';

@@ -18,7 +18,7 @@ import {
 } from '../../../../shared/export-vocabulary';
 import { PinsightError } from '../../../../shared/api';
 import { METRICS, isMetricId } from '../../../../shared/metrics';
-import { decodeText, splitRows } from '../text-decoding';
+import { decodeText, splitRows } from '../text/text-decoding';
 import type { ExportContext, ExportRow, ExportSection, ExportValueColumn, ParsedExport } from './export-types';
 import { excerpt } from '../../../../shared/excerpt';
 import { restoreCell } from '../../../../shared/formula-guard';
@@ -72,17 +72,18 @@ function readStructure(rows: Row[], language: ExportLanguage, file: string): Par
   let i = 0;
   // Preamble: key/value lines before the first section.
   for (; i < rows.length; i++) {
-    const r = rows[i]!;
-    if (isBlank(r)) continue;
+    const r = rows[i];
+    if (!r || isBlank(r)) continue;
     const cells = cellsOf(r);
-    const key = lookupLabel(v.preamble, cells[0]!.replace(/:$/, ''));
+    const key = lookupLabel(v.preamble, (cells[0] ?? '').replace(/:$/, ''));
     if (!key || cells.length > 2 || sectionTitle(cells, language) || headerColumns(cells, language).known >= 2) break;
     preamble[key] = { value: cells.slice(1).join(', '), line: r.line };
   }
-  const legacyReport = preamble.report && v.legacyReports.some((l) => normaliseLabel(l) === normaliseLabel(preamble.report!.value));
+  const legacyReport = preamble.report && v.legacyReports.some((l) => normaliseLabel(l) === normaliseLabel(preamble.report?.value ?? ''));
   let legacy = Boolean(legacyReport);
   while (i < rows.length) {
-    const r = rows[i]!;
+    const r = rows[i];
+    if (!r) break;
     if (isBlank(r)) {
       i++;
       continue;
@@ -92,7 +93,7 @@ function readStructure(rows: Row[], language: ExportLanguage, file: string): Par
     let headerIndex = i;
     if (kind) {
       headerIndex = i + 1;
-      while (headerIndex < rows.length && isBlank(rows[headerIndex]!)) headerIndex++;
+      while (headerIndex < rows.length && isBlank(rows[headerIndex] ?? { line: 0, cells: [] })) headerIndex++;
     }
     const header = rows[headerIndex];
     if (!header) break;
@@ -106,14 +107,14 @@ function readStructure(rows: Row[], language: ExportLanguage, file: string): Par
     mapped.unknown.forEach((u) => ignored.add(u));
     const section: ExportSection = {
       kind,
-      line: rows[i]!.line,
+      line: r.line,
       columns: mapped.columns.filter((c): c is ExportValueColumn => c !== null && !isLabel(c)),
       rows: [],
     };
     let j = headerIndex + 1;
     for (; j < rows.length; j++) {
-      const row = rows[j]!;
-      if (isBlank(row)) break;
+      const row = rows[j];
+      if (!row || isBlank(row)) break;
       const rc = cellsOf(row);
       if (sectionTitle(rc, language)) break;
       const isTotal = v.total.some((t) => normaliseLabel(t) === normaliseLabel(rc[0] ?? ''));
@@ -145,7 +146,7 @@ const isLabel = (c: string): boolean => LABELS.has(c);
 type AnyColumn = ExportColumn | ExportValueColumn | null;
 
 function sectionTitle(cells: string[], language: ExportLanguage): SectionKind | undefined {
-  return cells.length === 1 ? lookupLabel(EXPORT_VOCABULARY[language].sections, cells[0]!) : undefined;
+  return cells.length === 1 ? lookupLabel(EXPORT_VOCABULARY[language].sections, cells[0] ?? '') : undefined;
 }
 
 function headerColumns(cells: string[], language: ExportLanguage) {
@@ -212,7 +213,7 @@ function readRow(
         if (value && /[:a-z]/i.test(raw)) value /= 60;
       } else value = parseNumber(raw, decimal, unit);
       if (value === undefined) fail(idx, unit === 'ratio' ? 'a number or percentage' : unit === 'count' ? 'a number' : 'a duration');
-      out.values[c as ExportValueColumn] = value;
+      out.values[c] = value;
     }
   });
   if (!isTotal && kind === 'daily' && !out.date)

@@ -50,9 +50,9 @@ export function parseDurationSeconds(raw: string, decimal: '.' | ','): number | 
   let total = 0;
   let matched = '';
   for (const m of s.matchAll(unitRe)) {
-    const value = parseNumber(m[1]!, m[1]!.includes(',') ? ',' : decimal, 'seconds');
+    const [, amount = '', u = ''] = m;
+    const value = parseNumber(amount, amount.includes(',') ? ',' : decimal, 'seconds');
     if (value === undefined || value === null) return undefined;
-    const u = m[2]!;
     total += /^(h|hr|hrs|hours?|tim|timmar|t)$/.test(u) ? value * 3600 : /^(min|mins|minutes?|minuter|m)$/.test(u) ? value * 60 : value;
     matched += m[0];
   }
@@ -99,9 +99,12 @@ export function parseDay(raw: string, language: 'en' | 'sv' = 'en'): string | un
     return usStyle ? isoDay(y, a, b) : isoDay(y, b, a);
   }
   m = /^([A-Za-zåäö]{3})[a-zåäö]*\.? (\d{1,2}),? (\d{4})$/i.exec(s);
-  if (m && MONTHS[m[1]!.toLowerCase()]) return isoDay(Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2]));
+  const monthOf = (name: string | undefined) => MONTHS[(name ?? '').toLowerCase()];
+  let month = m ? monthOf(m[1]) : undefined;
+  if (m && month) return isoDay(Number(m[3]), month, Number(m[2]));
   m = /^(\d{1,2}) ([A-Za-zåäö]{3})[a-zåäö]*\.? (\d{4})$/i.exec(s);
-  if (m && MONTHS[m[2]!.toLowerCase()]) return isoDay(Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1]));
+  month = m ? monthOf(m[2]) : undefined;
+  if (m && month) return isoDay(Number(m[3]), month, Number(m[1]));
   return undefined;
 }
 
@@ -111,9 +114,9 @@ export function parseDayRange(raw: string, language: 'en' | 'sv' = 'en'): { from
   if (parts.length !== 2) {
     const iso = /^(\d{4}-\d{2}-\d{2})\s*-\s*(\d{4}-\d{2}-\d{2})$/.exec(raw.trim());
     if (!iso) return undefined;
-    parts.splice(0, parts.length, iso[1]!, iso[2]!);
+    parts.splice(0, parts.length, iso[1] ?? '', iso[2] ?? '');
   }
-  const from = parseDay(parts[0]!, language);
-  const to = parseDay(parts[1]!, language);
+  const from = parseDay(parts[0] ?? '', language);
+  const to = parseDay(parts[1] ?? '', language);
   return from && to && from <= to ? { from, to } : undefined;
 }

@@ -30,7 +30,7 @@ type Choices = { [D in DimensionId]: DimensionChoice<D> };
 
 function pickDimensions(context: Partial<ExportContext>): Partial<Choices> {
   // Each entry is the context's own value for that dimension: the mapped type Object.fromEntries cannot express.
-  return Object.fromEntries(DIMENSION_IDS.map((id) => [id, context[id]])) as Partial<Choices>;
+  return Object.fromEntries(DIMENSION_IDS.map((id) => [id, context[id]]));
 }
 
 const SNAPSHOT_COLUMNS = DIMENSION_IDS.map((id) => DIMENSION_COLUMNS[id].snapshot).join(', ');
@@ -81,7 +81,7 @@ export async function storeExport(
       for (const [metric, v] of Object.entries(row.values)) {
         if (section.kind === 'daily') {
           daily.appendInteger(snapshotId);
-          daily.appendDate(dateValue(Date.parse(`${row.date!}T00:00:00Z`) / 86_400_000));
+          daily.appendDate(dateValue(Date.parse(`${row.date ?? ''}T00:00:00Z`) / 86_400_000));
           daily.appendVarchar(metric);
           value(daily, v);
           daily.endRow();
@@ -89,9 +89,10 @@ export async function storeExport(
           top.appendInteger(snapshotId);
           top.appendVarchar(section.kind);
           top.appendInteger(rank + 1);
-          row.pin_id ? top.appendVarchar(row.pin_id) : top.appendNull();
-          row.title ? top.appendVarchar(row.title) : top.appendNull();
-          row.board ? top.appendVarchar(row.board) : top.appendNull();
+          for (const text of [row.pin_id, row.title, row.board]) {
+            if (text) top.appendVarchar(text);
+            else top.appendNull();
+          }
           top.appendVarchar(metric);
           value(top, v);
           top.endRow();

@@ -3,8 +3,8 @@ import { AUDIENCE_METRICS, COUNTER_METRICS } from '../../../../shared/metrics';
 import type { QuerySpec } from '../../../../shared/query';
 import type { ResolvedRange } from '../../../../shared/results';
 import { splitColumn, splitExpression } from '../../db/dimension-columns';
-import { bucketDateSql, bucketSql } from '../buckets';
-import { metricSelect } from '../metric-sql';
+import { bucketDateSql, bucketSql } from './buckets';
+import { metricSelect } from './metric-sql';
 import { compileFilters, type Statement } from './filters-sql';
 
 export interface OverviewStatements {

@@ -6,7 +6,7 @@ import { AUDIENCE_METRICS, COUNTER_METRICS } from '../../../../shared/metrics';
 import type { Filters } from '../../../../shared/filters';
 import { derivedConditions, rawConditions, type Params } from '../../db/dimension-columns';
 import { COUNTER_SELECT } from '../../derive/derive-sql';
-import { metricSelect } from '../metric-sql';
+import { metricSelect } from './metric-sql';
 import type { Statement } from './filters-sql';
 
 export const DAY_MS = 86_400_000;

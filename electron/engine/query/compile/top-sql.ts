@@ -2,7 +2,7 @@
 import { AUDIENCE_METRICS, COUNTER_METRICS, type MetricId } from '../../../../shared/metrics';
 import type { Filters } from '../../../../shared/filters';
 import type { ResolvedRange, TopResult } from '../../../../shared/results';
-import { metricSelect } from '../metric-sql';
+import { metricSelect } from './metric-sql';
 import { compileFilters, type Statement } from './filters-sql';
 
 type Range = Pick<ResolvedRange, 'from' | 'to'>;

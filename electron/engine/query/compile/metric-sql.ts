@@ -1,6 +1,6 @@
 /** Metric formulas from the shared catalogue, compiled to SQL aggregates. */
-import { audienceEventTypes, METRICS, type MetricFormula, type MetricId } from '../../../shared/metrics';
-import { eventTypeSql } from '../derive/derive-sql';
+import { audienceEventTypes, METRICS, type MetricFormula, type MetricId } from '../../../../shared/metrics';
+import { eventTypeSql } from '../../derive/derive-sql';
 
 /** An aggregate over rollup_daily (counters) or, for audience, over events_clean. */
 export function formulaSql(f: MetricFormula): string {

@@ -1,6 +1,6 @@
 /** Time buckets of a series (day, ISO week, month), as first days. */
-import { eachDay, firstOfMonth, mondayOf } from '../../../shared/dates';
-import type { Granularity } from '../../../shared/query';
+import { eachDay, firstOfMonth, mondayOf } from '../../../../shared/dates';
+import type { Granularity } from '../../../../shared/query';
 
 export function bucketOf(day: string, granularity: Granularity): string {
   if (granularity === 'week') return mondayOf(day);

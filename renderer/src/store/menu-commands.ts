@@ -3,8 +3,8 @@
  * themselves (choose files to import, open the export dialog), which reach them as window events.
  */
 import type { MenuCommand } from '../../../shared/ipc-channel';
-import type { AppState } from '../store/app-store';
-import type { ViewName } from '../store/ui-slice';
+import type { AppState } from './app-store';
+import type { ViewName } from './ui-slice';
 
 export const CHOOSE_FILES_EVENT = 'pinsight:choose-files';
 export const OPEN_EXPORT_EVENT = 'pinsight:open-export';

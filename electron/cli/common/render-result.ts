@@ -1,7 +1,7 @@
 /** How the CLI prints each view: the documented JSON shapes, or readable tables. */
-import { METRIC_IDS, METRICS } from '../../shared/metrics';
-import type { PinStatsResult, QueryResult } from '../../shared/results';
-import { viewTable } from '../engine/output/view-table';
+import { METRIC_IDS, METRICS } from '../../../shared/metrics';
+import type { MetricValues, PinStatsResult, QueryResult } from '../../../shared/results';
+import { viewTable } from '../../engine/output/view-table';
 import { textTable } from './text-table';
 
 export function toJson(result: QueryResult): unknown {
@@ -95,11 +95,12 @@ export function toText(result: QueryResult): string {
     const series = pick(t.columns, t.rows, ['date', 'split', 'impressions', 'engagements', 'saves', 'link_clicks', 'total_audience']);
     return `${head}\n\n${totals}\n\n${series}`;
   }
-  return `${head}, sorted by ${result.sortBy}\n\n${pick(t.columns, t.rows, TOP_COLUMNS[result.view]!)}`;
+  return `${head}, sorted by ${result.sortBy}\n\n${pick(t.columns, t.rows, TOP_COLUMNS[result.view] ?? t.columns)}`;
 }
 
 function pinText(r: PinStatsResult): string {
-  const blocks = r.phase === 'real-time' ? { 'real time': r.real_time! } : { 'last 24 hours': r.last_24h!, final: r.final! };
+  const blocks: Record<string, MetricValues> =
+    r.phase === 'real-time' ? { 'real time': r.real_time } : { 'last 24 hours': r.last_24h, final: r.final };
   const table = textTable(
     ['metric', ...Object.keys(blocks)],
     METRIC_IDS.map((id) => [METRICS[id].label.en, ...Object.values(blocks).map((b) => b[id])]),

@@ -1,8 +1,8 @@
 /** Opens the engine on --workspace (or the default demo workspace) for one CLI command. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defaultWorkspacePath } from '../engine/app-paths';
-import { PinsightEngine } from '../engine/pinsight-engine';
+import { defaultWorkspacePath } from '../../engine/app-paths';
+import { PinsightEngine } from '../../engine/pinsight-engine';
 import { UsageError } from './cli-args';
 
 export function workspacePath(option: string | undefined): string {

@@ -1,8 +1,8 @@
 /** Shared option definitions and their translation into a validated QuerySpec. */
 import type { ParseArgsConfig } from 'node:util';
-import { describeIssues } from '../../shared/api';
-import { DIMENSION_IDS, DIMENSIONS, type DimensionId } from '../../shared/dimensions';
-import { querySpecSchema, type QuerySpec, type ViewId } from '../../shared/query';
+import { describeIssues } from '../../../shared/api';
+import { DIMENSION_IDS, DIMENSIONS, type DimensionId } from '../../../shared/dimensions';
+import { querySpecSchema, type QuerySpec, type ViewId } from '../../../shared/query';
 
 export class UsageError extends Error {}
 

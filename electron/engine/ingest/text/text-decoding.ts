@@ -12,7 +12,11 @@ export function utf16Of(bytes: Buffer): { encoding: 'utf-16le' | 'utf-16be'; bom
   const sample = bytes.subarray(0, 512);
   let zeroOdd = 0;
   let zeroEven = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? zeroOdd++ : zeroEven++;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2) zeroOdd++;
+    else zeroEven++;
+  }
   // Zeros at one parity only; zeros at both are binary content, not text.
   const many = sample.length / 4;
   const few = sample.length / 16;
@@ -37,7 +41,7 @@ export function splitRows(text: string, delimiter: string): { line: number; cell
   let line = 1;
   let rowLine = 1;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+    const ch = text.charAt(i);
     if (quoted) {
       if (ch === '"' && text[i + 1] === '"') {
         field += '"';
@@ -103,10 +107,10 @@ export function sniffDelimiter(head: string): string {
   let quoted = false;
   for (const ch of line) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   }
   let best = ',';
-  for (const [c, n] of counts) if (n > counts.get(best)!) best = c;
+  for (const [c, n] of counts) if (n > (counts.get(best) ?? 0)) best = c;
   return best;
 }
 
