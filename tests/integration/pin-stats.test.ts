@@ -4,6 +4,12 @@ import { METRIC_IDS } from '../../shared/metrics';
 import { querySpecSchema, type QuerySpecInput } from '../../shared/query';
 import type { MetricValues, PinStatsBase } from '../../shared/results';
 
+import { IN_MEMORY } from '../../electron/engine/db/workspace';
+import { generateDemo } from '../../electron/engine/demo/generate-demo';
+import { PIN_ID_BASE, demoPinCount } from '../../electron/engine/demo/demo-recipe';
+import { PinsightEngine } from '../../electron/engine/pinsight-engine';
+import { clean, closeTo, metrics, readWorld, type CleanEvent, type RawEvent, type RawWorld } from '../helpers/reference-metrics';
+
 /** Either phase's blocks, each possibly absent: the tests assert which ones a phase has. */
 type PinStats = PinStatsBase & {
   phase: string;
@@ -12,11 +18,6 @@ type PinStats = PinStatsBase & {
   final?: MetricValues;
   windows?: unknown;
 };
-import { IN_MEMORY } from '../../electron/engine/db/workspace';
-import { generateDemo } from '../../electron/engine/demo/generate-demo';
-import { PIN_ID_BASE, demoPinCount } from '../../electron/engine/demo/demo-recipe';
-import { PinsightEngine } from '../../electron/engine/pinsight-engine';
-import { clean, closeTo, metrics, readWorld, type CleanEvent, type RawEvent, type RawWorld } from '../helpers/reference-metrics';
 
 const EVENTS = 15_000;
 let engine: PinsightEngine;
@@ -106,5 +107,29 @@ describe('Pin stats', () => {
     await expect(pinStats({ pinId: 'nope' })).rejects.toThrow('No Pin nope');
     const outOfScope = world.pins.find((p) => p.creator_id?.startsWith('u_other'))!;
     await expect(pinStats({ pinId: outOfScope.pin_id })).rejects.toThrow('belongs to no claimed account');
+  });
+
+  it('applies every dimension filter: source and format through the Pin, content type and device per event', async () => {
+    const pinId = groupedPin;
+    const all = await pinStats({ pinId });
+    const groupOf = cleaned.find((e) => e.pin_id === pinId)!.group;
+    const dayStart = `${latest.slice(0, 10)}T00:00:00.000Z`;
+    const final = cleaned.filter((e) => e.group === groupOf && e.event_time < dayStart);
+    const own = final[0]!;
+    // The group holds Pins of both sources (re-saves by other people), so the source filter splits its numbers.
+    expect(new Set(final.map((e) => e.source)).size).toBe(2);
+    const otherFormat = own.format === 'video' ? 'standard' : 'video';
+    expect(all.final).toBeDefined();
+    for (const source of ['yours', 'others'] as const) {
+      expectMetrics((await pinStats({ pinId, filters: { source } })).final, metrics(final.filter((e) => e.source === source)));
+    }
+    expectMetrics(
+      (await pinStats({ pinId, filters: { format: otherFormat } })).final,
+      metrics(final.filter((e) => e.format === otherFormat)),
+    );
+    expectMetrics(
+      (await pinStats({ pinId, filters: { contentType: 'paid', device: 'mobile' } })).final,
+      metrics(final.filter((e) => e.content_type === 'paid' && e.app_type === 'mobile')),
+    );
   });
 });

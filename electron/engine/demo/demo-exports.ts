@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { allChoices } from '../../../shared/dimensions';
 import type { MetricId } from '../../../shared/metrics';
 import { querySpecSchema } from '../../../shared/query';
 import type { OverviewResult, TopResult } from '../../../shared/results';
@@ -88,7 +89,7 @@ export function legacyDocument(from = '2018-01-01', to = '2018-03-31'): ExportDo
   return {
     report: 'Profile (legacy)',
     legacy: true,
-    context: { from, to, contentType: 'all', device: 'all', source: 'all', format: 'all', accounts: [] },
+    context: { from, to, ...allChoices(), accounts: [] },
     sections: [{ kind: 'daily', columns: ['date', 'impressions', 'saves', 'link_clicks', 'daily_viewers', 'monthly_viewers'], rows }],
   };
 }
@@ -135,7 +136,7 @@ export async function writeDemoExports(
   dir: string,
   range = { from: '2026-09-01', to: '2026-09-30' },
 ): Promise<DemoExportFiles> {
-  const all: ExportContext = { ...range, contentType: 'all', device: 'all', source: 'all', format: 'all', accounts: [] };
+  const all: ExportContext = { ...range, ...allChoices(), accounts: [] };
   const documents = {
     overview: await buildExportDocument(engine, all, 'overview'),
     paidMobile: await buildExportDocument(engine, { ...all, contentType: 'paid', device: 'mobile' }, 'overview'),
