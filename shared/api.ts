@@ -148,6 +148,8 @@ export async function dispatchCall(impl: ApiHandlers, method: string, arg: unkno
     return { ok: false, error: { code: 'invalid-argument', message: `${method}: ${describeIssues(parsed.error)}` } };
   }
   try {
+    // The one cast of the contract: TypeScript cannot tie a method name known only at run time to its
+    // handler's argument type; the schema of that same method has just produced the argument.
     const fn = impl[method] as (a: unknown) => Promise<ApiResult<unknown>>;
     return await fn.call(impl, parsed.data);
   } catch (e) {
