@@ -300,6 +300,9 @@ export function metricsFromAdditive(additive: Partial<Record<MetricId, number | 
   ) as Record<MetricId, number | null>;
 }
 
+/** The count metrics whose path from raw records to the figure the reconcile view shows step by step. */
+export const RECONCILE_METRICS: readonly MetricId[] = METRIC_IDS.filter((id) => isAdditive(id) && METRICS[id].unit === 'count');
+
 /** The metrics the top Pins and top boards lists offer to sort by, in order. */
 export const TOP_SORT_METRICS: readonly MetricId[] = ['impressions', 'engagements', 'saves', 'closeups', 'link_clicks'];
 /** The metrics the top video Pins list offers to sort by, in order. */

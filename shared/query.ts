@@ -4,7 +4,7 @@ import { MAX_DAY, MIN_DAY } from './dates';
 import { DEFAULT_FILTERS, filtersSchema, isoDate, SPLITS } from './filters';
 import { METRIC_IDS } from './metrics';
 
-export const VIEW_IDS = ['overview', 'top-pins', 'top-boards', 'top-video-pins', 'pin', 'legacy', 'compare'] as const;
+export const VIEW_IDS = ['overview', 'top-pins', 'top-boards', 'top-video-pins', 'pin', 'legacy', 'compare', 'reconcile'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export const GRANULARITIES = ['day', 'week', 'month'] as const;

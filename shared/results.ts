@@ -119,6 +119,36 @@ export interface PinStatsBase {
   as_of: string;
 }
 
+/**
+ * The steps from the raw event records to the figures on screen, in this order (an event removed by an earlier
+ * step is not counted again by a later one): duplicates, spam users' events, events on Pins of no claimed account.
+ */
+export const RECONCILE_STEPS = ['duplicates', 'spam', 'out_of_scope'] as const;
+export type ReconcileStep = (typeof RECONCILE_STEPS)[number];
+
+export type ReconcileCounts = { raw: number; final: number } & Record<ReconcileStep, number>;
+
+/** How the figures of the filters' range come about; the final counts equal the overview's for the same filters. */
+export interface ReconcileResult extends ReconcileCounts {
+  view: 'reconcile';
+  range: ResolvedRange;
+  /** Where the view's figures come from: events (the steps apply), Analytics export snapshots, or nothing. */
+  source: 'events' | 'export' | 'none';
+  /** Rows of event files refused at import, in the whole workspace (a refused row has no day to filter by). */
+  rejected: number;
+  /** The files those rows came from, with their counts. */
+  rejectedFiles: { file: string; rows: number }[];
+  /** The first refused rows (file, line, reason), for saving as CSV. */
+  rejectedRows: RejectedRow[];
+  /** The same steps for each count metric. */
+  metrics: Partial<Record<MetricId, ReconcileCounts>>;
+  /** With a source or format filter, events on Pins the workspace has no record of cannot be attributed and are left out of every step. */
+  pinAttributeFilter: boolean;
+  /** The Pin whose group the steps are limited to, when asked for one. */
+  pinId?: string;
+  provenance: DataProvenance;
+}
+
 /** The pre-2019 history: today's metrics where the meaning matches (Repins as saves, Clicks as link clicks), legacy ones as they were. */
 export interface LegacyResult {
   view: 'legacy';
@@ -169,7 +199,7 @@ export interface TopComparison {
   gone: (TopRow & { rank_b: number })[];
 }
 
-export type QueryResult = OverviewResult | TopResult | PinStatsResult | LegacyResult | CompareResult;
+export type QueryResult = OverviewResult | TopResult | PinStatsResult | LegacyResult | CompareResult | ReconcileResult;
 
 export interface WorkspaceInfo {
   path: string;

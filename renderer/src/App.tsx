@@ -14,6 +14,7 @@ import { OverviewView } from './views/OverviewView';
 import { PinStatsPanel } from './views/PinStatsPanel';
 import { TopListView } from './views/TopListView';
 import { VideoView } from './views/VideoView';
+import { ReconcilePanel } from './views/ReconcilePanel';
 
 const TABS: { view: ViewName; label: StringKey }[] = [
   { view: 'overview', label: 'overview' },
@@ -127,6 +128,7 @@ export function App() {
         )}
       </main>
       <PinStatsPanel />
+      <ReconcilePanel />
     </div>
   );
 }

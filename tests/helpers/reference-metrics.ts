@@ -59,6 +59,63 @@ const hostOf = (url: string | null): string | null => {
   return m ? m[1]!.toLowerCase().replace(/^www\./, '') : null;
 };
 
+export type Step = 'duplicates' | 'spam' | 'out_of_scope' | 'final';
+
+/**
+ * Every raw event with the first rule that removes it (duplicates, then spam users, then Pins of no claimed
+ * account) or 'final', and the Pin attributes a filter needs (null for a Pin the world has no record of).
+ */
+export function classify(
+  world: RawWorld,
+): { e: RawEvent; step: Step; day: string; source: string | null; format: string | null; accounts: Set<string> }[] {
+  const pins = new Map(world.pins.map((p) => [p.pin_id, p]));
+  // The first copy of each event in world order is kept, as clean() keeps it.
+  const spam = new Set(world.spam);
+  const seen = new Set<string>();
+  const profileIds = new Set(world.accounts.filter((a) => a.type === 'profile').map((a) => a.value));
+  const groups = groupAccountsOf(world);
+  const out = [];
+  for (const e of world.events) {
+    const key = e.event_id !== null ? `id:${e.event_id}` : `k:${e.event_time}|${e.event_type}|${e.pin_id}|${e.user_id}`;
+    const pin = pins.get(e.pin_id);
+    const source = pin ? (pin.creator_id !== null && profileIds.has(pin.creator_id) ? 'yours' : 'others') : null;
+    const format = pin
+      ? ['video', 'carousel'].includes(String(pin.pin_format).toLowerCase())
+        ? String(pin.pin_format).toLowerCase()
+        : 'standard'
+      : null;
+    const accounts = pin ? (groups.get(e.pin_id) ?? new Set<string>()) : new Set<string>();
+    let step: Step;
+    if (seen.has(key)) step = 'duplicates';
+    else if (spam.has(e.user_id)) step = 'spam';
+    else if (!pin || !accounts.size) step = 'out_of_scope';
+    else step = 'final';
+    seen.add(key);
+    out.push({ e, step, day: e.event_time.slice(0, 10), source, format, accounts });
+  }
+  return out;
+}
+
+/** Claimed accounts of each Pin's group, by Pin id (the same rules as clean()). */
+function groupAccountsOf(world: RawWorld): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  // One made-up event per Pin through clean(): the Pins it keeps are those of a claimed account, with their accounts.
+  const probe = (pin_id: string): RawEvent => ({
+    event_id: `probe-${pin_id}`,
+    event_time: '2026-01-01T00:00:00Z',
+    event_type: 'impression',
+    pin_id,
+    user_id: 'probe',
+    app_type: null,
+    content_type: 'organic',
+    watch_ms: null,
+    progress_pct: null,
+    in_view_pct: null,
+  });
+  for (const c of clean({ ...world, spam: [], events: world.pins.map((p) => probe(p.pin_id)) })) out.set(c.pin_id, c.accounts);
+  return out;
+}
+
 export function clean(world: RawWorld): CleanEvent[] {
   const pins = new Map(world.pins.map((p) => [p.pin_id, p]));
   const inherit = (p: RawPin, field: 'image_signature' | 'destination_url'): string | null => {

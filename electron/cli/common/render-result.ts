@@ -1,6 +1,6 @@
 /** How the CLI prints each view: the documented JSON shapes, or readable tables. */
 import { METRIC_IDS, METRICS } from '../../../shared/metrics';
-import type { MetricValues, PinStatsResult, QueryResult } from '../../../shared/results';
+import type { MetricValues, PinStatsResult, QueryResult, ReconcileResult } from '../../../shared/results';
 import { viewTable } from '../../engine/output/view-table';
 import { textTable } from './text-table';
 
@@ -28,6 +28,10 @@ export function toJson(result: QueryResult): unknown {
     case 'pin': {
       const { view: _view, groupPins: _pins, ...rest } = result;
       return rest;
+    }
+    case 'reconcile': {
+      const { view: _view, rejectedRows: _rows, provenance, ...rest } = result;
+      return { ...rest, provenance };
     }
     default:
       return {
@@ -58,6 +62,7 @@ function pick(header: string[], rows: unknown[][], shown: string[]): string {
 
 export function toText(result: QueryResult): string {
   if (result.view === 'pin') return pinText(result);
+  if (result.view === 'reconcile') return reconcileText(result);
   if (result.view === 'compare') {
     const t = viewTable(result);
     const cov = (c: { days: number; covered: number }) => (c.covered < c.days ? ` (data for ${c.covered} of ${c.days} days)` : '');
@@ -96,6 +101,18 @@ export function toText(result: QueryResult): string {
     return `${head}\n\n${totals}\n\n${series}`;
   }
   return `${head}, sorted by ${result.sortBy}\n\n${pick(t.columns, t.rows, TOP_COLUMNS[result.view] ?? t.columns)}`;
+}
+
+function reconcileText(r: ReconcileResult): string {
+  const head = `reconcile ${r.range.from} to ${r.range.to} (${r.provenance.detail})`;
+  if (r.source !== 'events') return `${head}\nThe figures do not come from event records: no steps to show.`;
+  const t = viewTable(r);
+  const rejected = r.rejected
+    ? `\n${r.rejected} rows of event files were refused at import (${r.rejectedFiles.map((f) => `${f.file}: ${f.rows}`).join(', ')}).`
+    : '';
+  const order =
+    'Steps in order: duplicates, then spam users, then Pins of no claimed account; an event is counted in the first that removes it.';
+  return `${head}\n${order}${rejected}\n\n${textTable(t.columns, t.rows)}`;
 }
 
 function pinText(r: PinStatsResult): string {

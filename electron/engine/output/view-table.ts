@@ -1,6 +1,6 @@
 /** Any view as a flat table: the rows a CSV or Parquet export writes, with headers as ids or in a language. */
 import { METRIC_IDS, METRICS, isMetricId, type MetricId } from '../../../shared/metrics';
-import type { MetricValues, QueryResult, TopResult } from '../../../shared/results';
+import { RECONCILE_STEPS, type MetricValues, type QueryResult, type TopResult } from '../../../shared/results';
 
 export type HeaderStyle = 'ids' | 'en' | 'sv';
 
@@ -132,6 +132,11 @@ export function viewTable(result: QueryResult): ViewTable {
           ...METRIC_IDS.map((id) => b[id]),
         ]),
       };
+    }
+    case 'reconcile': {
+      const steps = ['raw', ...RECONCILE_STEPS, 'final'] as const;
+      const metricRows = Object.entries(result.metrics).map(([id, counts]) => [id, ...steps.map((s) => counts[s])]);
+      return { columns: ['metric', ...steps], rows: [['events', ...steps.map((s) => result[s])], ...metricRows] };
     }
     default:
       return topTable(result);

@@ -15,6 +15,7 @@ import { exportTopQuery } from './snapshot-top-query';
 import { legacyQuery } from './legacy-query';
 import { overviewQuery } from './overview-query';
 import { pinStatsQuery } from './pin-stats-query';
+import { reconcileQuery } from './reconcile-query';
 import { eventBounds, resolveRange } from './resolve-range';
 import { defaultSort, topQuery } from './top-query';
 
@@ -63,6 +64,8 @@ export async function runQuery(ws: Workspace, spec: QuerySpec): Promise<QueryRes
       return pinStatsQuery(ws, spec);
     case 'legacy':
       return legacyQuery(ws, spec);
+    case 'reconcile':
+      return reconcileQuery(ws, spec, await exportsFor(ws, spec));
     default:
       throw new PinsightError('invalid-argument', `Unknown view ${String(spec.view)}`);
   }

@@ -3,6 +3,7 @@ import type { CompareResult } from '../../../shared/results';
 import type { MetricValues } from '../../../shared/results';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
+import { HowCountedButton } from './HowCountedButton';
 
 export function KpiTiles({
   totals,
@@ -26,7 +27,10 @@ export function KpiTiles({
         const value = pending ? null : (totals?.[id] ?? null);
         return (
           <div key={id} className="kpi-tile" data-testid={`kpi-${id}`} data-value={value === null ? '' : String(value)} aria-busy={pending}>
-            <div className="kpi-label">{metricLabel(id)}</div>
+            <div className="kpi-head">
+              <div className="kpi-label">{metricLabel(id)}</div>
+              <HowCountedButton figure={id} compact testId={`kpi-how-${id}`} />
+            </div>
             <div className="kpi-value">{totals && !pending ? formatMetric(id, value) : '…'}</div>
             {pending && <div className="kpi-note">{t('audiencePending')}</div>}
             {comparison && <CompareLine id={id} comparison={comparison} />}

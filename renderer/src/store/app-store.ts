@@ -2,11 +2,12 @@
 import { create } from 'zustand';
 import { createFiltersSlice, initialFilters, type FiltersSlice } from './filters-slice';
 import { createImportSlice, initialImport, type ImportSlice } from './import-slice';
+import { createReconcileSlice, initialReconcile, type ReconcileSlice } from './reconcile-slice';
 import { createUiSlice, initialUi, type UiSlice } from './ui-slice';
 import { createViewsSlice, initialViews, type ViewsSlice } from './views-slice';
 import { createWorkspaceSlice, initialWorkspace, type WorkspaceSlice } from './workspace-slice';
 
-export type AppState = FiltersSlice & WorkspaceSlice & ViewsSlice & UiSlice & ImportSlice;
+export type AppState = FiltersSlice & WorkspaceSlice & ViewsSlice & UiSlice & ImportSlice & ReconcileSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createFiltersSlice(...a),
@@ -14,7 +15,15 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createViewsSlice(...a),
   ...createUiSlice(...a),
   ...createImportSlice(...a),
+  ...createReconcileSlice(...a),
 }));
 
 /** Initial data state, for tests that reset the store. */
-export const initialAppState = { ...initialFilters, ...initialWorkspace, ...initialViews, ...initialUi, ...initialImport };
+export const initialAppState = {
+  ...initialFilters,
+  ...initialWorkspace,
+  ...initialViews,
+  ...initialUi,
+  ...initialImport,
+  ...initialReconcile,
+};

@@ -228,6 +228,7 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
       set({ generation, staleViews: DATA_VIEWS.filter((v) => v !== active) });
       if (active !== 'import') void loaders[active](generation);
       if (get().selectedPin) get().openPin(get().selectedPin);
+      get().reloadReconcile();
     },
     loadIfStale(view) {
       if (view === 'import' || !get().staleViews.includes(view) || !get().workspace) return;

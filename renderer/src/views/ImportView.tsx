@@ -9,22 +9,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { VirtualTable } from '../components/VirtualTable';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
-
-function rejectedCsv(rows: RejectedRow[]): string {
-  const cell = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
-  return (
-    ['file,line,column,reason', ...rows.map((r) => [r.file, r.line, r.column ?? '', r.reason].map(cell).join(','))].join('\r\n') + '\r\n'
-  );
-}
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { downloadText, rejectedCsv } from '../components/rejected-csv';
 
 export function ImportView() {
   const { t } = useStrings();
@@ -162,7 +147,7 @@ export function ImportView() {
                     <button
                       type="button"
                       data-testid="save-rejected"
-                      onClick={() => download('pinsight-rejected-rows.csv', rejectedCsv(summary.rejected))}
+                      onClick={() => downloadText('pinsight-rejected-rows.csv', rejectedCsv(summary.rejected))}
                     >
                       {t('saveRejected')}
                     </button>

@@ -4,6 +4,7 @@ import type { MetricValues, PinStatsResult } from '../../../shared/results';
 import { StatusMessage } from '../components/StatusMessage';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
+import { HowCountedButton } from '../components/HowCountedButton';
 
 const SHOWN: MetricId[] = METRIC_IDS.filter((m) => m !== 'carousel_swipes');
 
@@ -71,6 +72,7 @@ export function PinStatsPanel() {
           ))}
         </ul>
         <h4>{t('whyDifferent')}</h4>
+        <HowCountedButton figure="events" pinId={r.pin_id} testId="pin-how-counted" />
         <p className="help-text">{t('whyText1')}</p>
         <p className="help-text">{t('whyText2')}</p>
         <p className="help-text">{t('whyText3')}</p>

@@ -11,6 +11,7 @@ import { VirtualTable, type Column } from '../components/VirtualTable';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 import type { Loadable } from '../store/views-slice';
+import { HowCountedButton } from '../components/HowCountedButton';
 
 const LIMITS = [50, 100, 500, 1000, 5000];
 
@@ -72,6 +73,7 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
             ))}
           </select>
         </label>
+        <HowCountedButton figure={sort} testId={`how-counted-${kind}`} />
         <ExportButton />
       </div>
       {loadable.status === 'error' ? (

@@ -11,6 +11,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
+import { HowCountedButton } from '../components/HowCountedButton';
 
 const VIDEO_KPIS: MetricId[] = [
   'video_views',
@@ -59,6 +60,7 @@ export function VideoView() {
       <div className="view-toolbar">
         <h2>{t('topVideoPins')}</h2>
         <SortSelect testId="sort-video" value={sort} options={VIDEO_SORT_METRICS} onChange={(m) => setSort('video', m)} />
+        <HowCountedButton figure={sort} testId="how-counted-video" />
         <ExportButton />
       </div>
       {top.status === 'error' ? (

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileOverview } from '../../../electron/engine/query/compile/overview-sql';
 import { compilePinStats } from '../../../electron/engine/query/compile/pin-stats-sql';
+import { compileReconcile } from '../../../electron/engine/query/compile/reconcile-sql';
 import { compileSnapshotDays, compileSnapshotTotals, compileTopSnapshot } from '../../../electron/engine/query/compile/snapshot-sql';
 import { compileTopAudience, compileTopRanking } from '../../../electron/engine/query/compile/top-sql';
 import { DEFAULT_FILTERS, type Filters } from '../../../shared/filters';
@@ -83,5 +84,16 @@ describe('export snapshots', () => {
       top: compileTopSnapshot(f, RANGE, 'topPins'),
     }).toMatchSnapshot();
     expect(compileSnapshotDays(f, RANGE).params).toMatchObject({ ctx_contentType: 'paid', ctx_device: 'all', ctx_accounts: 'a\nb' });
+  });
+});
+
+describe('reconcile', () => {
+  it('every raw record of the range in its first removing step; Pin attributes through pin_dim; a Pin group', () => {
+    const f = filters({ device: 'mobile', format: 'video', accounts: ['acct-1'] });
+    expect({
+      plain: compileReconcile(DEFAULT_FILTERS, RANGE, 'UTC'),
+      filtered: compileReconcile(f, RANGE, 'Europe/Stockholm'),
+      pin: compileReconcile(DEFAULT_FILTERS, RANGE, 'UTC', 'p1'),
+    }).toMatchSnapshot();
   });
 });
