@@ -9,6 +9,7 @@ export const API_METHODS = [
   'importStatus',
   'cancelImport',
   'importHistory',
+  'removeImport',
   'exportView',
   'startExport',
   'exportStatus',

@@ -14,6 +14,7 @@ import type {
   FilterOptions,
   ImportJobStatus,
   ImportRecord,
+  ImportRemoval,
   ImportSummary,
   QueryResult,
   WorkspaceInfo,
@@ -68,6 +69,7 @@ export const callSchemas = {
   importStatus: jobId,
   cancelImport: jobId,
   importHistory: z.undefined(),
+  removeImport: z.object({ id: z.number().int().min(1).max(2_000_000_000) }).strict(),
   exportView: exportRequestSchema,
   startExport: exportRequestSchema,
   exportStatus: jobId,
@@ -88,6 +90,8 @@ export interface ApiResults {
   importStatus: ImportJobStatus;
   cancelImport: ImportJobStatus;
   importHistory: ImportRecord[];
+  /** Takes one import back out (events and Analytics exports). */
+  removeImport: ImportRemoval;
   exportView: ExportSummary;
   /** An export as a job: follow it with exportStatus, stop it with cancelExport. */
   startExport: ExportJobStatus;

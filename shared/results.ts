@@ -255,6 +255,14 @@ export interface ImportRecord {
   importedAt: string;
 }
 
+/** What taking an import back out did. */
+export interface ImportRemoval {
+  removed: ImportRecord;
+  /** Event rows or export rows that left the workspace. */
+  rows: number;
+  message: string;
+}
+
 export interface ExportSummary {
   /** The written file; over HTTP, only its name (the file reaches the browser as a download). */
   path: string;

@@ -147,6 +147,13 @@ const en = {
   exportDone: 'Written',
   exporting: 'Exporting',
   howCounted: 'How this is counted',
+  removeImport: 'Remove…',
+  removeConfirm: 'Take {file} out of the workspace? Its {rows} rows leave, and every view shows what it showed before it was imported.',
+  removeYes: 'Remove',
+  removeNo: 'Keep',
+  removeNotPossible:
+    'Files of Pins, boards, accounts and spam users cannot be taken out: their rows replaced earlier values, which are not kept. Import a corrected file instead.',
+  importRemoved: 'Took {file} out of the workspace.',
   howCountedFor: 'How {metric} is counted',
   reconcilePin:
     'For the Pin group of {pin} (its Pins with the same image and URL, and re-saves), over every day with data: {from} – {to}. Each record is counted in the first step that removes it, in this order.',
@@ -329,6 +336,14 @@ const sv: Record<StringKey, string> = {
   exportDone: 'Skrev',
   exporting: 'Exporterar',
   howCounted: 'Så räknas det',
+  removeImport: 'Ta bort…',
+  removeConfirm:
+    'Ta bort {file} från arbetsytan? Dess {rows} rader försvinner, och alla vyer visar det de visade innan filen importerades.',
+  removeYes: 'Ta bort',
+  removeNo: 'Behåll',
+  removeNotPossible:
+    'Filer med pins, anslagstavlor, konton och skräppostanvändare kan inte tas bort: deras rader ersatte tidigare värden, som inte sparas. Importera en rättad fil i stället.',
+  importRemoved: 'Tog bort {file} från arbetsytan.',
   howCountedFor: 'Så räknas {metric}',
   reconcilePin:
     'För pingruppen för {pin} (dess pins med samma bild och URL, och återsparningar), över alla dagar med data: {from} – {to}. Varje post räknas i det första steget som tar bort den, i den här ordningen.',

@@ -6,10 +6,11 @@ import { configCommand } from './commands/config-command';
 import { demoCommand } from './commands/demo-command';
 import { exportCommand } from './commands/export-command';
 import { importCommand } from './commands/import-command';
+import { importsCommand } from './commands/imports-command';
 import { queryCommand } from './commands/query-command';
 import { serveCommand } from './commands/serve-command';
 
-const COMMANDS: Command[] = [demoCommand, importCommand, queryCommand, exportCommand, serveCommand, configCommand];
+const COMMANDS: Command[] = [demoCommand, importCommand, importsCommand, queryCommand, exportCommand, serveCommand, configCommand];
 
 const MAIN_HELP = `Usage: pinsight COMMAND [options]
 

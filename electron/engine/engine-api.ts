@@ -61,6 +61,7 @@ export function engineApi(engine: PinsightEngine): ApiHandlers {
     query: (spec) => wrap(() => engine.query(spec)),
     importFiles: (a) => wrap(() => engine.importFiles(a.paths, { exportContext: a.exportContext })),
     importHistory: () => wrap(() => engine.importHistory()),
+    removeImport: (a) => wrap(() => engine.removeImport(a.id)),
     exportView: (a) => wrap(() => exportNow(a)),
   };
 }

@@ -5,7 +5,16 @@ import { PinsightError } from '../../shared/api';
 import { DIMENSION_IDS, DIMENSIONS, type DimensionId } from '../../shared/dimensions';
 import { heldValuesSql } from './db/dimension-columns';
 import type { QuerySpec } from '../../shared/query';
-import type { ExportSummary, FilterOptions, ImportRecord, ImportSummary, QueryResult, WorkspaceInfo } from '../../shared/results';
+import type {
+  ExportSummary,
+  FilterOptions,
+  ImportRecord,
+  ImportRemoval,
+  ImportSummary,
+  QueryResult,
+  WorkspaceInfo,
+} from '../../shared/results';
+import { removeImport } from './ingest/remove-import';
 import { IN_MEMORY, Workspace, type OpenOptions } from './db/workspace';
 import { hasDerived, rebuildDerived } from './derive/rebuild-derived';
 import { exportEvents } from './output/write-events';
@@ -188,6 +197,11 @@ export class PinsightEngine {
     return this.serial(() =>
       this.ws.all<ImportRecord>(`SELECT import_id AS id, file, kind, rows, imported_at AS "importedAt" FROM import_log ORDER BY import_id`),
     );
+  }
+
+  /** Takes one import back out: its rows leave the workspace and the views show what they showed before it. */
+  removeImport(id: number): Promise<ImportRemoval> {
+    return this.serial(() => removeImport(this.ws, id));
   }
 
   /** Exports a view (or the raw events matching its filters) to a file. */

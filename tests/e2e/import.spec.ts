@@ -50,6 +50,35 @@ test('import a folder of messy dumps from the Import view; the numbers equal the
       await page.getByTestId('filter-to').fill('2026-10-31');
       await expect(page.getByTestId('kpi-impressions')).toHaveAttribute('data-value', String(cli.totals.impressions));
       await expect(page.getByTestId('kpi-total_audience')).toHaveAttribute('data-value', String(cli.totals.total_audience));
+
+      // Take one file back out from the history (after confirming); the numbers equal the CLI's removal of it.
+      await page.getByTestId('tab-import').click();
+      const entry = page.getByTestId('import-history').locator('li', { hasText: 'events-b.ndjson.gz' });
+      const id = (await entry.getAttribute('data-testid'))?.replace('import-', '') ?? '';
+      await expect(page.getByTestId('import-history').locator('li', { hasText: 'pins' }).first().getByRole('button')).toBeDisabled();
+      await entry.getByTestId(`import-remove-${id}`).click();
+      await expect(entry).toContainText('every view shows what it showed before');
+      await page.screenshot({ path: testInfo.outputPath('import-remove-confirm.png') });
+      await entry.getByTestId(`import-remove-yes-${id}`).click();
+      await expect(page.getByTestId('import-removed')).toContainText('events-b.ndjson.gz');
+      await expect(page.getByTestId('import-history')).not.toContainText('events-b.ndjson.gz');
+      const cliHistory = cliJson<{ id: number; file: string }[]>(['imports', '--workspace', cliWorkspace]);
+      const cliId = cliHistory.find((h) => h.file.endsWith('events-b.ndjson.gz'))?.id;
+      cliJson(['imports', 'remove', String(cliId), '--workspace', cliWorkspace]);
+      const after = cliJson<{ totals: Record<string, number> }>([
+        'query',
+        'overview',
+        '--workspace',
+        cliWorkspace,
+        '--from',
+        '2025-11-01',
+        '--to',
+        '2026-10-31',
+      ]);
+      expect(after.totals.impressions).not.toBe(cli.totals.impressions);
+      await page.getByTestId('tab-overview').click();
+      await expect(page.getByTestId('kpi-impressions')).toHaveAttribute('data-value', String(after.totals.impressions));
+      await expect(page.getByTestId('kpi-total_audience')).toHaveAttribute('data-value', String(after.totals.total_audience));
     } finally {
       server.process.kill('SIGTERM');
     }

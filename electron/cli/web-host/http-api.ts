@@ -123,6 +123,7 @@ export function httpApi(api: ApiHandlers, files: ServerFiles): { api: ApiHandler
         return userPaths(r);
       },
       importHistory: async () => userPaths(await api.importHistory(undefined)),
+      removeImport: async (a) => userPaths(await api.removeImport(a)),
       // The reconcile view names the files of refused rows: as the analyst named them, never the upload folder.
       query: async (a) => (a.view === 'reconcile' ? userPaths(await api.query(a)) : api.query(a)),
     } satisfies ApiHandlers,

@@ -14,6 +14,7 @@
  * Either way the workspace holds exactly what it held before the import.
  */
 import { PinsightError } from '../../../shared/api';
+import { lastImportId } from './import-ids';
 import type { Workspace } from './workspace';
 
 const DIMENSIONS = ['pins', 'boards', 'accounts', 'spam_users'] as const;
@@ -50,7 +51,7 @@ export async function pendingImport(ws: Workspace): Promise<number | null> {
     );
   if (!/^\d{1,9}$/.test(v.trim()) || Number(v) < 1) throw damaged('not an import number');
   const firstNew = Number(v);
-  const last = (await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0;
+  const last = await lastImportId(ws);
   if (firstNew > last + 1) throw damaged(`no import ${firstNew} was started`);
   for (const t of DIMENSIONS) if (!(await ws.hasTable(`undo_${t}`))) throw damaged(`its undo copy of ${t} is missing`);
   return firstNew;

@@ -7,6 +7,7 @@
  * Identifiers here are fixed; the only value (the time zone) is validated before it is inlined.
  */
 import type { EventType } from '../../../shared/dump-columns';
+import { DERIVED_THROUGH_KEY } from '../db/import-ids';
 import { COUNTERS, ROLLUP_COUNTERS, type CounterDef, type RollupCounter } from '../../../shared/metrics';
 
 /** Host of a URL, lower-case, without a leading "www.". */
@@ -139,8 +140,7 @@ JOIN ${inScopePins(suffix)} d ON d.pin_hash = e.pin_hash
 WHERE ${importWhere} AND e.is_duplicate IS NULL AND e.user_hash NOT IN (SELECT user_hash FROM spam_dim${suffix})`;
 }
 
-/** The derived import ids: events of an import still being derived stay out of events_clean. */
-export const DERIVED_THROUGH_KEY = 'derived_through';
+export { DERIVED_THROUGH_KEY };
 
 /** The cleaned events of every derived import, as the views and the Pin stats read them. */
 export const cleanEventsViewSql = (timeZone: string): string => `

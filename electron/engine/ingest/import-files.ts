@@ -21,6 +21,7 @@ import { countRows, lineMapper, readColumns, readerRejects, sourceSelect } from 
 import { goodRowsSelect, KIND_RULES, reasonSelect } from './validate-rows';
 import type { ExportContext } from './analytics-export/export-types';
 import { importExportFile, looksLikeExport } from './analytics-export/import-export-file';
+import { lastImportId } from '../db/import-ids';
 
 export interface ImportProgress {
   file: string;
@@ -63,7 +64,7 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
     if (options.signal?.aborted) throw cancelled();
   };
 
-  const firstNew = ((await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0) + 1;
+  const firstNew = (await lastImportId(ws)) + 1;
   // A cancel may interrupt the statement running at the time: whatever it throws then, the import was cancelled.
   const cancelledOr = (e: unknown) => (options.signal?.aborted ? cancelled() : e);
   // Step 1 of db/pending-import.ts: the raw rows, in one transaction.
@@ -186,7 +187,7 @@ async function importOne(
       return { summary: { file: file.path, kind: before.kind, rows: 0, rejected: 0, status: 'already-imported' }, rejected: [] };
     }
   }
-  const importId = ((await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0) + 1;
+  const importId = (await lastImportId(ws)) + 1;
   const log = async (kind: DumpKind, rows: number, rejected: RejectedRow[]) =>
     logImport(ws, file, kind, importId, { hash: await hashing, quick }, rows, rejected);
   if (file.format === 'csv' && !file.path.endsWith('.gz') && looksLikeExport(file.readPath)) {

@@ -1,8 +1,8 @@
 /** Import jobs: start, follow per file, cancel; the summary stays for the user to read and save. */
 import type { StateCreator } from 'zustand';
-import type { ApiError } from '../../../shared/api';
+import type { ApiError, ApiResult } from '../../../shared/api';
 import type { ExportContextInput } from '../../../shared/filters';
-import type { ImportJobStatus, ImportRecord } from '../../../shared/results';
+import type { ImportJobStatus, ImportRecord, ImportRemoval } from '../../../shared/results';
 import { followJob } from '../api/follow-job';
 import { api } from '../api/transport';
 import type { AppState } from './app-store';
@@ -14,9 +14,12 @@ export interface ImportSlice {
   startImport(paths: string[], exportContext?: ExportContextInput): Promise<void>;
   cancelImport(): Promise<void>;
   loadHistory(): Promise<void>;
+  /** The last removal's outcome, shown above the history. */
+  removal: ApiResult<ImportRemoval> | null;
+  removeImport(id: number): Promise<void>;
 }
 
-export const initialImport = { job: null, importError: null, history: [] };
+export const initialImport = { job: null, importError: null, history: [], removal: null };
 
 export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (set, get) => ({
   ...initialImport,
@@ -40,5 +43,11 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   async loadHistory() {
     const res = await api.importHistory();
     if (res.ok) set({ history: res.value });
+  },
+  async removeImport(id) {
+    const removal = await api.removeImport({ id });
+    set({ removal });
+    if (removal.ok) await get().loadWorkspace();
+    await get().loadHistory();
   },
 });

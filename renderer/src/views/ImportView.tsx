@@ -10,12 +10,12 @@ import { VirtualTable } from '../components/VirtualTable';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 import { downloadText, rejectedCsv } from '../components/rejected-csv';
+import { ImportHistory } from './ImportHistory';
 
 export function ImportView() {
   const { t } = useStrings();
   const job = useAppStore((s) => s.job);
   const error = useAppStore((s) => s.importError);
-  const history = useAppStore((s) => s.history);
   const { startImport, cancelImport, loadHistory } = useAppStore.getState();
   const [paths, setPaths] = useState('');
   const [dragging, setDragging] = useState(false);
@@ -175,14 +175,7 @@ export function ImportView() {
           )}
         </div>
       )}
-      <h3>{t('history')}</h3>
-      <ul className="history" data-testid="import-history">
-        {history.map((h) => (
-          <li key={h.id}>
-            {h.importedAt.slice(0, 16).replace('T', ' ')} · {h.file.split(/[\\/]/).pop()} · {h.kind} · {h.rows}
-          </li>
-        ))}
-      </ul>
+      <ImportHistory />
     </section>
   );
 }

@@ -1,0 +1,12 @@
+/** Import ids: each import's rows carry one, and an id is never given twice (not even after an import is taken out). */
+import type { Workspace } from './workspace';
+
+/** The derived import ids: events of an import still being derived stay out of events_clean. */
+export const DERIVED_THROUGH_KEY = 'derived_through';
+
+/** The highest import id ever given: logged, or derived and since taken out. */
+export async function lastImportId(ws: Workspace): Promise<number> {
+  const logged = (await ws.value<number>('SELECT max(import_id) FROM import_log')) ?? 0;
+  const derived = Number((await ws.getMeta(DERIVED_THROUGH_KEY)) ?? 0);
+  return Math.max(Number(logged), Number.isFinite(derived) ? derived : 0);
+}

@@ -1,0 +1,71 @@
+/** The import history, newest last, with "Remove…" to take an import back out (after an inline confirmation). */
+import { useState } from 'react';
+import type { ImportRecord } from '../../../shared/results';
+import { StatusMessage } from '../components/StatusMessage';
+import { useStrings } from '../i18n/use-strings';
+import { useAppStore } from '../store/app-store';
+
+/** Kinds whose rows can be taken out again (remove-import.ts). */
+const REMOVABLE = ['events', 'export', 'legacy-export'];
+
+export function ImportHistory() {
+  const { t, locale } = useStrings();
+  const history = useAppStore((s) => s.history);
+  const removal = useAppStore((s) => s.removal);
+  const removeImport = useAppStore((s) => s.removeImport);
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const name = (h: ImportRecord) => h.file.split(/[\\/]/).pop() ?? h.file;
+  const rows = (n: number) => new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-US').format(n);
+  return (
+    <>
+      <h3>{t('history')}</h3>
+      {removal?.ok === false && <StatusMessage kind="error" message={removal.error.message} />}
+      {removal?.ok && (
+        <p className="status" role="status" data-testid="import-removed">
+          {t('importRemoved').replace('{file}', name(removal.value.removed))}
+        </p>
+      )}
+      <ul className="history" data-testid="import-history">
+        {history.map((h) => (
+          <li key={h.id} data-testid={`import-${h.id}`}>
+            <span>
+              {h.importedAt.slice(0, 16).replace('T', ' ')} · {name(h)} · {h.kind} · {rows(Number(h.rows))}
+            </span>
+            {confirming === h.id ? (
+              <span className="confirm" role="group" aria-label={t('removeImport')}>
+                <span>
+                  {t('removeConfirm')
+                    .replace('{file}', name(h))
+                    .replace('{rows}', rows(Number(h.rows)))}
+                </span>
+                <button
+                  type="button"
+                  data-testid={`import-remove-yes-${h.id}`}
+                  onClick={() => {
+                    setConfirming(null);
+                    void removeImport(h.id);
+                  }}
+                >
+                  {t('removeYes')}
+                </button>
+                <button type="button" data-testid={`import-remove-no-${h.id}`} autoFocus onClick={() => setConfirming(null)}>
+                  {t('removeNo')}
+                </button>
+              </span>
+            ) : (
+              <button
+                type="button"
+                data-testid={`import-remove-${h.id}`}
+                disabled={!REMOVABLE.includes(h.kind)}
+                title={REMOVABLE.includes(h.kind) ? undefined : t('removeNotPossible')}
+                onClick={() => setConfirming(h.id)}
+              >
+                {t('removeImport')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
