@@ -234,6 +234,8 @@ export interface ImportFileSummary {
   rows: number;
   rejected: number;
   status: 'imported' | 'already-imported' | 'failed';
+  /** Something the analyst should know about how the file was read (an export without its selection, say). */
+  note?: string;
 }
 
 export interface ImportSummary {

@@ -360,7 +360,7 @@ function describe(files: ImportFileSummary[], rejected: number, outOfScope: numb
   const parts = files.map((f) =>
     f.status === 'already-imported'
       ? `${basename(f.file)}: already imported, nothing changed`
-      : `${basename(f.file)}: ${f.rows} ${KIND_LABEL[f.kind as keyof typeof KIND_LABEL] ?? f.kind} rows${f.rejected ? `, ${f.rejected} rejected` : ''}`,
+      : `${basename(f.file)}: ${f.rows} ${KIND_LABEL[f.kind as keyof typeof KIND_LABEL] ?? f.kind} rows${f.rejected ? `, ${f.rejected} rejected` : ''}${f.note ? ` (${f.note})` : ''}`,
   );
   if (rejected) parts.push(`${rejected} rows rejected in all`);
   if (outOfScope) parts.push(`${outOfScope} events are on Pins of no claimed account and are left out of every view`);

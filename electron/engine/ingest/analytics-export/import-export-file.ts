@@ -2,28 +2,20 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PinsightError } from '../../../../shared/api';
-import { EXPORT_LANGUAGES, EXPORT_VOCABULARY, lookupLabel } from '../../../../shared/export-vocabulary';
+import { DIMENSION_IDS } from '../../../../shared/dimensions';
 import type { ImportFileSummary } from '../../../../shared/results';
 import type { Workspace } from '../../db/workspace';
-import { decodeText, readHead, splitRows } from '../text/text-decoding';
+import { decodeText, readHead } from '../text/text-decoding';
+import { checkOwnExport, looksLikeExportText } from './export-header';
 import type { ExportContext } from './export-types';
-import { parseExportBytes } from './parse-export-file';
+import { parseExportText } from './parse-export-file';
 import { completeContext, storeExport } from './store-export';
 
 const MAX_EXPORT_BYTES = 256 * 1024 * 1024;
 
-/** True when the file starts like an export: a preamble key or a section title in a known language. */
+/** True when the file starts like an export (export-header.ts): a preamble, a section, or a header row. */
 export function looksLikeExport(path: string): boolean {
-  const head = decodeText(readHead(path));
-  for (const delimiter of [',', ';', '\t']) {
-    const firstRow = splitRows(head.slice(0, 4096), delimiter).find((r) => r.cells.some((c) => c.trim()));
-    const cell = firstRow?.cells[0]?.trim().replace(/:$/, '') ?? '';
-    for (const lang of EXPORT_LANGUAGES) {
-      const v = EXPORT_VOCABULARY[lang];
-      if (lookupLabel(v.preamble, cell) || lookupLabel(v.sections, cell)) return true;
-    }
-  }
-  return false;
+  return looksLikeExportText(decodeText(readHead(path)));
 }
 
 export async function importExportFile(
@@ -38,9 +30,16 @@ export async function importExportFile(
 ): Promise<ImportFileSummary> {
   const name = basename(shown);
   if (statSync(path).size > MAX_EXPORT_BYTES) throw new PinsightError('bad-input', `${name}: too large for an Analytics export`);
-  const parsed = parseExportBytes(readFileSync(path), shown);
+  const text = decodeText(readFileSync(path));
+  checkOwnExport(text, name);
+  const parsed = parseExportText(text, shown);
   if (!parsed) throw new PinsightError('bad-input', `${name}: starts like an Analytics export but has no sections Pinsight can read`);
   const context = completeContext(parsed, overrides, name);
+  // A current export that states no selection and got none at import: the whole account's, and said so.
+  const unstated = !parsed.legacy && !parsed.context.contentType && DIMENSION_IDS.every((id) => !parsed.context[id] && !overrides[id]);
+  const note = unstated
+    ? 'no filter selection in the file: imported as all content types, devices, sources, formats and accounts; if it is another selection, remove it and import it again with that selection'
+    : undefined;
   await storeExport(ws, importId, shown, parsed, context);
   const rows = parsed.sections.reduce((n, s) => n + s.rows.length, 0);
   const kind = parsed.legacy ? 'legacy-export' : 'export';
@@ -52,5 +51,5 @@ export async function importExportFile(
     rows,
     quick: quickSig,
   });
-  return { file: shown, kind, rows, rejected: 0, status: 'imported' };
+  return { file: shown, kind, rows, rejected: 0, status: 'imported', ...(note ? { note } : {}) };
 }

@@ -25,6 +25,8 @@ import { restoreCell } from '../../../../shared/formula-guard';
 import { parseDay, parseDayRange, parseDurationSeconds, parseNumber } from './parse-values';
 
 const DELIMITERS = [',', ';', '\t'];
+/** Days before this belong to the legacy (pre-2019) analytics. */
+const LEGACY_BEFORE = '2019-01-01';
 type Row = { line: number; cells: string[] };
 
 const isBlank = (r: Row) => r.cells.every((c) => c.trim() === '');
@@ -40,7 +42,14 @@ function score(rows: Row[], language: ExportLanguage): number {
   let n = 0;
   for (const r of rows.slice(0, 200)) {
     for (const c of cellsOf(r)) {
-      if (lookupLabel(v.preamble, c) || lookupLabel(v.sections, c) || lookupLabel(v.columns, c) || v.legacyColumns[c] !== undefined) n++;
+      if (
+        lookupLabel(v.preamble, c) ||
+        lookupLabel(v.sections, c) ||
+        lookupLabel(v.columns, c) ||
+        isMetricId(c) ||
+        v.legacyColumns[c] !== undefined
+      )
+        n++;
     }
   }
   return n;
@@ -131,6 +140,9 @@ function readStructure(rows: Row[], language: ExportLanguage, file: string): Par
       'bad-input',
       `${name}: an Analytics export preamble, but no section with a header row (Date, Impressions, ...)`,
     );
+  // An export of days before 2019 (Pinterest's older analytics) is legacy history, whatever its columns.
+  const days = sections.flatMap((s) => s.rows.map((r) => r.date).filter((d): d is string => Boolean(d)));
+  if (days.length && days.every((d) => d < LEGACY_BEFORE)) legacy = true;
   return {
     language,
     legacy,
@@ -155,7 +167,8 @@ function headerColumns(cells: string[], language: ExportLanguage) {
   const unknown: string[] = [];
   let legacy = false;
   for (const c of cells) {
-    const current = lookupLabel(v.columns, c);
+    // Pinsight's own exports may name metrics by their ids (impressions, link_clicks, ...).
+    const current = lookupLabel(v.columns, c) ?? (isMetricId(c) ? c : undefined);
     const legacyHit = Object.entries(v.legacyColumns).find(([k]) => normaliseLabel(k) === normaliseLabel(c))?.[1];
     if (current) columns.push(current);
     else if (legacyHit) {
