@@ -8,6 +8,9 @@ import type { MetricId } from './metrics';
 
 export type ExportLanguage = 'en' | 'sv';
 
+/** A marker row of a snapshot's day: its numbers were not final when saved (an API response not READY). */
+export const PROVISIONAL_METRIC = '_provisional' as const;
+
 export type PreambleKey = 'report' | 'dateRange' | 'accounts' | DimensionId;
 export type SectionKind = 'daily' | 'topBoards' | 'topPins' | 'topVideoPins';
 export type LabelColumn = 'date' | 'pin_id' | 'title' | 'board';

@@ -52,6 +52,8 @@ export interface OverviewResult {
   series: SeriesPoint[];
   provenance: DataProvenance;
   coverage: Coverage;
+  /** Days whose numbers Pinterest had not finished when they were saved (API responses not READY): provisional. */
+  provisionalDays?: string[];
 }
 
 /** Every column a top list row may have, in order (the Arrow transfer's schema). */

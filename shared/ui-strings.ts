@@ -147,6 +147,8 @@ const en = {
   exportDone: 'Written',
   exporting: 'Exporting',
   howCounted: 'How this is counted',
+  provisionalDays:
+    '{count} days are provisional: Pinterest had not finished their numbers when the response was saved ({days}). Import a newer response to replace them.',
   removeImport: 'Remove…',
   removeConfirm: 'Take {file} out of the workspace? Its {rows} rows leave, and every view shows what it showed before it was imported.',
   removeYes: 'Remove',
@@ -336,6 +338,8 @@ const sv: Record<StringKey, string> = {
   exportDone: 'Skrev',
   exporting: 'Exporterar',
   howCounted: 'Så räknas det',
+  provisionalDays:
+    '{count} dagar är preliminära: Pinterest hade inte räknat klart dem när svaret sparades ({days}). Importera ett nyare svar för att ersätta dem.',
   removeImport: 'Ta bort…',
   removeConfirm:
     'Ta bort {file} från arbetsytan? Dess {rows} rader försvinner, och alla vyer visar det de visade innan filen importerades.',

@@ -2,6 +2,8 @@
 import { DUMP_KINDS } from '../../shared/dump-columns';
 import { EXPORT_VOCABULARY } from '../../shared/export-vocabulary';
 
+import { API_METRICS, API_SPLITS } from '../../electron/engine/ingest/analytics-export/api-response';
+
 export function importFormatsMarkdown(): string {
   const lines = [
     '# Import formats',
@@ -66,7 +68,43 @@ export function importFormatsMarkdown(): string {
     'viewers) go to the separate legacy history.',
     '',
     'When a file lacks its filter selection, set it at import: `--export-from`, `--export-to`, `--export-content-type`,',
-    '`--export-device`, `--export-source`, `--export-format`, `--export-account`.',
+    '`--export-device`, `--export-source`, `--export-format`, `--export-account`. Without them a current export is',
+    'imported as the "all" selection, and the import summary says so (take it out with `pinsight imports remove ID`',
+    'and import it again with its selection).',
+    '',
+    '### Without a preamble',
+    '',
+    'A file whose first line is a header of a date, Pin or board column and metric columns (current or legacy, in',
+    'either language, with any of the delimiters above) is an export too: older profile exports are just',
+    '`Date,Impressions,Repins,Clicks,Daily viewers` and daily rows. Legacy columns, or days that all lie before',
+    "2019, put the file in the legacy history. Pinsight's own export of the overview without a split and without",
+    '`--preamble` re-imports the same way (metric ids such as `link_clicks` are column names too); its split',
+    'overviews, top lists, comparisons and Pin stats are refused with how to export them so that they re-import.',
+    '',
+    '## Pinterest API v5 analytics responses',
+    '',
+    'A `.json` file holding one saved response of the analytics API is read as export snapshots:',
+    '',
+    '- user account analytics: `{"all": {"daily_metrics": [{"date", "data_status", "metrics": {...}}], "summary_metrics": {...}}}`;',
+    `  the split form has the split values as its top-level keys (${Object.keys(API_SPLITS)
+      .map((k) => `\`${k}\``)
+      .join(', ')}),`,
+    '  one snapshot each, on top of the selection given at import;',
+    '- Pin analytics: `{"<pin id>": {"all": {"daily_metrics", "summary_metrics"}}}`, read as a top-Pins section of the',
+    "  Pins' summary metrics;",
+    '- top Pins and top video Pins: `{"pins": [{"pin_id", "metrics": {...}}], "sort_by", "date_availability"}` (the',
+    '  date range comes from `--export-from`/`--export-to`).',
+    '',
+    'Days whose `data_status` is not `READY` are kept and shown as provisional until a newer response replaces them;',
+    'responses over consecutive windows stitch into one history per selection, the newest winning per day. Metric',
+    'names Pinsight has no meaning for are kept (as `api:NAME`) and listed in the import summary.',
+    '',
+    '| API metric | Pinsight metric | conversion |',
+    '|---|---|---|',
+    ...Object.entries(API_METRICS).map(
+      ([name, m]) =>
+        `| \`${name}\` | \`${m.metric}\` | ${m.factor === 1 ? '' : `× ${m.factor === 0.001 ? '1/1000 (ms → s)' : '1/60000 (ms → min)'}`} |`,
+    ),
     '',
   );
   return lines.join('\n');

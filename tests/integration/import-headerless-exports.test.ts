@@ -65,7 +65,11 @@ describe('exports without a preamble', () => {
     await generateDemo(source.workspace, 8000, 2);
     const range = { from: '2026-09-01', to: '2026-09-30' };
     const out = join(dir, 'own-overview.csv');
-    await source.exportView(querySpecSchema.parse({ view: 'overview', filters: range }), out, { format: 'csv', headers: 'ids' });
+    await source.exportView(querySpecSchema.parse({ view: 'overview', filters: range }), out, {
+      format: 'csv',
+      headers: 'ids',
+      preamble: false,
+    });
     const original = await q<OverviewResult>(source, { view: 'overview', filters: range });
     const e = await PinsightEngine.open(IN_MEMORY);
     await e.importFiles([out]);
@@ -80,10 +84,15 @@ describe('exports without a preamble', () => {
     await source.exportView(querySpecSchema.parse({ view: 'overview', filters: range, splitBy: 'device' }), split, {
       format: 'csv',
       headers: 'en',
+      preamble: false,
     });
     await expect(e.importFiles([split])).rejects.toThrow(/own export of an overview split by a dimension.*--preamble.*without a split/);
     const top = join(dir, 'own-top.csv');
-    await source.exportView(querySpecSchema.parse({ view: 'top-pins', filters: range }), top, { format: 'csv', headers: 'sv' });
+    await source.exportView(querySpecSchema.parse({ view: 'top-pins', filters: range }), top, {
+      format: 'csv',
+      headers: 'sv',
+      preamble: false,
+    });
     await expect(e.importFiles([top])).rejects.toThrow(/own export of a top list/);
     expect((await e.importHistory()).map((h) => h.file)).toEqual([out]);
     source.close();

@@ -21,6 +21,7 @@ import { countRows, lineMapper, readColumns, readerRejects, sourceSelect } from 
 import { goodRowsSelect, KIND_RULES, reasonSelect } from './validate-rows';
 import type { ExportContext } from './analytics-export/export-types';
 import { importExportFile, looksLikeExport } from './analytics-export/import-export-file';
+import { importApiResponse, mayBeApiResponse } from './analytics-export/import-api-response';
 import { lastImportId } from '../db/import-ids';
 
 export interface ImportProgress {
@@ -193,6 +194,10 @@ async function importOne(
   if (file.format === 'csv' && !file.path.endsWith('.gz') && looksLikeExport(file.readPath)) {
     const summary = await importExportFile(ws, file.readPath, importId, await hashing, quick, exportContext, file.path);
     return { summary, rejected: [] };
+  }
+  if (file.format === 'json' && !file.path.endsWith('.gz') && mayBeApiResponse(file.readPath)) {
+    const summary = await importApiResponse(ws, file.readPath, importId, await hashing, quick, exportContext, file.path);
+    if (summary) return { summary, rejected: [] };
   }
   if (checkTextFile(file, name).mixedLineEndings) {
     // DuckDB's reader wants one kind of line ending per file: read a copy with LF only (same line numbers).

@@ -5,6 +5,7 @@ import type { QuerySpec } from '../../../shared/query';
 import type { MetricValues, OverviewResult, ResolvedRange, SeriesPoint } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
 import { bucketOf, bucketsBetween } from './compile/buckets';
+import { PROVISIONAL_METRIC } from '../../../shared/export-vocabulary';
 import { compileSnapshotDays, compileSnapshotTotals } from './compile/snapshot-sql';
 import { describeSnapshots, noMatchDetail, snapshotsById } from './snapshot-selection';
 import { emptyMetrics } from './overview-query';
@@ -75,8 +76,12 @@ export async function exportOverviewQuery(ws: Workspace, spec: QuerySpec, range:
   }
   const totals = await totalsFor(ws, spec.filters, range, whole.days);
   const snapshots = await snapshotsById(ws, [...used]);
+  const provisionalDays = [...whole.days.entries()]
+    .filter(([d, v]) => v[PROVISIONAL_METRIC] && d >= range.from && d <= range.to)
+    .map(([d]) => d);
   return {
     ...base,
+    ...(provisionalDays.length ? { provisionalDays } : {}),
     totals,
     series,
     provenance: {

@@ -14,7 +14,7 @@ import { useAppStore } from '../store/app-store';
 
 export function OverviewView() {
   const strings = useStrings();
-  const { t, metricLabel, locale } = strings;
+  const { t, metricLabel, locale, formatDay } = strings;
   const splitLabel = (s: SplitBy) => {
     const id = splitDimension(s);
     return id ? DIMENSIONS[id].label[locale] : t('none');
@@ -43,6 +43,13 @@ export function OverviewView() {
         <ExportButton />
       </div>
       {comparison && <CompareNotice coverage={comparison.coverage} />}
+      {data?.provisionalDays && (
+        <p className="status status-warning" role="status" data-testid="provisional-days">
+          {t('provisionalDays')
+            .replace('{count}', String(data.provisionalDays.length))
+            .replace('{days}', data.provisionalDays.map(formatDay).join(', '))}
+        </p>
+      )}
       <KpiTiles totals={data.totals} loading={overview.status === 'loading'} audiencePending={audiencePending} comparison={comparison} />
       <div className="chart-card">
         <div className="chart-controls">

@@ -18,7 +18,8 @@ export interface ExportRow {
   pin_id?: string;
   title?: string;
   board?: string;
-  values: Partial<Record<ExportValueColumn, number | null>>;
+  /** Metric values; `api:NAME` keeps a metric of an API response that Pinsight has no meaning for, `_provisional` marks a day. */
+  values: Partial<Record<ExportValueColumn | `api:${string}` | '_provisional', number | null>>;
 }
 
 export interface ExportSection {
