@@ -49,6 +49,11 @@ async function views(e: PinsightEngine, range: { from: string; to: string }) {
   };
 }
 
+/** Users with events, for a spam file that changes the numbers. */
+const world = async (e: PinsightEngine) =>
+  (await e.workspace.all<{ user_id: string }>(`SELECT user_id FROM events GROUP BY user_id ORDER BY count(*) DESC LIMIT 100`)).map(
+    (r) => r.user_id,
+  );
 const idOf = async (e: PinsightEngine, file: string) => (await e.importHistory()).find((h) => h.file === file)?.id ?? -1;
 
 describe('taking an import back out', () => {
@@ -99,13 +104,38 @@ describe('taking an import back out', () => {
     both.close();
   });
 
-  it('refuses files whose rows replaced earlier values, and unknown ids, changing nothing', async () => {
+  it('Pins and spam users: a second file that changes Pins and adds spam, taken out, leaves A’s views', async () => {
     const [pins, boards, accounts, spam, a] = dump.files as [string, string, string, string, string];
-    const e = await workspaceWith('refuse', pins, boards, accounts, spam, a);
-    const before = await views(e, YEAR);
-    await expect(e.removeImport(await idOf(e, pins))).rejects.toThrow(/pins file: its rows replaced earlier values/);
+    const alone = await workspaceWith('dims-alone', pins, boards, accounts, spam, a);
+    const e = await workspaceWith('dims', pins, boards, accounts, spam, a);
+    // B: the first 30 Pins become video Pins of another creator with new titles, plus a Pin no file had before.
+    const lines = readFileSync(pins, 'utf8').trim().split('\n');
+    const changed = lines.slice(1, 31).map((l) => {
+      const cells = l.split(',');
+      return [cells[0], cells[1], cells[2], cells[3], 'someone_else', cells[5], 'video', cells[7], '"Changed"'].join(',');
+    });
+    const pinsB = join(dir, 'pins-b.csv');
+    writeFileSync(
+      pinsB,
+      [lines[0], ...changed, '9199999999,img-x,https://elsewhere.example/x,b1,u_nordickitchen,2026-01-01 00:00:00,standard,,"New"'].join(
+        '\n',
+      ),
+    );
+    const spamB = join(dir, 'spam-b.csv');
+    const users = world(e);
+    writeFileSync(spamB, `user_id\n${(await users).slice(0, 40).join('\n')}\n`);
+    await e.importFiles([pinsB]);
+    await e.importFiles([spamB]);
+    expect(await views(e, YEAR)).not.toEqual(await views(alone, YEAR));
+    await e.removeImport(await idOf(e, spamB));
+    await e.removeImport(await idOf(e, pinsB));
+    expect(await views(e, YEAR)).toEqual(await views(alone, YEAR));
+    expect(await e.workspace.value<number>(`SELECT count(*) FROM pins WHERE pin_id = '9199999999'`)).toBe(0);
+    // Taking out the original Pins file now: every Pin it brought leaves.
+    await e.removeImport(await idOf(e, pins));
+    expect(await e.workspace.value<number>(`SELECT count(*) FROM pins`)).toBe(0);
     await expect(e.removeImport(999)).rejects.toThrow(/No import 999/);
-    expect(await views(e, YEAR)).toEqual(before);
+    alone.close();
     e.close();
   });
 

@@ -12,9 +12,9 @@ export const importsCommand: Command = {
 
 Without a subcommand: every import of the workspace (id, time, file, kind, rows).
 remove ID takes that import back out in one transaction: the rows it brought (events, Analytics export
-snapshots, refused rows) leave the workspace, and every view shows what it showed before it was imported. The
-file can then be imported again (with other --export-* selections, say). Files of Pins, boards, accounts and
-spam users cannot be taken out: they replace earlier values, which are not kept.`,
+snapshots, Pins, boards, accounts, spam users, refused rows) leave the workspace (a Pin it changed gets back
+its earlier values), and every view shows what it showed before it was imported. The file can then be
+imported again (with other --export-* selections, say).`,
   async run(argv, out) {
     const { values, positionals } = parseArgs({
       args: argv,

@@ -1,4 +1,5 @@
 /** Workspace schema, as a list of migrations. A file is opened at any older version and moved forward. */
+import { historyTablesSql } from './dimension-history';
 
 export interface Migration {
   version: number;
@@ -90,6 +91,11 @@ export const MIGRATIONS: Migration[] = [
       // Size and edges of each imported file: whether a file can have been imported before, without reading it all.
       `ALTER TABLE import_log ADD COLUMN quick_sig VARCHAR`,
     ],
+  },
+  {
+    version: 6,
+    description: 'the rows each import of Pins, boards, accounts and spam users brought, so that it can be taken out again',
+    statements: historyTablesSql(),
   },
 ];
 

@@ -14,6 +14,7 @@
  * Either way the workspace holds exactly what it held before the import.
  */
 import { PinsightError } from '../../../shared/api';
+import { DIMENSION_TABLES } from './dimension-history';
 import { lastImportId } from './import-ids';
 import type { Workspace } from './workspace';
 
@@ -77,6 +78,9 @@ export async function rollbackPendingImport(ws: Workspace): Promise<boolean> {
     for (const t of ['export_daily', 'export_totals', 'export_top']) await ws.run(`DELETE FROM ${t} WHERE snapshot_id IN ${snapshots}`, p);
     await ws.run(`DELETE FROM export_snapshots WHERE import_id >= $firstNew`, p);
     await ws.run(`DELETE FROM import_log WHERE import_id >= $firstNew`, p);
+    for (const d of Object.values(DIMENSION_TABLES)) {
+      if (await ws.hasTable(`${d.table}_history`)) await ws.run(`DELETE FROM ${d.table}_history WHERE import_id >= $firstNew`, p);
+    }
     for (const t of DIMENSIONS) {
       if (!(await ws.hasTable(`undo_${t}`))) continue;
       await ws.run(`DELETE FROM ${t}`);

@@ -23,6 +23,7 @@ import type { ExportContext } from './analytics-export/export-types';
 import { importExportFile, looksLikeExport } from './analytics-export/import-export-file';
 import { importApiResponse, mayBeApiResponse } from './analytics-export/import-api-response';
 import { lastImportId } from '../db/import-ids';
+import { DIMENSION_TABLES, isDimensionKind, keepBaseline, recordRows } from '../db/dimension-history';
 
 export interface ImportProgress {
   file: string;
@@ -265,8 +266,13 @@ async function importOne(
     }
   }
   let good: number;
+  // Pins, boards, accounts and spam users: what the file replaces and brings is kept, so that it can be taken out.
+  const staged = `(${goodRowsSelect(rules, source(numbered))})`;
+  const history =
+    isDimensionKind(match.kind) && rules.rows ? { table: DIMENSION_TABLES[match.kind], rows: `(${rules.rows(staged)})` } : null;
+  if (history) await keepBaseline(ws, history.table, history.rows).catch(failed);
   try {
-    const insert = rules.insert(`(${goodRowsSelect(rules, source(numbered))})`);
+    const insert = rules.insert(staged);
     const run = () => ws.conn.runAndReadAll(insert, insert.includes('$importId') ? { importId } : undefined);
     // Events are kept in no particular order (duplicates are judged by their values); the others in file order.
     const reader = await guarded(() => (match.kind === 'events' ? ws.unordered(run) : run()));
@@ -275,6 +281,7 @@ async function importOne(
     return failed(e);
   }
   await refuseWide();
+  if (history) await recordRows(ws, history.table, history.rows, importId).catch(failed);
   const dropped = await readerRejects(ws, rejectsId);
   const total = await countRows(ws, file.readPath, file.format, rejectsId);
   if (total === 0 && !dropped.length) noRowsRead(file, name);

@@ -3,8 +3,8 @@
  * and its log entry leave the workspace, later imports' duplicate marks are judged again without its rows, and
  * the derived tables are rebuilt, so that every view shows what it showed before that file was imported.
  *
- * Files of Pins, boards, claimed accounts and spam users are not taken out: their rows replace earlier values of
- * the same ids (a Pin's title, an account's website), and the values they replaced are not kept.
+ * Files of Pins, boards, claimed accounts and spam users: each id the file named and no later import named again
+ * gets back its newest other version (db/dimension-history.ts), or leaves when no other import had it.
  */
 import { PinsightError } from '../../../shared/api';
 import type { ImportRecord, ImportRemoval } from '../../../shared/results';
@@ -12,8 +12,7 @@ import { isWriteFailure, writeFailureReason } from '../db/workspace';
 import type { Workspace } from '../db/workspace';
 import { markDuplicatesSql } from '../derive/derive-sql';
 import { rebuildDerived } from '../derive/rebuild-derived';
-
-const REMOVABLE = ['events', 'export', 'legacy-export'];
+import { DIMENSION_TABLES, isDimensionKind, takeOut } from '../db/dimension-history';
 
 export async function removeImport(ws: Workspace, id: number): Promise<ImportRemoval> {
   const record = await ws.one<ImportRecord>(
@@ -21,10 +20,11 @@ export async function removeImport(ws: Workspace, id: number): Promise<ImportRem
     { id },
   );
   if (!record) throw new PinsightError('not-found', `No import ${id} in this workspace (see \`pinsight imports\`)`);
-  if (!REMOVABLE.includes(record.kind)) {
+  const dimension = isDimensionKind(record.kind) ? DIMENSION_TABLES[record.kind] : null;
+  if (dimension && !(await ws.value<number>(`SELECT count(*) FROM ${dimension.table}_history WHERE import_id = $id`, { id }))) {
     throw new PinsightError(
       'invalid-argument',
-      `Import ${id} (${record.file}) is a ${record.kind} file: its rows replaced earlier values of the same ids, which are not kept, so it cannot be taken out. Import a corrected file instead (it replaces the values again).`,
+      `Import ${id} (${record.file}) came before Pinsight kept the rows of each ${record.kind} file, so it cannot be taken out. Import a corrected file instead (it replaces the values again).`,
     );
   }
   try {
@@ -36,6 +36,8 @@ export async function removeImport(ws: Workspace, id: number): Promise<ImportRem
         const hasOlder =
           ((await ws.value<number>(`SELECT count(*) FROM (SELECT 1 FROM events WHERE import_id <= $id LIMIT 1)`, { id })) ?? 0) > 0;
         await ws.run(markDuplicatesSql(hasOlder), { firstNew: id + 1 });
+      } else if (dimension) {
+        await takeOut(ws, dimension, id);
       } else {
         const snapshots = `SELECT snapshot_id FROM export_snapshots WHERE import_id = $id`;
         for (const t of ['export_daily', 'export_totals', 'export_top'])
@@ -44,7 +46,7 @@ export async function removeImport(ws: Workspace, id: number): Promise<ImportRem
       }
       await ws.run(`DELETE FROM import_rejects WHERE import_id = $id`, { id });
       await ws.run(`DELETE FROM import_log WHERE import_id = $id`, { id });
-      if (record.kind === 'events') await rebuildDerived(ws);
+      if (record.kind === 'events' || dimension) await rebuildDerived(ws);
     });
   } catch (e) {
     if (isWriteFailure(e)) {
@@ -60,6 +62,6 @@ export async function removeImport(ws: Workspace, id: number): Promise<ImportRem
   return {
     removed: { ...record, rows },
     rows,
-    message: `Took out import ${id} (${record.file}): ${rows.toLocaleString('en-US')} ${record.kind === 'events' ? 'event rows' : 'export rows'}; the views show what they showed before it.`,
+    message: `Took out import ${id} (${record.file}): ${rows.toLocaleString('en-US')} ${record.kind === 'events' ? 'event rows' : dimension ? `${record.kind} rows` : 'export rows'}; the views show what they showed before it.`,
   };
 }

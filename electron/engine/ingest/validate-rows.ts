@@ -80,7 +80,20 @@ export interface KindRules {
   reasons: Check[];
   /** INSERT from a relation of good rows (typed p_ columns, and rn for the dimension kinds); $importId is bound where used. */
   insert: (staged: string) => string;
+  /** The dimension kinds: the file's rows in the table's own columns (what the insert writes; db/dimension-history.ts). */
+  rows?: (staged: string) => string;
 }
+
+const pinRows = (staged: string) => `
+  SELECT DISTINCT ON (p_pin_id) p_pin_id AS pin_id, p_image_signature AS image_signature, p_destination_url AS destination_url,
+         p_board_id AS board_id, p_creator_id AS creator_id, p_created_at AS created_at,
+         coalesce(p_pin_format, 'standard') AS pin_format, p_parent_pin_id AS parent_pin_id, p_title AS title
+  FROM ${staged} ORDER BY p_pin_id, rn DESC`;
+const boardRows = (staged: string) =>
+  `SELECT DISTINCT ON (p_board_id) p_board_id AS board_id, p_name AS name, p_owner_id AS owner_id FROM ${staged} ORDER BY p_board_id, rn DESC`;
+const accountRows = (staged: string) =>
+  `SELECT DISTINCT ON (p_account_id) p_account_id AS account_id, p_type AS type, p_value AS value FROM ${staged} ORDER BY p_account_id, rn DESC`;
+const spamRows = (staged: string) => `SELECT DISTINCT p_user_id AS user_id FROM ${staged}`;
 
 export const KIND_RULES: Record<DumpKind, KindRules> = {
   events: {
@@ -158,11 +171,8 @@ export const KIND_RULES: Record<DumpKind, KindRules> = {
       outsideWindow('created_at'),
       unknown('pin_format', FORMATS),
     ],
-    insert: (staged) => `
-      INSERT OR REPLACE INTO pins
-      SELECT DISTINCT ON (p_pin_id) p_pin_id, p_image_signature, p_destination_url, p_board_id, p_creator_id, p_created_at,
-             coalesce(p_pin_format, 'standard'), p_parent_pin_id, p_title
-      FROM ${staged} ORDER BY p_pin_id, rn DESC`,
+    rows: pinRows,
+    insert: (staged) => `INSERT OR REPLACE INTO pins ${pinRows(staged)}`,
   },
   boards: {
     canonical: ['board_id', 'name', 'owner_id'],
@@ -172,9 +182,8 @@ export const KIND_RULES: Record<DumpKind, KindRules> = {
       ['p_owner_id', text('owner_id')],
     ],
     reasons: [missing('board_id')],
-    insert: (staged) => `
-      INSERT OR REPLACE INTO boards
-      SELECT DISTINCT ON (p_board_id) p_board_id, p_name, p_owner_id FROM ${staged} ORDER BY p_board_id, rn DESC`,
+    rows: boardRows,
+    insert: (staged) => `INSERT OR REPLACE INTO boards ${boardRows(staged)}`,
   },
   accounts: {
     canonical: ['account_id', 'type', 'value'],
@@ -184,15 +193,15 @@ export const KIND_RULES: Record<DumpKind, KindRules> = {
       ['p_value', text('value')],
     ],
     reasons: [missing('account_id'), missing('type'), unknown('type', ['profile', 'website']), missing('value')],
-    insert: (staged) => `
-      INSERT OR REPLACE INTO accounts
-      SELECT DISTINCT ON (p_account_id) p_account_id, p_type, p_value FROM ${staged} ORDER BY p_account_id, rn DESC`,
+    rows: accountRows,
+    insert: (staged) => `INSERT OR REPLACE INTO accounts ${accountRows(staged)}`,
   },
   spam_users: {
     canonical: ['user_id'],
     parsed: [['p_user_id', text('user_id')]],
     reasons: [missing('user_id')],
-    insert: (staged) => `INSERT OR IGNORE INTO spam_users SELECT DISTINCT p_user_id FROM ${staged}`,
+    rows: spamRows,
+    insert: (staged) => `INSERT OR IGNORE INTO spam_users ${spamRows(staged)}`,
   },
 };
 

@@ -5,9 +5,6 @@ import { StatusMessage } from '../components/StatusMessage';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 
-/** Kinds whose rows can be taken out again (remove-import.ts). */
-const REMOVABLE = ['events', 'export', 'legacy-export'];
-
 export function ImportHistory() {
   const { t, locale } = useStrings();
   const history = useAppStore((s) => s.history);
@@ -53,13 +50,7 @@ export function ImportHistory() {
                 </button>
               </span>
             ) : (
-              <button
-                type="button"
-                data-testid={`import-remove-${h.id}`}
-                disabled={!REMOVABLE.includes(h.kind)}
-                title={REMOVABLE.includes(h.kind) ? undefined : t('removeNotPossible')}
-                onClick={() => setConfirming(h.id)}
-              >
+              <button type="button" data-testid={`import-remove-${h.id}`} onClick={() => setConfirming(h.id)}>
                 {t('removeImport')}
               </button>
             )}
