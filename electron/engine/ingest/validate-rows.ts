@@ -7,6 +7,7 @@ import type { DumpKind } from '../../../shared/dump-columns';
 import { EVENT_TYPES } from '../../../shared/dump-columns';
 import { CONTENT_TYPES, DEVICES, FORMATS } from '../../../shared/filters';
 import { restoreSql } from '../../../shared/formula-guard';
+import { DIMENSION_TABLES } from '../db/dimension-history';
 
 const list = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
 const text = (c: string) => `nullif(trim(${c}), '')`;
@@ -145,17 +146,7 @@ export const KIND_RULES: Record<DumpKind, KindRules> = {
       FROM ${staged}`,
   },
   pins: {
-    canonical: [
-      'pin_id',
-      'image_signature',
-      'destination_url',
-      'board_id',
-      'creator_id',
-      'created_at',
-      'pin_format',
-      'parent_pin_id',
-      'title',
-    ],
+    canonical: DIMENSION_TABLES.pins.columns,
     parsed: [
       ['p_pin_id', text('pin_id')],
       ['p_created_at', timeSql('created_at')],

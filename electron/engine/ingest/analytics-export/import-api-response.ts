@@ -8,7 +8,7 @@ import type { Workspace } from '../../db/workspace';
 import { decodeText } from '../text/text-decoding';
 import { readApiResponse, splitContext } from './api-response';
 import type { ExportContext } from './export-types';
-import { completeContext, storeExport } from './store-export';
+import { completeContext, logExportImport, storeExport } from './store-export';
 
 const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 
@@ -53,13 +53,7 @@ export async function importApiResponse(
     rows += snapshot.parsed.sections.reduce((n, s) => n + s.rows.length, 0);
   }
   if (!rows) throw new PinsightError('bad-input', `${name}: a Pinterest API ${response.shape} response without any days or Pins`);
-  await ws.run(`INSERT INTO import_log VALUES ($importId, $file, 'export', $hash, $rows, 0, now()::TIMESTAMP, $quick)`, {
-    importId,
-    file: shown,
-    hash: contentHash,
-    rows,
-    quick: quickSig,
-  });
+  await logExportImport(ws, { importId, file: shown, kind: 'export', hash: contentHash, rows, quick: quickSig });
   const notes = [
     `Pinterest API ${response.shape}${response.snapshots.length > 1 ? `, ${response.snapshots.length} split values` : ''}`,
     ...(stated || response.snapshots.some((s) => s.split)

@@ -9,7 +9,7 @@ import { decodeText, readHead } from '../text/text-decoding';
 import { checkOwnExport, looksLikeExportText } from './export-header';
 import type { ExportContext } from './export-types';
 import { parseExportText } from './parse-export-file';
-import { completeContext, storeExport } from './store-export';
+import { completeContext, logExportImport, storeExport } from './store-export';
 
 const MAX_EXPORT_BYTES = 256 * 1024 * 1024;
 
@@ -43,13 +43,6 @@ export async function importExportFile(
   await storeExport(ws, importId, shown, parsed, context);
   const rows = parsed.sections.reduce((n, s) => n + s.rows.length, 0);
   const kind = parsed.legacy ? 'legacy-export' : 'export';
-  await ws.run(`INSERT INTO import_log VALUES ($importId, $file, $kind, $hash, $rows, 0, now()::TIMESTAMP, $quick)`, {
-    importId,
-    file: shown,
-    kind,
-    hash: contentHash,
-    rows,
-    quick: quickSig,
-  });
+  await logExportImport(ws, { importId, file: shown, kind, hash: contentHash, rows, quick: quickSig });
   return { file: shown, kind, rows, rejected: 0, status: 'imported', ...(note ? { note } : {}) };
 }

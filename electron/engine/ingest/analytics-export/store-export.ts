@@ -39,6 +39,14 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** The import log's line of an export file (snapshots of Analytics exports or API responses). */
+export async function logExportImport(
+  ws: Workspace,
+  entry: { importId: number; file: string; kind: 'export' | 'legacy-export'; hash: string; rows: number; quick: string },
+): Promise<void> {
+  await ws.run(`INSERT INTO import_log VALUES ($importId, $file, $kind, $hash, $rows, 0, now()::TIMESTAMP, $quick)`, entry);
+}
+
 export async function storeExport(
   ws: Workspace,
   importId: number,
