@@ -10,6 +10,8 @@ import { RECONCILE_METRICS } from '../../shared/metrics';
 import { querySpecSchema, type QuerySpecInput } from '../../shared/query';
 import type { ImportSummary, OverviewResult, ReconcileCounts, ReconcileResult } from '../../shared/results';
 import { writeDemoDump } from '../../electron/engine/demo/write-demo-dump';
+import { writeDemoExports } from '../../electron/engine/demo/demo-exports';
+import { generateDemo } from '../../electron/engine/demo/generate-demo';
 import { PinsightEngine } from '../../electron/engine/pinsight-engine';
 import { classify, metrics, readWorld, type RawEvent, type Step } from '../helpers/reference-metrics';
 import { tempDir } from '../helpers/temp-dir';
@@ -40,6 +42,7 @@ beforeAll(async () => {
 });
 
 const query = <T>(spec: QuerySpecInput) => engine.query(querySpecSchema.parse(spec)) as Promise<T>;
+const query2 = <T>(e: PinsightEngine, spec: QuerySpecInput) => e.query(querySpecSchema.parse(spec)) as Promise<T>;
 
 /** The independent count: each raw event of the range that matches the filters, in its step. */
 function expected(f: Filters & { from: string; to: string }) {
@@ -148,5 +151,20 @@ describe('how the numbers are counted', () => {
     expect(pin.raw).toBeGreaterThan(0);
     expect(pin.raw).toBeLessThan(whole.raw);
     expect(pin.out_of_scope).toBe(0);
+  });
+
+  it('figures from an Analytics export: the panel says so and names the file, with no steps', async () => {
+    const source = await PinsightEngine.open(join(dir, 'source.duckdb'));
+    await generateDemo(source.workspace, 5000, 8);
+    const files = await writeDemoExports(source, join(dir), { from: '2026-09-01', to: '2026-09-30' });
+    source.close();
+    const e = await PinsightEngine.open(join(dir, 'exports-only.duckdb'));
+    await e.importFiles([files.overviewEn]);
+    const r = await query2<ReconcileResult>(e, { view: 'reconcile', filters: { from: '2026-09-01', to: '2026-09-30' } });
+    expect(r.source).toBe('export');
+    expect(r.provenance.detail).toContain('pinterest-overview-en.csv');
+    expect(r.raw).toBe(0);
+    expect(r.metrics).toEqual({});
+    e.close();
   });
 });
