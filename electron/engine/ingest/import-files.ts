@@ -193,11 +193,29 @@ async function importOne(
   const log = async (kind: DumpKind, rows: number, rejected: RejectedRow[]) =>
     logImport(ws, file, kind, importId, { hash: await hashing, quick }, rows, rejected);
   if (file.format === 'csv' && !file.path.endsWith('.gz') && looksLikeExport(file.readPath)) {
-    const summary = await importExportFile(ws, file.readPath, importId, await hashing, quick, exportContext, file.path);
+    const job = {
+      ws,
+      path: file.readPath,
+      importId,
+      contentHash: await hashing,
+      quickSig: quick,
+      overrides: exportContext,
+      shown: file.path,
+    };
+    const summary = await importExportFile(job);
     return { summary, rejected: [] };
   }
   if (file.format === 'json' && !file.path.endsWith('.gz') && mayBeApiResponse(file.readPath)) {
-    const summary = await importApiResponse(ws, file.readPath, importId, await hashing, quick, exportContext, file.path);
+    const job = {
+      ws,
+      path: file.readPath,
+      importId,
+      contentHash: await hashing,
+      quickSig: quick,
+      overrides: exportContext,
+      shown: file.path,
+    };
+    const summary = await importApiResponse(job);
     if (summary) return { summary, rejected: [] };
   }
   if (checkTextFile(file, name).mixedLineEndings) {

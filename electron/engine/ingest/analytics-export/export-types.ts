@@ -1,6 +1,19 @@
 /** What an Analytics export holds once read: its filter context, and its sections of rows. */
 import type { ExportColumn, ExportLanguage, LegacyOnlyMetric, SectionKind } from '../../../../shared/export-vocabulary';
 import type { DimensionChoice, DimensionId } from '../../../../shared/dimensions';
+import type { Workspace } from '../../db/workspace';
+
+/** One export file (an Analytics CSV export or an API response) to import, inside the caller's transaction. */
+export interface ExportFileJob {
+  ws: Workspace;
+  path: string;
+  importId: number;
+  contentHash: string;
+  quickSig: string;
+  overrides: Partial<ExportContext>;
+  /** The file as the user named it, when `path` is a staged link to it. */
+  shown: string;
+}
 
 /** The filter selection an export is a snapshot of. */
 export type ExportContext = { [D in DimensionId]: DimensionChoice<D> } & {

@@ -4,10 +4,9 @@ import { basename } from 'node:path';
 import { PinsightError } from '../../../../shared/api';
 import { DIMENSION_IDS } from '../../../../shared/dimensions';
 import type { ImportFileSummary } from '../../../../shared/results';
-import type { Workspace } from '../../db/workspace';
 import { decodeText } from '../text/text-decoding';
 import { readApiResponse, splitContext } from './api-response';
-import type { ExportContext } from './export-types';
+import type { ExportFileJob } from './export-types';
 import { completeContext, logExportImport, storeExport } from './store-export';
 
 const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
@@ -27,15 +26,15 @@ export function mayBeApiResponse(path: string): boolean {
   }
 }
 
-export async function importApiResponse(
-  ws: Workspace,
-  path: string,
-  importId: number,
-  contentHash: string,
-  quickSig: string,
-  overrides: Partial<ExportContext>,
-  shown: string = path,
-): Promise<ImportFileSummary | null> {
+export async function importApiResponse({
+  ws,
+  path,
+  importId,
+  contentHash,
+  quickSig,
+  overrides,
+  shown,
+}: ExportFileJob): Promise<ImportFileSummary | null> {
   const name = basename(shown);
   let json: unknown;
   try {

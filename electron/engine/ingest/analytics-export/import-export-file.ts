@@ -4,10 +4,9 @@ import { basename } from 'node:path';
 import { PinsightError } from '../../../../shared/api';
 import { DIMENSION_IDS } from '../../../../shared/dimensions';
 import type { ImportFileSummary } from '../../../../shared/results';
-import type { Workspace } from '../../db/workspace';
 import { decodeText, readHead } from '../text/text-decoding';
 import { checkOwnExport, looksLikeExportText } from './export-header';
-import type { ExportContext } from './export-types';
+import type { ExportFileJob } from './export-types';
 import { parseExportText } from './parse-export-file';
 import { completeContext, logExportImport, storeExport } from './store-export';
 
@@ -18,16 +17,15 @@ export function looksLikeExport(path: string): boolean {
   return looksLikeExportText(decodeText(readHead(path)));
 }
 
-export async function importExportFile(
-  ws: Workspace,
-  path: string,
-  importId: number,
-  contentHash: string,
-  quickSig: string,
-  overrides: Partial<ExportContext>,
-  /** The file as the user named it, when `path` is a staged link to it. */
-  shown: string = path,
-): Promise<ImportFileSummary> {
+export async function importExportFile({
+  ws,
+  path,
+  importId,
+  contentHash,
+  quickSig,
+  overrides,
+  shown,
+}: ExportFileJob): Promise<ImportFileSummary> {
   const name = basename(shown);
   if (statSync(path).size > MAX_EXPORT_BYTES) throw new PinsightError('bad-input', `${name}: too large for an Analytics export`);
   const text = decodeText(readFileSync(path));
