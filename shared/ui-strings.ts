@@ -178,7 +178,8 @@ const en = {
   ruleSpam: 'Pinterest: “… and events from spam users.” Every event of a user on your spam list is left out.',
   ruleOutOfScope:
     'Analytics counts your Pins and other people’s Pins that point to your claimed website or account. Events on Pins of no claimed account, or on Pins the workspace has no record of, are left out.',
-  ruleFinal: 'What the tiles, charts and top lists count: the same number as the figure you opened this from.',
+  ruleFinal:
+    'What the tiles, charts and top lists count. For a count (impressions, saves, …) this is its figure on the overview for these filters; rates and audiences are computed from these events.',
   reconcileRejected:
     '{count} rows of your event files were refused at import and are in none of these counts (a refused row has no day to trust): {files}.',
   reconcileSaveRejected: 'Save refused rows (CSV)',
@@ -370,7 +371,8 @@ const sv: Record<StringKey, string> = {
   ruleSpam: 'Pinterest: ”… och händelser från skräppostanvändare.” Alla händelser från en användare på din skräppostlista tas bort.',
   ruleOutOfScope:
     'Analyser räknar dina pins och andras pins som länkar till din bekräftade webbplats eller ditt konto. Händelser på pins som inte hör till något bekräftat konto, eller som arbetsytan saknar uppgifter om, tas bort.',
-  ruleFinal: 'Det som rutorna, diagrammen och topplistorna räknar: samma tal som siffran du öppnade det här från.',
+  ruleFinal:
+    'Det som rutorna, diagrammen och topplistorna räknar. För ett antal (visningar, sparningar, …) är det siffran i översikten för dessa filter; andelar och målgrupper beräknas från dessa händelser.',
   reconcileRejected:
     '{count} rader i dina händelsefiler avvisades vid importen och finns inte i något av dessa tal (en avvisad rad har ingen pålitlig dag): {files}.',
   reconcileSaveRejected: 'Spara avvisade rader (CSV)',

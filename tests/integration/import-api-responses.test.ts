@@ -45,7 +45,7 @@ describe('Pinterest API analytics responses', () => {
     });
     const summary = await e.importFiles([path]);
     expect(summary.files[0]).toMatchObject({ kind: 'export', status: 'imported', rows: 2 });
-    expect(summary.files[0]?.note).toContain('1 days not final yet');
+    expect(summary.files[0]?.note).toContain('1 day not final yet');
     expect(summary.files[0]?.note).toContain('OUTBOUND_CLICK_RATE');
     expect(summary.files[0]?.note).toContain('imported as all');
     const r = await q<OverviewResult>(e, { view: 'overview', filters: { from: '2026-09-01', to: '2026-09-02' } });
@@ -131,6 +131,14 @@ describe('Pinterest API analytics responses', () => {
     await expect(e.importFiles([bad])).rejects.toThrow(/bad\.json: all\.daily_metrics\[1\]: no "date"/);
     const text = file('text-metric.json', { all: { daily_metrics: [{ date: '2026-09-01', metrics: { IMPRESSION: 'many' } }] } });
     await expect(e.importFiles([text])).rejects.toThrow(/metric IMPRESSION is "many", not a number/);
-    expect(await e.importHistory()).toEqual([]);
+    const negative = file('negative.json', { all: { daily_metrics: [day('2026-09-01', { IMPRESSION: -5 })] } });
+    await expect(e.importFiles([negative])).rejects.toThrow(
+      /negative\.json: all\.daily_metrics\[0\]: metric IMPRESSION is -5; a count, rate or time is never negative/,
+    );
+    const fraction = file('fraction.json', { all: { daily_metrics: [day('2026-09-01', { SAVE: 1.7 })] } });
+    await expect(e.importFiles([fraction])).rejects.toThrow(/metric SAVE is 1\.7; saves are counted in whole numbers/);
+    const rate = file('rate.json', { all: { daily_metrics: [day('2026-09-01', { IMPRESSION: 10, ENGAGEMENT_RATE: 0.25 })] } });
+    expect((await e.importFiles([rate])).files[0]?.status).toBe('imported');
+    expect((await e.importHistory()).map((h) => h.file)).toEqual([rate]);
   });
 });

@@ -7,7 +7,14 @@ import { textTable } from './text-table';
 export function toJson(result: QueryResult): unknown {
   switch (result.view) {
     case 'overview':
-      return { range: result.range, source: result.provenance, coverage: result.coverage, totals: result.totals, series: result.series };
+      return {
+        range: result.range,
+        source: result.provenance,
+        coverage: result.coverage,
+        ...(result.provisionalDays ? { provisionalDays: result.provisionalDays } : {}),
+        totals: result.totals,
+        series: result.series,
+      };
     case 'compare':
       return {
         a: { range: result.a.range, source: result.a.provenance, coverage: result.coverage.a, totals: result.a.totals },
@@ -93,12 +100,15 @@ export function toText(result: QueryResult): string {
   const head = `${result.view} ${result.range.from} to ${result.range.to} (${result.provenance.detail})`;
   const t = viewTable(result);
   if (result.view === 'overview') {
+    const provisional = result.provisionalDays
+      ? `\nProvisional (not final when the API response was saved): ${result.provisionalDays.join(', ')}`
+      : '';
     const totals = textTable(
       ['metric', 'total'],
       METRIC_IDS.map((id) => [METRICS[id].label.en, result.totals[id]]),
     );
     const series = pick(t.columns, t.rows, ['date', 'split', 'impressions', 'engagements', 'saves', 'link_clicks', 'total_audience']);
-    return `${head}\n\n${totals}\n\n${series}`;
+    return `${head}${provisional}\n\n${totals}\n\n${series}`;
   }
   return `${head}, sorted by ${result.sortBy}\n\n${pick(t.columns, t.rows, TOP_COLUMNS[result.view] ?? t.columns)}`;
 }

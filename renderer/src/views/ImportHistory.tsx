@@ -37,6 +37,7 @@ export function ImportHistory() {
                 </span>
                 <button
                   type="button"
+                  className="danger"
                   data-testid={`import-remove-yes-${h.id}`}
                   onClick={() => {
                     setConfirming(null);

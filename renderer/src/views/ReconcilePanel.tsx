@@ -73,7 +73,7 @@ function ReconcileDialog({ figure }: { figure: ReconcileFigure }) {
               <tr key={row} className={row === 'raw' || row === 'final' ? 'total' : 'removed'}>
                 <th scope="row">{t(STEP_TEXT[row].label)}</th>
                 <td className="num" data-testid={`reconcile-${row}`} data-value={counts[row]}>
-                  {row === 'raw' || row === 'final' ? count(counts[row]) : `−${count(counts[row])}`}
+                  {row === 'raw' || row === 'final' || counts[row] === 0 ? count(counts[row]) : `−${count(counts[row])}`}
                 </td>
                 <td className="help-text">{t(STEP_TEXT[row].rule)}</td>
               </tr>

@@ -10,6 +10,7 @@
 import { PinsightError } from '../../../../shared/api';
 import { DIMENSIONS, type DimensionId } from '../../../../shared/dimensions';
 import { PROVISIONAL_METRIC } from '../../../../shared/export-vocabulary';
+import { isMetricId, METRICS } from '../../../../shared/metrics';
 import { isoDayOk } from './api-values';
 import type { ExportContext, ExportRow, ExportSection, ParsedExport } from './export-types';
 
@@ -72,6 +73,15 @@ function metricValues(metrics: unknown, where: string, unknown: Set<string>): Ex
     if (raw !== null && typeof raw !== 'number')
       throw new PinsightError('bad-input', `${where}: metric ${name} is ${JSON.stringify(raw)}, not a number`);
     const known = API_METRICS[name];
+    if (raw !== null && (raw < 0 || !Number.isFinite(raw))) {
+      throw new PinsightError('bad-input', `${where}: metric ${name} is ${raw}; a count, rate or time is never negative`);
+    }
+    if (raw !== null && known && isMetricId(known.metric) && METRICS[known.metric].unit === 'count' && !Number.isInteger(raw)) {
+      throw new PinsightError(
+        'bad-input',
+        `${where}: metric ${name} is ${raw}; ${METRICS[known.metric].label.en.toLowerCase()} are counted in whole numbers`,
+      );
+    }
     if (known) values[known.metric as keyof ExportRow['values']] = raw === null ? null : raw * known.factor;
     else {
       unknown.add(name);

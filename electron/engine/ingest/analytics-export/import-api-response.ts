@@ -58,7 +58,11 @@ export async function importApiResponse({
     ...(stated || response.snapshots.some((s) => s.split)
       ? []
       : ['no selection given: imported as all content types, devices, sources, formats and accounts']),
-    ...(response.provisionalDays ? [`${response.provisionalDays} days not final yet (data_status not READY), shown as provisional`] : []),
+    ...(response.provisionalDays
+      ? [
+          `${response.provisionalDays} ${response.provisionalDays === 1 ? 'day' : 'days'} not final yet (data_status not READY), shown as provisional`,
+        ]
+      : []),
     ...(response.unknownMetrics.length
       ? [`metrics Pinsight has no meaning for, kept as they are: ${response.unknownMetrics.join(', ')}`]
       : []),
