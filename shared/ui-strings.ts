@@ -355,7 +355,7 @@ const sv: Record<StringKey, string> = {
   reconcileIntro:
     'Från händelseposterna som importerats för {from} – {to} till siffran på skärmen, med de aktuella filtren. Varje post räknas i det första steget som tar bort den, i den här ordningen.',
   reconcileFigure: 'Siffra',
-  allEvents: 'Alla händelser',
+  allEvents: 'Alla händelseposter',
   reconcileStep: 'Steg',
   reconcileCount: 'Antal',
   reconcileRule: 'Regel',
