@@ -192,30 +192,22 @@ async function importOne(
   const importId = (await lastImportId(ws)) + 1;
   const log = async (kind: DumpKind, rows: number, rejected: RejectedRow[]) =>
     logImport(ws, file, kind, importId, { hash: await hashing, quick }, rows, rejected);
+  // Analytics exports and saved API responses: snapshots, read whole (not through DuckDB's readers).
+  const exportJob = async () => ({
+    ws,
+    path: file.readPath,
+    importId,
+    contentHash: await hashing,
+    quickSig: quick,
+    overrides: exportContext,
+    shown: file.path,
+  });
   if (file.format === 'csv' && !file.path.endsWith('.gz') && looksLikeExport(file.readPath)) {
-    const job = {
-      ws,
-      path: file.readPath,
-      importId,
-      contentHash: await hashing,
-      quickSig: quick,
-      overrides: exportContext,
-      shown: file.path,
-    };
-    const summary = await importExportFile(job);
+    const summary = await importExportFile(await exportJob());
     return { summary, rejected: [] };
   }
   if (file.format === 'json' && !file.path.endsWith('.gz') && mayBeApiResponse(file.readPath)) {
-    const job = {
-      ws,
-      path: file.readPath,
-      importId,
-      contentHash: await hashing,
-      quickSig: quick,
-      overrides: exportContext,
-      shown: file.path,
-    };
-    const summary = await importApiResponse(job);
+    const summary = await importApiResponse(await exportJob());
     if (summary) return { summary, rejected: [] };
   }
   if (checkTextFile(file, name).mixedLineEndings) {
