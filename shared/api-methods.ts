@@ -14,6 +14,12 @@ export const API_METHODS = [
   'startExport',
   'exportStatus',
   'cancelExport',
+  'getPreferences',
+  'setPreferences',
+  'savedViews',
+  'saveView',
+  'renameSavedView',
+  'deleteSavedView',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

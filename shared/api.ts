@@ -8,6 +8,14 @@ import { DateRangeError } from './dates';
 import { API_METHODS, isApiMethod, type ApiMethod } from './api-methods';
 import { exportContextSchema } from './filters';
 import { querySpecSchema } from './query';
+import {
+  deleteViewSchema,
+  preferencesChangeSchema,
+  renameViewSchema,
+  saveViewSchema,
+  type Preferences,
+  type SavedView,
+} from './preferences';
 import type {
   ExportJobStatus,
   ExportSummary,
@@ -74,6 +82,12 @@ export const callSchemas = {
   startExport: exportRequestSchema,
   exportStatus: jobId,
   cancelExport: jobId,
+  getPreferences: z.undefined(),
+  setPreferences: preferencesChangeSchema,
+  savedViews: z.undefined(),
+  saveView: saveViewSchema,
+  renameSavedView: renameViewSchema,
+  deleteSavedView: deleteViewSchema,
 } satisfies { [M in ApiMethod]: z.ZodType };
 
 export { API_METHODS, isApiMethod, type ApiMethod };
@@ -97,6 +111,15 @@ export interface ApiResults {
   startExport: ExportJobStatus;
   exportStatus: ExportJobStatus;
   cancelExport: ExportJobStatus;
+  /** Theme, language and recent workspaces, from the app-data folder (the same in every window and browser). */
+  getPreferences: Preferences;
+  setPreferences: Preferences;
+  /** The open workspace's saved views, by name. */
+  savedViews: SavedView[];
+  /** Saves (or, for a name in use, replaces) a view; answers the new list. */
+  saveView: SavedView[];
+  renameSavedView: SavedView[];
+  deleteSavedView: SavedView[];
 }
 
 /** A call's argument as a caller writes it (defaults may be left out). */

@@ -22,6 +22,8 @@ export const querySpecSchema = z
     sortBy: z.enum(METRIC_IDS).optional(),
     limit: z.number().int().min(1).max(MAX_TOP_LIMIT).optional(),
     pinId: z.string().min(1).max(200).optional(),
+    /** Top Pins only: the Pins of one board (the board panel). */
+    boardId: z.string().min(1).max(200).optional(),
     /** ISO timestamp; Pin stats "now". Defaults to the latest event in the workspace. */
     asOf: z
       .string()

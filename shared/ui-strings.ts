@@ -1,4 +1,6 @@
 /** Interface strings in English and Swedish (Swedish follows the vocabulary of Pinterest's Swedish help). */
+import { WORKBENCH_EN, WORKBENCH_SV } from './ui-strings-workbench';
+
 export const LOCALES = ['en', 'sv'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -190,6 +192,7 @@ const en = {
     'With a source or format filter, events on Pins the workspace has no record of cannot be matched to the filter and are in none of these counts.',
   reconcileDerived: '{metric} is computed from the shown events (see the figures below); it has no steps of its own.',
   reconcileChart: 'Waterfall from the records imported to the figure shown',
+  ...WORKBENCH_EN,
 };
 
 export type StringKey = keyof typeof en;
@@ -383,6 +386,7 @@ const sv: Record<StringKey, string> = {
     'Med ett filter på källa eller format kan händelser på pins som arbetsytan saknar uppgifter om inte matchas mot filtret, och de finns inte i något av dessa tal.',
   reconcileDerived: '{metric} beräknas från de händelser som visas (se siffrorna nedan); den har inga egna steg.',
   reconcileChart: 'Vattenfall från importerade poster till siffran som visas',
+  ...WORKBENCH_SV,
 };
 
 export const UI_STRINGS: Record<Locale, Record<StringKey, string>> = { en, sv };

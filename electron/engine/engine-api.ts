@@ -3,6 +3,7 @@ import { toApiError, type ApiArgs, type ApiHandlers, type ApiResult } from '../.
 import type { ExportProgressFields, ExportSummary, ImportProgressFields, ImportSummary } from '../../shared/results';
 import { BackgroundJobs } from './background-jobs';
 import type { PinsightEngine } from './pinsight-engine';
+import { AppPreferences } from './workbench/app-preferences';
 
 async function wrap<T>(work: () => Promise<T>): Promise<ApiResult<T>> {
   try {
@@ -12,8 +13,12 @@ async function wrap<T>(work: () => Promise<T>): Promise<ApiResult<T>> {
   }
 }
 
-/** Arguments arrive here already validated by dispatchCall, with schema defaults filled in. */
-export function engineApi(engine: PinsightEngine): ApiHandlers {
+/**
+ * Arguments arrive here already validated by dispatchCall, with schema defaults filled in. `preferences`: the
+ * app-data store of theme, language and recent workspaces (in memory when the host has no app-data folder).
+ */
+export function engineApi(engine: PinsightEngine, preferences = new AppPreferences(null)): ApiHandlers {
+  preferences.opened(engine.workspace.path);
   const imports = new BackgroundJobs<ImportProgressFields, ImportSummary>('import');
   const exports = new BackgroundJobs<ExportProgressFields, ExportSummary>('export');
   const exportNow = (a: ApiArgs<'exportView'>) =>
@@ -56,7 +61,18 @@ export function engineApi(engine: PinsightEngine): ApiHandlers {
     exportStatus: (a) => wrap(async () => exports.status(a.id)),
     cancelExport: (a) => wrap(async () => exports.cancel(a.id)),
     getWorkspace: () => wrap(() => engine.workspaceInfo()),
-    openWorkspace: (a) => wrap(() => engine.switchWorkspace(a.path, a.create)),
+    openWorkspace: (a) =>
+      wrap(async () => {
+        const info = await engine.switchWorkspace(a.path, a.create);
+        preferences.opened(info.path);
+        return info;
+      }),
+    getPreferences: () => wrap(async () => preferences.read()),
+    setPreferences: (a) => wrap(async () => preferences.update(a)),
+    savedViews: () => wrap(() => engine.savedViews()),
+    saveView: (a) => wrap(() => engine.saveView(a.name, a.state)),
+    renameSavedView: (a) => wrap(() => engine.renameSavedView(a.id, a.name)),
+    deleteSavedView: (a) => wrap(() => engine.deleteSavedView(a.id)),
     filterOptions: () => wrap(() => engine.filterOptions()),
     query: (spec) => wrap(() => engine.query(spec)),
     importFiles: (a) => wrap(() => engine.importFiles(a.paths, { exportContext: a.exportContext })),

@@ -25,6 +25,8 @@ import { exportBounds } from './query/snapshot-selection';
 import { eventBounds } from './query/resolve-range';
 import { runQuery } from './query/run-query';
 import { SerialQueue } from './serial-queue';
+import { deleteSavedView, listSavedViews, renameSavedView, saveView } from './workbench/saved-views';
+import type { SavedView } from '../../shared/preferences';
 
 export class PinsightEngine {
   private readonly queue = new SerialQueue();
@@ -202,6 +204,22 @@ export class PinsightEngine {
   /** Takes one import back out: its rows leave the workspace and the views show what they showed before it. */
   removeImport(id: number): Promise<ImportRemoval> {
     return this.serial(() => removeImport(this.ws, id));
+  }
+
+  savedViews(): Promise<SavedView[]> {
+    return this.serial(() => listSavedViews(this.ws));
+  }
+
+  saveView(name: string, state: string): Promise<SavedView[]> {
+    return this.serial(() => saveView(this.ws, name, state));
+  }
+
+  renameSavedView(id: number, name: string): Promise<SavedView[]> {
+    return this.serial(() => renameSavedView(this.ws, id, name));
+  }
+
+  deleteSavedView(id: number): Promise<SavedView[]> {
+    return this.serial(() => deleteSavedView(this.ws, id));
   }
 
   /** Exports a view (or the raw events matching its filters) to a file. */

@@ -46,8 +46,8 @@ export interface DesktopAppDeps {
   preloadPath: string;
   /** Folder of the built renderer, served as app://pinsight/. */
   rendererDir: string;
-  /** Where the app keeps its recent workspaces (app-data). */
-  recentFile?: string;
+  /** The app's theme, language and recent workspaces (app-data), shared with the engine's API. */
+  preferences?: { recent(): string[] };
   /** Dev server URL of the renderer, when running under `electron-vite dev`. */
   devUrl?: string;
   onQuit?: () => void;
@@ -123,7 +123,7 @@ export async function startDesktopApp(electron: ElectronModule, deps: DesktopApp
   });
 
   const { api: engineApi, workspacePath } = await deps.openApi(openLater ?? workspaceFromArgv(deps.argv ?? []));
-  const grants = new PathGrants(deps.recentFile);
+  const grants = new PathGrants(deps.preferences?.recent());
   grants.opened(workspacePath);
   const api = guardApi(engineApi, grants);
   const fromOwnPage = (event: Electron.IpcMainInvokeEvent | Electron.IpcMainEvent) => isTrustedUrl(event.senderFrame?.url ?? '', deps);
@@ -183,7 +183,7 @@ export async function startDesktopApp(electron: ElectronModule, deps: DesktopApp
               }),
           },
           process.platform,
-          grants.recent(),
+          deps.preferences?.recent() ?? [],
         ),
       ),
     );

@@ -8,15 +8,17 @@ import { Workspace } from '../engine/db/workspace';
 import { generateDemo } from '../engine/demo/generate-demo';
 import { engineApi } from '../engine/engine-api';
 import { PinsightEngine } from '../engine/pinsight-engine';
+import { AppPreferences } from '../engine/workbench/app-preferences';
 import { startDesktopApp } from './desktop-app';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let engine: PinsightEngine | undefined;
+const preferences = new AppPreferences(appDataDir());
 
 void startDesktopApp(electron, {
   preloadPath: join(here, '../preload/index.cjs'),
   rendererDir: join(here, '../renderer'),
-  recentFile: join(appDataDir(), 'recent-workspaces.json'),
+  preferences,
   windowStateFile: join(appDataDir(), 'window-state.json'),
   argv: process.argv.slice(1),
   devUrl: process.env.ELECTRON_RENDERER_URL,
@@ -27,7 +29,7 @@ void startDesktopApp(electron, {
       await generateDemo(ws).finally(() => ws.close());
     }
     engine = await PinsightEngine.open(path);
-    return { api: engineApi(engine), workspacePath: path };
+    return { api: engineApi(engine, preferences), workspacePath: path };
   },
   onQuit: () => engine?.close(),
 }).catch((e: unknown) => {

@@ -5,11 +5,9 @@
  * chosen in a dialog, the one open at start, or one of the app's recent workspaces. The main process keeps
  * these grants; a page that names any other path is refused.
  */
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import type { ApiResult, ApiHandlers } from '../../shared/api';
-
-const MAX_RECENT = 10;
 
 const canonical = (p: string): string => {
   const abs = resolve(p);
@@ -22,9 +20,9 @@ export class PathGrants {
   private readonly workspaces = new Set<string>();
   private readonly newWorkspaces = new Set<string>();
 
-  /** `recentFile`: where the app keeps its recent workspaces (app-data), or none. */
-  constructor(private readonly recentFile?: string) {
-    for (const p of this.recent()) this.workspaces.add(canonical(p));
+  /** `recentWorkspaces`: the app's recent workspaces (app-data preferences), which the page may open again. */
+  constructor(recentWorkspaces: string[] = []) {
+    for (const p of recentWorkspaces) this.workspaces.add(canonical(p));
   }
 
   /** Files or folders the user chose to import (a folder grants what is inside it). */
@@ -54,23 +52,9 @@ export class PathGrants {
     return this.workspaces.has(p) || (create && this.newWorkspaces.has(p));
   }
 
-  recent(): string[] {
-    if (!this.recentFile || !existsSync(this.recentFile)) return [];
-    try {
-      const list = JSON.parse(readFileSync(this.recentFile, 'utf8')) as unknown;
-      return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string').slice(0, MAX_RECENT) : [];
-    } catch {
-      return [];
-    }
-  }
-
-  /** Remembers a workspace that opened, first in the recent list. */
+  /** A workspace that opened may be opened again (the engine's API puts it in the recent list). */
   opened(path: string): void {
     this.workspaces.add(canonical(path));
-    if (!this.recentFile) return;
-    const list = [resolve(path), ...this.recent().filter((p) => resolve(p) !== resolve(path))].slice(0, MAX_RECENT);
-    mkdirSync(dirname(this.recentFile), { recursive: true });
-    writeFileSync(this.recentFile, JSON.stringify(list, null, 2));
   }
 }
 

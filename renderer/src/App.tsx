@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import type { StringKey } from '../../shared/ui-strings';
 import { LOCALES, type Locale } from '../../shared/ui-strings';
 import { runMenuCommand } from './store/menu-commands';
 import { FilterPanel } from './components/FilterPanel';
@@ -15,15 +14,9 @@ import { PinStatsPanel } from './views/PinStatsPanel';
 import { TopListView } from './views/TopListView';
 import { VideoView } from './views/VideoView';
 import { ReconcilePanel } from './views/ReconcilePanel';
-
-const TABS: { view: ViewName; label: StringKey }[] = [
-  { view: 'overview', label: 'overview' },
-  { view: 'top-pins', label: 'topPins' },
-  { view: 'top-boards', label: 'topBoards' },
-  { view: 'video', label: 'video' },
-  { view: 'legacy', label: 'legacy' },
-  { view: 'import', label: 'import' },
-];
+import { BoardPanel } from './views/BoardPanel';
+import { SavedViewsMenu } from './components/SavedViewsMenu';
+import { ViewTabs } from './components/ViewTabs';
 
 function CurrentView({ view }: { view: ViewName }) {
   switch (view) {
@@ -47,10 +40,11 @@ export function App() {
   const workspaceError = useAppStore((s) => s.workspaceError);
   const theme = useAppStore((s) => s.theme);
   const view = useAppStore((s) => s.view);
-  const { loadWorkspace, setLocale, setTheme, setView } = useAppStore.getState();
+  const { loadWorkspace, setLocale, setTheme } = useAppStore.getState();
 
   useEffect(() => {
     void loadWorkspace();
+    void useAppStore.getState().loadPreferences();
   }, [loadWorkspace]);
 
   // The desktop app's native menu, and workspaces its main process opened (menu, double-clicked files).
@@ -64,40 +58,16 @@ export function App() {
     document.documentElement.lang = locale;
   }, [theme, locale]);
 
-  // Alt+1 … Alt+6 switch views.
   const workspace = useAppStore((s) => s.workspace);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const n = Number(e.key);
-      const tab = e.altKey ? TABS[n - 1] : undefined;
-      if (tab && n >= 1) {
-        setView(tab.view);
-        e.preventDefault();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [setView]);
+  const selectedPin = useAppStore((s) => s.selectedPin);
 
   return (
     <div className="app">
       <header className="app-header">
         <h1>{t('appName')}</h1>
-        <nav className="tabs" role="tablist">
-          {TABS.map((tab, i) => (
-            <button
-              key={tab.view}
-              role="tab"
-              aria-selected={view === tab.view}
-              title={`Alt+${i + 1}`}
-              data-testid={`tab-${tab.view}`}
-              onClick={() => setView(tab.view)}
-            >
-              {t(tab.label)}
-            </button>
-          ))}
-        </nav>
+        <ViewTabs />
         <div className="header-tools">
+          <SavedViewsMenu />
           <WorkspaceMenu />
           <label>
             <span className="label-text">{t('language')}</span>
@@ -115,7 +85,7 @@ export function App() {
         </div>
       </header>
       <FilterPanel />
-      <main className="content">
+      <main className="content" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} tabIndex={-1}>
         {workspace?.readOnly && (
           <p className="status status-warning" role="status" data-testid="read-only">
             {t('readOnlyWorkspace').replace('{reason}', workspace.readOnly)}
@@ -127,7 +97,9 @@ export function App() {
           <CurrentView view={view} />
         )}
       </main>
+      {/* A Pin opened from a board's panel shows over it; closing the Pin returns to the board. */}
       <PinStatsPanel />
+      {!selectedPin && <BoardPanel />}
       <ReconcilePanel />
     </div>
   );

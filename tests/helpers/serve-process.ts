@@ -8,9 +8,11 @@ export interface ServeProcess {
   token: string;
 }
 
-export function startServe(bin: string, workspace: string, cwd?: string): Promise<ServeProcess> {
+/** `appData`: the app-data folder (theme, language, recent workspaces); default: a folder beside the workspace. */
+export function startServe(bin: string, workspace: string, cwd?: string, appData = `${workspace}.app-data`): Promise<ServeProcess> {
   const child = spawn(process.execPath, [bin, 'serve', '--workspace', workspace, '--port', '0'], {
     cwd,
+    env: { ...process.env, PINSIGHT_HOME: appData },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';

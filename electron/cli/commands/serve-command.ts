@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Workspace } from '../../engine/db/workspace';
+import { appDataDir } from '../../engine/app-paths';
 import { generateDemo } from '../../engine/demo/generate-demo';
 import { PinsightEngine } from '../../engine/pinsight-engine';
 import { UsageError, WORKSPACE_OPTION } from '../common/cli-args';
@@ -28,7 +29,7 @@ anew at each start: only a browser that opened it (and so holds the token) may u
       await generateDemo(ws).finally(() => ws.close());
     }
     const engine = await PinsightEngine.open(path);
-    const host = await startWebHost(engine, { port });
+    const host = await startWebHost(engine, { port, appData: appDataDir() });
     out.log(`Pinsight is serving ${path}\nOpen ${host.url}\nPress Ctrl+C to stop.`);
     await new Promise<void>((done) => {
       const stop = () => {

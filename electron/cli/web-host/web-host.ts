@@ -16,6 +16,7 @@ import { binaryReplacer } from '../../../shared/binary-json';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/content-security-policy';
 import { STATIC_CONTENT_TYPES } from '../../../shared/static-types';
 import { engineApi } from '../../engine/engine-api';
+import { AppPreferences } from '../../engine/workbench/app-preferences';
 import { staticFileFor } from '../../engine/static-file';
 import type { PinsightEngine } from '../../engine/pinsight-engine';
 import { isAuthorised, newToken } from './access-token';
@@ -41,6 +42,8 @@ export interface WebHostOptions {
   rendererDir?: string;
   /** The access token (default: a new random one). */
   token?: string;
+  /** The app-data folder for theme, language and recent workspaces (default: kept in memory only). */
+  appData?: string;
 }
 
 export const MAX_BODY = 1 << 20;
@@ -62,7 +65,7 @@ export async function startWebHost(engine: PinsightEngine, options: WebHostOptio
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const token = options.token ?? newToken();
   const files = new ServerFiles();
-  const { api, downloads } = httpApi(engineApi(engine), files);
+  const { api, downloads } = httpApi(engineApi(engine, new AppPreferences(options.appData ?? null)), files);
   let port = 0;
   const server = createServer((req, res) => {
     void handle(req, res).catch((e: unknown) => {

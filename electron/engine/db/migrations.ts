@@ -97,6 +97,14 @@ export const MIGRATIONS: Migration[] = [
     description: 'the rows each import of Pins, boards, accounts and spam users brought, so that it can be taken out again',
     statements: historyTablesSql(),
   },
+  {
+    version: 7,
+    description: 'saved views: named states of the workbench, kept with the data they look at',
+    statements: [
+      `CREATE TABLE saved_views (
+         view_id INTEGER PRIMARY KEY, name VARCHAR NOT NULL UNIQUE, state VARCHAR NOT NULL, saved_at TIMESTAMP NOT NULL)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

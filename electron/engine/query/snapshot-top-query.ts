@@ -43,6 +43,8 @@ export async function exportTopQuery(
   }>(cellsStatement.sql, cellsStatement.params);
   const byRank = new Map<number, TopRow>();
   for (const c of cells) {
+    // A board's Pins: the export's top Pins that name the board.
+    if (spec.boardId !== undefined && c.board !== spec.boardId) continue;
     const row =
       byRank.get(c.rank) ??
       (spec.view === 'top-boards' ? { board_id: c.board, name: c.board } : { pin_id: c.pin_id ?? undefined, title: c.title });

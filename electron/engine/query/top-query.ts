@@ -28,15 +28,16 @@ export async function topQuery(ws: Workspace, spec: QuerySpec & { view: TopView 
     };
   }
   const byBoard = spec.view === 'top-boards';
-  const ranking = compileTopRanking(spec.view, spec.filters, range, sortBy, limit);
+  const boardId = spec.view === 'top-pins' ? spec.boardId : undefined;
+  const ranking = compileTopRanking(spec.view, spec.filters, range, sortBy, limit, boardId);
   const ranked = await ws.all(ranking.sql, ranking.params);
   const keys = ranked.map((r) => r.k as string | number);
   const audience = new Map<unknown, PlainRow>();
   if (!spec.skipAudience && keys.length) {
-    const statement = compileTopAudience(spec.view, spec.filters, range, keys);
+    const statement = compileTopAudience(spec.view, spec.filters, range, keys, boardId);
     for (const r of await ws.all(statement.sql, statement.params)) audience.set(r.k, r);
   }
-  const labels = byBoard ? await boardLabels(ws, keys as string[]) : await groupLabels(ws, keys as number[]);
+  const labels = byBoard ? await boardLabels(ws, keys as string[]) : await groupLabels(ws, keys as number[], boardId);
 
   const rows: TopRow[] = ranked.map((r) => {
     const row: TopRow = { ...labels.get(r.k) };
@@ -53,9 +54,9 @@ export async function topQuery(ws: Workspace, spec: QuerySpec & { view: TopView 
   };
 }
 
-async function groupLabels(ws: Workspace, groupKeys: number[]): Promise<Map<unknown, TopRow>> {
+async function groupLabels(ws: Workspace, groupKeys: number[], boardId?: string): Promise<Map<unknown, TopRow>> {
   if (!groupKeys.length) return new Map();
-  const statement = compileGroupLabels(groupKeys);
+  const statement = compileGroupLabels(groupKeys, boardId);
   const rows = await ws.all<{
     k: number;
     pin_id: string;

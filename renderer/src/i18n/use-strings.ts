@@ -27,8 +27,26 @@ export function formatDay(day: string, locale: Locale): string {
   );
 }
 
+/** A moment (ISO time) in the workspace's time zone, with the zone's name: "5 apr. 2024 17:42 CEST". */
+export function formatTime(iso: string, locale: Locale, timeZone = 'UTC'): string {
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+  const zoned = (tz: string) =>
+    `${new Intl.DateTimeFormat(INTL[locale], { ...options, timeZone: tz }).format(new Date(iso))} ${zoneName(iso, locale, tz)}`;
+  try {
+    return zoned(timeZone);
+  } catch {
+    return zoned('UTC');
+  }
+}
+
+function zoneName(iso: string, locale: Locale, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat(INTL[locale], { timeZone, timeZoneName: 'short' }).formatToParts(new Date(iso));
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
 export function useStrings() {
   const locale = useAppStore((s) => s.locale);
+  const timeZone = useAppStore((s) => s.workspace?.timeZone);
   const strings = UI_STRINGS[locale];
   return {
     locale,
@@ -36,6 +54,10 @@ export function useStrings() {
     metricLabel: (id: MetricId) => METRICS[id].label[locale],
     formatMetric: (id: MetricId, value: number | null | undefined) => formatMetricValue(value, METRICS[id].unit, locale),
     formatDay: (day: string) => formatDay(day, locale),
+    /** A moment in the workspace's time zone, named. */
+    formatTime: (iso: string) => formatTime(iso, locale, timeZone),
+    /** A count as the language writes it (1 491 750 in Swedish). */
+    formatCount: (n: number) => new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 0 }).format(n),
     dimensionLabel: (id: DimensionId) => DIMENSIONS[id].label[locale],
     /** A dimension value's label (organic, mobile, yours, all, unknown, ...); other words as they are. */
     word: (value: string | null | undefined) => (value ? (valueLabel(value, locale) ?? value) : ''),

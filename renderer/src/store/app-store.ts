@@ -5,9 +5,10 @@ import { createImportSlice, initialImport, type ImportSlice } from './import-sli
 import { createReconcileSlice, initialReconcile, type ReconcileSlice } from './reconcile-slice';
 import { createUiSlice, initialUi, type UiSlice } from './ui-slice';
 import { createViewsSlice, initialViews, type ViewsSlice } from './views-slice';
+import { createWorkbenchSlice, initialWorkbench, type WorkbenchSlice } from './workbench-slice';
 import { createWorkspaceSlice, initialWorkspace, type WorkspaceSlice } from './workspace-slice';
 
-export type AppState = FiltersSlice & WorkspaceSlice & ViewsSlice & UiSlice & ImportSlice & ReconcileSlice;
+export type AppState = FiltersSlice & WorkspaceSlice & ViewsSlice & UiSlice & ImportSlice & ReconcileSlice & WorkbenchSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createFiltersSlice(...a),
@@ -16,6 +17,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createImportSlice(...a),
   ...createReconcileSlice(...a),
+  ...createWorkbenchSlice(...a),
 }));
 
 /** Initial data state, for tests that reset the store. */
@@ -26,4 +28,5 @@ export const initialAppState = {
   ...initialUi,
   ...initialImport,
   ...initialReconcile,
+  ...initialWorkbench,
 };

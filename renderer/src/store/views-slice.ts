@@ -32,6 +32,9 @@ export interface ViewsSlice {
   legacy: Loadable<LegacyResult>;
   pinStats: Loadable<PinStatsResult>;
   selectedPin: string | null;
+  /** The board panel: a board's Pins for the current filters. */
+  boardPins: Loadable<TopResult>;
+  selectedBoard: string | null;
   topPinsSort: MetricId;
   topBoardsSort: MetricId;
   videoSort: MetricId;
@@ -45,6 +48,7 @@ export interface ViewsSlice {
   setSort(view: 'topPins' | 'topBoards' | 'video', metric: MetricId): void;
   setTopLimit(limit: number): void;
   openPin(pinId: string | null): void;
+  openBoard(boardId: string | null): void;
 }
 
 const idle = { status: 'idle' } as const;
@@ -84,6 +88,8 @@ export const initialViews = {
   legacy: idle,
   pinStats: idle,
   selectedPin: null,
+  boardPins: idle,
+  selectedBoard: null,
   topPinsSort: 'impressions' as MetricId,
   topBoardsSort: 'impressions' as MetricId,
   videoSort: 'video_views' as MetricId,
@@ -228,6 +234,7 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
       set({ generation, staleViews: DATA_VIEWS.filter((v) => v !== active) });
       if (active !== 'import') void loaders[active](generation);
       if (get().selectedPin) get().openPin(get().selectedPin);
+      if (get().selectedBoard) get().openBoard(get().selectedBoard);
       get().reloadReconcile();
     },
     loadIfStale(view) {
@@ -245,6 +252,18 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
     setTopLimit(topLimit) {
       set({ topLimit });
       get().refresh();
+    },
+    openBoard(boardId) {
+      set({ selectedBoard: boardId, boardPins: boardId ? loading(get().boardPins) : idle });
+      if (!boardId) return;
+      const spec: QuerySpecInput = { ...currentSpec(get(), 'top-pins'), boardId, sortBy: get().topPinsSort, limit: 500 };
+      const hit = cached(cacheKeyOf(spec));
+      if (hit !== undefined) return set({ boardPins: { status: 'ready', data: hit as TopResult } });
+      void api.query(spec).then((res) => {
+        if (get().selectedBoard !== boardId) return;
+        if (res.ok) remember(cacheKeyOf(spec), res.value);
+        set({ boardPins: res.ok ? { status: 'ready', data: res.value as TopResult } : { status: 'error', error: res.error } });
+      });
     },
     openPin(pinId) {
       set({ selectedPin: pinId, pinStats: pinId ? loading(get().pinStats) : idle });

@@ -16,27 +16,16 @@ export interface WorkspaceSlice {
   openWorkspace(path: string, create: boolean): Promise<void>;
 }
 
-const RECENT_KEY = 'pinsight.recentWorkspaces';
-const readRecent = (): string[] => {
-  try {
-    return JSON.parse(globalThis.localStorage?.getItem(RECENT_KEY) ?? '[]') as string[];
-  } catch {
-    return [];
-  }
-};
-
 export const initialWorkspace = { workspace: null, options: null, workspaceError: null, recent: [] as string[] };
 
 export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => ({
   ...initialWorkspace,
-  recent: readRecent(),
   async openWorkspace(path, create) {
     const res = await api.openWorkspace({ path, create });
     if (!res.ok) return set({ workspaceError: res.error });
-    const recent = [res.value.path, ...get().recent.filter((p) => p !== res.value.path)].slice(0, 8);
-    globalThis.localStorage?.setItem(RECENT_KEY, JSON.stringify(recent));
-    set({ recent, workspaceError: null, selectedPin: null });
-    await get().loadWorkspace();
+    // The app keeps the recent list (app-data): read it back rather than keeping a copy of our own.
+    set({ workspaceError: null, selectedPin: null, selectedBoard: null, savedViews: [] });
+    await Promise.all([get().loadWorkspace(), get().loadPreferences()]);
   },
   async loadWorkspace() {
     const [info, options] = await Promise.all([api.getWorkspace(), api.filterOptions()]);
@@ -45,7 +34,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     // New data (another workspace, or an import): cached answers are no longer the truth.
     clearResultCache();
     set({ workspace: info.value, options: options.value, workspaceError: null });
-    if (!get().recent.includes(info.value.path)) set({ recent: [info.value.path, ...get().recent].slice(0, 8) });
+    void get().loadSavedViews();
     const { preset, filters } = get();
     if (preset !== 'custom' && options.value.lastDay) {
       set({ filters: { ...filters, ...presetRange(preset, options.value.lastDay) } });

@@ -5,14 +5,17 @@ import { StatusMessage } from '../components/StatusMessage';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 import { HowCountedButton } from '../components/HowCountedButton';
+import { SidePanel } from '../components/SidePanel';
+import { PinFiltersNote } from '../components/PinFiltersNote';
+import { useCallback } from 'react';
 
 const SHOWN: MetricId[] = METRIC_IDS.filter((m) => m !== 'carousel_swipes');
 
 export function PinStatsPanel() {
-  const { t, metricLabel, formatMetric, word } = useStrings();
+  const { t, metricLabel, formatMetric, formatTime, word } = useStrings();
   const selected = useAppStore((s) => s.selectedPin);
   const stats = useAppStore((s) => s.pinStats);
-  const { openPin } = useAppStore.getState();
+  const close = useCallback(() => useAppStore.getState().openPin(null), []);
   if (!selected) return null;
 
   const body = () => {
@@ -31,8 +34,9 @@ export function PinStatsPanel() {
         <h3 data-testid="pin-title">{r.title ?? r.pin_id}</h3>
         <p>
           {t('phase')}: <strong data-testid="pin-phase">{r.phase === 'real-time' ? t('phaseRealTime') : t('phaseFinal')}</strong> ·{' '}
-          {t('asOf')} {new Date(r.as_of).toLocaleString()}
+          {t('asOf')} <span data-testid="pin-as-of">{formatTime(r.as_of)}</span>
         </p>
+        <PinFiltersNote />
         <table className="pin-blocks" data-testid="pin-blocks">
           <thead>
             <tr>
@@ -81,20 +85,8 @@ export function PinStatsPanel() {
   };
 
   return (
-    <aside
-      className="pin-panel"
-      role="dialog"
-      aria-label={t('pinStats')}
-      data-testid="pin-panel"
-      onKeyDown={(e) => e.key === 'Escape' && openPin(null)}
-    >
-      <div className="pin-panel-head">
-        <h2>{t('pinStats')}</h2>
-        <button type="button" onClick={() => openPin(null)} data-testid="pin-close" autoFocus>
-          {t('close')}
-        </button>
-      </div>
+    <SidePanel title={t('pinStats')} testId="pin-panel" onClose={close}>
       {body()}
-    </aside>
+    </SidePanel>
   );
 }

@@ -1,4 +1,4 @@
-/** Top Pins and top boards: sortable, virtualised; a click on a Pin opens its Pin stats. */
+/** Top Pins and top boards: sortable, virtualised; a click on a Pin opens its Pin stats, on a board its Pins. */
 import { TOP_SORT_METRICS, type MetricId } from '../../../shared/metrics';
 import type { TopResult, TopRow } from '../../../shared/results';
 import { comparisonColumns, metricColumns } from '../components/comparison-columns';
@@ -21,7 +21,7 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
   const loadable: Loadable<TopResult> = useAppStore((s) => (kind === 'pins' ? s.topPins : s.topBoards));
   const sort = useAppStore((s) => (kind === 'pins' ? s.topPinsSort : s.topBoardsSort));
   const limit = useAppStore((s) => s.topLimit);
-  const { setSort, openPin, setTopLimit, refresh } = useAppStore.getState();
+  const { setSort, openPin, openBoard, setTopLimit, refresh } = useAppStore.getState();
 
   const columns: Column<TopRow>[] = [
     { key: 'rank', label: t('rank'), numeric: true, width: 56, sticky: true, render: (_r, i) => i + 1 },
@@ -93,7 +93,7 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
             columns={columns}
             rows={data.rows}
             rowTestId={(r) => (kind === 'pins' ? `top-pin-${r.pin_id}` : `top-board-${r.board_id}`)}
-            onRowClick={kind === 'pins' ? (r) => r.pin_id && openPin(r.pin_id) : undefined}
+            onRowClick={kind === 'pins' ? (r) => r.pin_id && openPin(r.pin_id) : (r) => r.board_id && openBoard(r.board_id)}
             sortKey={sort}
             onSort={(key) =>
               (TOP_SORT_METRICS as readonly string[]).includes(key) && setSort(kind === 'pins' ? 'topPins' : 'topBoards', key as MetricId)

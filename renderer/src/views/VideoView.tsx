@@ -26,7 +26,8 @@ const VIDEO_KPIS: MetricId[] = [
 
 export function VideoView() {
   const strings = useStrings();
-  const { t } = strings;
+  const { t, word } = strings;
+  const format = useAppStore((s) => s.filters.format);
   const totals = useAppStore((s) => s.videoTotals);
   const top = useAppStore((s) => s.videoTop);
   const sort = useAppStore((s) => s.videoSort);
@@ -55,6 +56,11 @@ export function VideoView() {
   return (
     <section className="view video">
       <h2>{t('videoKpis')}</h2>
+      {format !== 'all' && format !== 'video' && (
+        <p className="filters-note" data-testid="video-format-ignored">
+          {t('videoFormatIgnored').replace('{format}', word(format))}
+        </p>
+      )}
       {comparison && <CompareNotice coverage={comparison.coverage} />}
       <KpiTiles totals={totalsData?.totals ?? null} metrics={VIDEO_KPIS} loading={totals.status === 'loading'} comparison={comparison} />
       <div className="view-toolbar">

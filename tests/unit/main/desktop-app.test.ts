@@ -136,7 +136,7 @@ const deps = {
   },
   preloadPath: '/app/out/preload/index.cjs',
   rendererDir,
-  recentFile: join(dir, 'recent.json'),
+  preferences: { recent: () => ['/data/recent.duckdb'] },
   windowStateFile: join(dir, 'window.json'),
 };
 
@@ -198,8 +198,9 @@ describe('Electron main wiring', () => {
 
     expect(await s.handlers.get(CHOOSE_WORKSPACE_CHANNEL)!(OWN, 'open')).toBe('/data/other.duckdb');
     expect(await handle(OWN, 'openWorkspace', { path: '/data/other.duckdb' })).toMatchObject({ ok: true });
-    // Opened workspaces are remembered by the app (app-data), and may be opened again from the recent list.
-    expect(JSON.parse(readFileSync(deps.recentFile, 'utf8'))).toEqual(['/data/other.duckdb', '/w.duckdb']);
+    // The app's recent workspaces (app-data preferences) may be opened without a dialog; others may not.
+    expect(await handle(OWN, 'openWorkspace', { path: '/data/recent.duckdb' })).toMatchObject({ ok: true });
+    expect(await handle(OWN, 'openWorkspace', { path: '/data/unknown.duckdb' })).toMatchObject({ ok: false });
     expect(await s.handlers.get(CHOOSE_FILES_CHANNEL)!(EVIL)).toEqual([]);
     expect(await s.handlers.get(CHOOSE_SAVE_PATH_CHANNEL)!(EVIL, 'top.csv')).toBeNull();
   });
@@ -280,7 +281,7 @@ describe('Electron main wiring', () => {
       [MENU_CHANNEL, 'export-view'],
     ]);
     const recent = (file.find((i) => i.label === 'Open Recent')!.submenu as Electron.MenuItemConstructorOptions[]).map((i) => i.label);
-    expect(recent).toContain('w.duckdb');
+    expect(recent).toContain('recent.duckdb');
   });
 
   it('one instance: a second launch hands over its workspace, which opens in the running window', async () => {

@@ -13,41 +13,61 @@ export function topFilters(view: TopResult['view'], filters: Filters): Filters {
 }
 
 /** The ranked keys (Pin groups or boards) with their counters, from the rollup. */
-export function compileTopRanking(view: TopResult['view'], filters: Filters, range: Range, sortBy: MetricId, limit: number): Statement {
+export function compileTopRanking(
+  view: TopResult['view'],
+  filters: Filters,
+  range: Range,
+  sortBy: MetricId,
+  limit: number,
+  boardId?: string,
+): Statement {
   const where = compileFilters(topFilters(view, filters), range, 'r');
   const byBoard = view === 'top-boards';
+  const onBoard = boardId === undefined ? '' : ' AND d.board_id = $board';
   return {
     sql: `SELECT ${byBoard ? 'd.board_id' : 'r.group_key'} AS k, ${metricSelect(COUNTER_METRICS)}
-FROM rollup_daily r ${byBoard ? 'JOIN pin_dim d ON d.pin_key = r.pin_key' : ''}
-WHERE ${where.sql}
+FROM rollup_daily r ${byBoard || onBoard ? 'JOIN pin_dim d ON d.pin_key = r.pin_key' : ''}
+WHERE ${where.sql}${onBoard}
 GROUP BY ALL
 ORDER BY ${sortBy} DESC NULLS LAST, k
 LIMIT $limit`,
-    params: { ...where.params, limit },
+    params: { ...where.params, limit, ...(onBoard ? { board: boardId } : {}) },
   };
 }
 
 /** The distinct audiences of the ranked keys, from the cleaned events. */
-export function compileTopAudience(view: TopResult['view'], filters: Filters, range: Range, keys: (string | number)[]): Statement {
+export function compileTopAudience(
+  view: TopResult['view'],
+  filters: Filters,
+  range: Range,
+  keys: (string | number)[],
+  boardId?: string,
+): Statement {
   const where = compileFilters(topFilters(view, filters), range, 'e', 'events');
   const byBoard = view === 'top-boards';
   const key = byBoard ? 'd.board_id' : 'e.group_key';
+  const onBoard = boardId === undefined ? '' : ' AND d.board_id = $board';
   return {
     sql: `SELECT ${key} AS k, ${metricSelect(AUDIENCE_METRICS)}
-FROM events_clean e ${byBoard ? 'JOIN pin_dim d ON d.pin_key = e.pin_key' : ''}
-WHERE ${where.sql} AND ${key} IN (${keys.map((_, i) => `$key${i}`).join(', ')})
+FROM events_clean e ${byBoard || onBoard ? 'JOIN pin_dim d ON d.pin_key = e.pin_key' : ''}
+WHERE ${where.sql}${onBoard} AND ${key} IN (${keys.map((_, i) => `$key${i}`).join(', ')})
 GROUP BY ALL`,
-    params: { ...where.params, ...Object.fromEntries(keys.map((k, i) => [`key${i}`, k])) },
+    params: { ...where.params, ...Object.fromEntries(keys.map((k, i) => [`key${i}`, k])), ...(onBoard ? { board: boardId } : {}) },
   };
 }
 
-/** A Pin group's face: its representative Pin, board and attributes. */
-export function compileGroupLabels(groupKeys: number[]): Statement {
+/** A Pin group's face: its representative Pin, board and attributes; on a board's panel, its first Pin on that board. */
+export function compileGroupLabels(groupKeys: number[], boardId?: string): Statement {
+  const keys = groupKeys.map((_, i) => `$g${i}`).join(', ');
+  const params = Object.fromEntries(groupKeys.map((k, i) => [`g${i}`, k]));
+  const face =
+    boardId === undefined
+      ? `SELECT group_key, rep_pin_id AS pin_id FROM group_dim WHERE group_key IN (${keys})`
+      : `SELECT group_key, min(pin_id) AS pin_id FROM pin_dim WHERE board_id = $board AND group_key IN (${keys}) GROUP BY group_key`;
   return {
-    sql: `SELECT g.group_key AS k, g.rep_pin_id AS pin_id, d.title, d.board_id, b.name AS board_name, d.format, d.source, g.size AS group_size
-FROM group_dim g JOIN pin_dim d ON d.pin_id = g.rep_pin_id LEFT JOIN boards b ON b.board_id = d.board_id
-WHERE g.group_key IN (${groupKeys.map((_, i) => `$g${i}`).join(', ')})`,
-    params: Object.fromEntries(groupKeys.map((k, i) => [`g${i}`, k])),
+    sql: `SELECT g.group_key AS k, f.pin_id, d.title, d.board_id, b.name AS board_name, d.format, d.source, g.size AS group_size
+FROM (${face}) f JOIN group_dim g USING (group_key) JOIN pin_dim d ON d.pin_id = f.pin_id LEFT JOIN boards b ON b.board_id = d.board_id`,
+    params: boardId === undefined ? params : { ...params, board: boardId },
   };
 }
 

@@ -1,0 +1,155 @@
+/** Saved views of the workspace: save the current view under a name, open, rename or delete one. */
+import { useCallback, useRef, useState } from 'react';
+import { SAVED_VIEW_NAME_MAX, type SavedView } from '../../../shared/preferences';
+import { useStrings } from '../i18n/use-strings';
+import { useAppStore } from '../store/app-store';
+import { useFocusTrap } from './use-focus-trap';
+
+export function SavedViewsMenu() {
+  const { t } = useStrings();
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="workspace-menu">
+      <button type="button" data-testid="saved-views-button" aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen(!open)}>
+        {t('savedViews')}
+      </button>
+      {open && <SavedViewsPopover onClose={() => setOpen(false)} />}
+    </div>
+  );
+}
+
+function SavedViewsPopover({ onClose }: { onClose: () => void }) {
+  const { t } = useStrings();
+  const views = useAppStore((s) => s.savedViews);
+  const error = useAppStore((s) => s.savedViewsError);
+  const { saveView } = useAppStore.getState();
+  const [name, setName] = useState('');
+  const ref = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => onClose(), [onClose]);
+  useFocusTrap(ref, close);
+  const exists = views.some((v) => v.name.toLowerCase() === name.trim().toLowerCase());
+  const save = async () => {
+    if (name.trim() && (await saveView(name.trim()))) setName('');
+  };
+  return (
+    <div ref={ref} className="workspace-popover saved-views" role="dialog" aria-modal="true" aria-label={t('savedViews')}>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label className="grow">
+          <span className="label-text">{t('saveViewAs')}</span>
+          <input
+            data-testid="saved-view-name"
+            value={name}
+            maxLength={SAVED_VIEW_NAME_MAX}
+            onChange={(e) => setName(e.target.value)}
+            aria-describedby={exists ? 'saved-view-exists' : undefined}
+            autoFocus
+          />
+        </label>
+        <button type="submit" data-testid="saved-view-save" disabled={!name.trim()}>
+          {t('saveView')}
+        </button>
+      </form>
+      {exists && (
+        <p className="muted" id="saved-view-exists">
+          {t('viewReplaced')}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" role="alert" data-testid="saved-views-error">
+          {error.message}
+        </p>
+      )}
+      <h4>{t('savedViews')}</h4>
+      {views.length === 0 ? (
+        <p className="muted" data-testid="saved-views-empty">
+          {t('noSavedViews')}
+        </p>
+      ) : (
+        <ul className="saved-view-list" data-testid="saved-views">
+          {views.map((v) => (
+            <SavedViewItem key={v.id} view={v} onOpened={close} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function SavedViewItem({ view, onOpened }: { view: SavedView; onOpened: () => void }) {
+  const { t, formatTime } = useStrings();
+  const { openSavedView, renameSavedView, deleteSavedView } = useAppStore.getState();
+  const [mode, setMode] = useState<'show' | 'rename' | 'delete'>('show');
+  const [name, setName] = useState(view.name);
+  if (mode === 'rename')
+    return (
+      <li>
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void renameSavedView(view.id, name.trim()).then((ok) => ok && setMode('show'));
+          }}
+        >
+          <input
+            aria-label={t('viewName')}
+            data-testid={`saved-view-rename-input-${view.id}`}
+            value={name}
+            maxLength={SAVED_VIEW_NAME_MAX}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+          />
+          <button type="submit" disabled={!name.trim()} data-testid={`saved-view-rename-ok-${view.id}`}>
+            {t('rename')}
+          </button>
+          <button type="button" onClick={() => setMode('show')}>
+            {t('cancel')}
+          </button>
+        </form>
+      </li>
+    );
+  if (mode === 'delete')
+    return (
+      <li className="row">
+        <span>{t('confirmDelete').replace('{name}', view.name)}</span>
+        <button
+          type="button"
+          className="danger"
+          data-testid={`saved-view-delete-ok-${view.id}`}
+          onClick={() => void deleteSavedView(view.id)}
+        >
+          {t('delete')}
+        </button>
+        <button type="button" onClick={() => setMode('show')} autoFocus>
+          {t('cancel')}
+        </button>
+      </li>
+    );
+  return (
+    <li className="row">
+      <button
+        type="button"
+        className="link grow"
+        data-testid={`saved-view-${view.name}`}
+        title={`${t('savedAt')} ${formatTime(view.savedAt)}`}
+        onClick={() => {
+          openSavedView(view);
+          onOpened();
+        }}
+      >
+        {view.name}
+      </button>
+      <button type="button" data-testid={`saved-view-rename-${view.id}`} onClick={() => setMode('rename')}>
+        {t('rename')}
+      </button>
+      <button type="button" data-testid={`saved-view-delete-${view.id}`} onClick={() => setMode('delete')}>
+        {t('delete')}
+      </button>
+    </li>
+  );
+}

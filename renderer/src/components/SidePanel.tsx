@@ -1,0 +1,32 @@
+/** A panel over the right side (Pin stats, a board's Pins): a modal dialog that keeps focus and closes on Esc. */
+import { useCallback, useRef, type ReactNode } from 'react';
+import { useStrings } from '../i18n/use-strings';
+import { useFocusTrap } from './use-focus-trap';
+
+export function SidePanel({
+  title,
+  testId,
+  onClose,
+  children,
+}: {
+  title: string;
+  testId: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useStrings();
+  const ref = useRef<HTMLElement>(null);
+  const close = useCallback(() => onClose(), [onClose]);
+  useFocusTrap(ref, close);
+  return (
+    <aside ref={ref} className="pin-panel" role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
+      <div className="pin-panel-head">
+        <h2>{title}</h2>
+        <button type="button" onClick={close} data-testid={`${testId.replace(/-panel$/, '')}-close`} autoFocus>
+          {t('close')}
+        </button>
+      </div>
+      {children}
+    </aside>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Keeps the address's fragment and the screen in step: every change of what is on screen is a new history
+ * entry (Back and Forward step through them), and an address opened, reloaded or edited puts its view on screen.
+ */
+import { serveToken } from '../api/transport';
+import { useAppStore } from './app-store';
+import { formatViewState, parseViewState } from './view-state';
+import { viewStateOf } from './workbench-slice';
+
+const fragment = () => globalThis.location.hash.replace(/^#/, '');
+
+export function startUrlSync(store = useAppStore): () => void {
+  // The serve token arrives in the fragment too: taken off (and kept for the session) before the view is read.
+  serveToken();
+  let applying = false;
+  const initial = parseViewState(fragment());
+  store.getState().applyViewState(initial);
+  let shown = formatViewState(initial);
+  const address = (text: string) => `${location.pathname}${location.search}${text ? `#${text}` : ''}`;
+  history.replaceState(history.state, '', address(shown));
+
+  const unsubscribe = store.subscribe((s) => {
+    if (applying) return;
+    const text = formatViewState(viewStateOf(s));
+    if (text === shown) return;
+    shown = text;
+    history.pushState(null, '', address(text));
+  });
+  const follow = () => {
+    const text = formatViewState(parseViewState(fragment()));
+    if (text === shown) return;
+    shown = text;
+    applying = true;
+    try {
+      store.getState().applyViewState(parseViewState(text));
+    } finally {
+      applying = false;
+    }
+  };
+  window.addEventListener('popstate', follow);
+  window.addEventListener('hashchange', follow);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('popstate', follow);
+    window.removeEventListener('hashchange', follow);
+  };
+}
