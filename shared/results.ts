@@ -238,6 +238,14 @@ export interface ImportFileSummary {
   status: 'imported' | 'already-imported' | 'failed';
   /** Something the analyst should know about how the file was read (an export without its selection, say). */
   note?: string;
+  /** The same, as codes the app words in its language. */
+  notes?: ImportNote[];
+}
+
+export interface ImportNote {
+  code: 'noSelection' | 'apiShape' | 'provisional' | 'unknownMetrics';
+  count?: number;
+  detail?: string;
 }
 
 export interface ImportSummary {
@@ -256,6 +264,9 @@ export interface ImportRecord {
   file: string;
   kind: string;
   rows: number;
+  /** Rows of the file that were refused (each with its line and reason). */
+  rejected: number;
+  /** UTC, ISO 8601 with Z. */
   importedAt: string;
 }
 
@@ -292,6 +303,13 @@ export interface ImportProgressFields {
   fileCount: number;
   currentFile: string | null;
   phase: 'queued' | 'reading' | 'deriving' | 'done';
+  /** Bytes read of all the files (the file being read as far as DuckDB reports), and their total size. */
+  bytesDone: number;
+  bytesTotal: number;
+  /** Rows of the files finished so far. */
+  rowsDone: number;
+  /** Seconds the reading may still take, from its pace so far; null until that pace is known. */
+  etaSeconds: number | null;
 }
 
 export type ImportJobStatus = JobStatus<ImportProgressFields, ImportSummary>;

@@ -1,4 +1,5 @@
 /** Interface strings in English and Swedish (Swedish follows the vocabulary of Pinterest's Swedish help). */
+import { IMPORT_EN, IMPORT_SV } from './ui-strings-import';
 import { WORKBENCH_EN, WORKBENCH_SV } from './ui-strings-workbench';
 
 export const LOCALES = ['en', 'sv'] as const;
@@ -193,6 +194,7 @@ const en = {
   reconcileDerived: '{metric} is computed from the shown events (see the figures below); it has no steps of its own.',
   reconcileChart: 'Waterfall from the records imported to the figure shown',
   ...WORKBENCH_EN,
+  ...IMPORT_EN,
 };
 
 export type StringKey = keyof typeof en;
@@ -387,6 +389,11 @@ const sv: Record<StringKey, string> = {
   reconcileDerived: '{metric} beräknas från de händelser som visas (se siffrorna nedan); den har inga egna steg.',
   reconcileChart: 'Vattenfall från importerade poster till siffran som visas',
   ...WORKBENCH_SV,
+  ...IMPORT_SV,
 };
 
 export const UI_STRINGS: Record<Locale, Record<StringKey, string>> = { en, sv };
+
+export function isStringKey(key: string): key is StringKey {
+  return key in en;
+}

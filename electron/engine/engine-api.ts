@@ -15,9 +15,14 @@ async function wrap<T>(work: () => Promise<T>): Promise<ApiResult<T>> {
 
 /**
  * Arguments arrive here already validated by dispatchCall, with schema defaults filled in. `preferences`: the
- * app-data store of theme, language and recent workspaces (in memory when the host has no app-data folder).
+ * app-data store of theme, language and recent workspaces (in memory when the host has no app-data folder);
+ * `host.uploadsRoot`: where `pinsight serve` keeps uploads (their files are named as the user dropped them).
  */
-export function engineApi(engine: PinsightEngine, preferences = new AppPreferences(null)): ApiHandlers {
+export function engineApi(
+  engine: PinsightEngine,
+  preferences = new AppPreferences(null),
+  host: { uploadsRoot?: string } = {},
+): ApiHandlers {
   preferences.opened(engine.workspace.path);
   const imports = new BackgroundJobs<ImportProgressFields, ImportSummary>('import');
   const exports = new BackgroundJobs<ExportProgressFields, ExportSummary>('export');
@@ -35,14 +40,34 @@ export function engineApi(engine: PinsightEngine, preferences = new AppPreferenc
         // A cancel stops the statement running now, but only once this import runs (not while it waits its turn).
         let running = false;
         return imports.start(
-          { files: a.paths, fileIndex: 0, fileCount: a.paths.length, currentFile: null, phase: 'queued' },
+          {
+            files: a.paths,
+            fileIndex: 0,
+            fileCount: a.paths.length,
+            currentFile: null,
+            phase: 'queued',
+            bytesDone: 0,
+            bytesTotal: 0,
+            rowsDone: 0,
+            etaSeconds: null,
+          },
           (signal, progress) =>
             engine.importFiles(a.paths, {
               signal,
               exportContext: a.exportContext,
+              uploadsRoot: host.uploadsRoot,
               onProgress: (p) => {
                 running = p.phase !== 'done';
-                progress({ fileIndex: p.fileIndex, fileCount: p.fileCount, currentFile: p.file || null, phase: p.phase });
+                progress({
+                  fileIndex: p.fileIndex,
+                  fileCount: p.fileCount,
+                  currentFile: p.file || null,
+                  phase: p.phase,
+                  bytesDone: p.bytesDone,
+                  bytesTotal: p.bytesTotal,
+                  rowsDone: p.rowsDone,
+                  etaSeconds: p.etaSeconds,
+                });
               },
             }),
           () => running && engine.interrupt(),
@@ -75,7 +100,7 @@ export function engineApi(engine: PinsightEngine, preferences = new AppPreferenc
     deleteSavedView: (a) => wrap(() => engine.deleteSavedView(a.id)),
     filterOptions: () => wrap(() => engine.filterOptions()),
     query: (spec) => wrap(() => engine.query(spec)),
-    importFiles: (a) => wrap(() => engine.importFiles(a.paths, { exportContext: a.exportContext })),
+    importFiles: (a) => wrap(() => engine.importFiles(a.paths, { exportContext: a.exportContext, uploadsRoot: host.uploadsRoot })),
     importHistory: () => wrap(() => engine.importHistory()),
     removeImport: (a) => wrap(() => engine.removeImport(a.id)),
     exportView: (a) => wrap(() => exportNow(a)),

@@ -196,8 +196,13 @@ export class PinsightEngine {
   }
 
   importHistory(): Promise<ImportRecord[]> {
-    return this.serial(() =>
-      this.ws.all<ImportRecord>(`SELECT import_id AS id, file, kind, rows, imported_at AS "importedAt" FROM import_log ORDER BY import_id`),
+    return this.serial(async () =>
+      (
+        await this.ws.all<ImportRecord>(
+          `SELECT import_id AS id, file, kind, rows, rejected, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS "importedAt"
+           FROM import_log ORDER BY import_id`,
+        )
+      ).map((r) => ({ ...r, id: Number(r.id), rows: Number(r.rows), rejected: Number(r.rejected) })),
     );
   }
 

@@ -79,8 +79,16 @@ export function App() {
               ))}
             </select>
           </label>
-          <button type="button" data-testid="theme-toggle" onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}>
-            {theme === 'light' ? t('dark') : t('light')}
+          <button
+            type="button"
+            data-testid="theme-toggle"
+            title={theme === 'light' ? t('dark') : t('light')}
+            onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}
+          >
+            <span className="icon" aria-hidden="true">
+              {theme === 'light' ? '☾' : '☀'}
+            </span>
+            <span className="label-text">{theme === 'light' ? t('dark') : t('light')}</span>
           </button>
         </div>
       </header>

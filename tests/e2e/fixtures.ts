@@ -21,8 +21,18 @@ export async function serve(workspace: string): Promise<{ url: string; process: 
   return { url: server.url.href, process: server.process };
 }
 
-/** One demo workspace and server per worker. */
-export const test = base.extend<object, { served: Served }>({
+/**
+ * One demo workspace and server per worker. Each test starts from the app's default preferences (English,
+ * light): the server keeps them in its app-data folder, which one test's choices would otherwise leave set.
+ */
+export const test = base.extend<{ freshPreferences: void }, { served: Served }>({
+  freshPreferences: [
+    async ({ served }, use) => {
+      rmSync(`${served.workspace}.app-data/preferences.json`, { force: true });
+      await use();
+    },
+    { auto: true },
+  ],
   served: [
     async ({}, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'pinsight-e2e-'));

@@ -40,8 +40,8 @@ imported again (with other --export-* selections, say).`,
       if (!history.length) return out.log('No imports in this workspace.');
       out.log(
         textTable(
-          ['id', 'imported at (UTC)', 'file', 'kind', 'rows'],
-          history.map((h) => [h.id, String(h.importedAt).slice(0, 19).replace('T', ' '), h.file, h.kind, Number(h.rows)]),
+          ['id', 'imported at (UTC)', 'file', 'kind', 'rows', 'rejected'],
+          history.map((h) => [h.id, h.importedAt.slice(0, 19).replace('T', ' '), h.file, h.kind, h.rows, h.rejected]),
         ),
       );
     });

@@ -65,7 +65,7 @@ export async function startWebHost(engine: PinsightEngine, options: WebHostOptio
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const token = options.token ?? newToken();
   const files = new ServerFiles();
-  const { api, downloads } = httpApi(engineApi(engine, new AppPreferences(options.appData ?? null)), files);
+  const { api, downloads } = httpApi(engineApi(engine, new AppPreferences(options.appData ?? null), { uploadsRoot: files.uploads }), files);
   let port = 0;
   const server = createServer((req, res) => {
     void handle(req, res).catch((e: unknown) => {

@@ -99,6 +99,8 @@ export class Workspace {
     const conn = await instance.connect();
     // Times without an offset are read as UTC, and stored times are UTC.
     await conn.run(`SET TimeZone = 'UTC'`);
+    // Statements running over two seconds (reading a large file) report how far they are (queryPercent), silently.
+    await conn.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false`);
     const ws = new Workspace(path, instance, conn);
     try {
       if (readOnly) {
@@ -181,6 +183,16 @@ export class Workspace {
   }
 
   /** The first column of the first row, or null. */
+  /** How far the statement running now is (0-100), where DuckDB can tell (a file scan), else null. */
+  queryPercent(): number | null {
+    try {
+      const p = this.conn.progress.percentage;
+      return p >= 0 ? p : null;
+    } catch {
+      return null;
+    }
+  }
+
   async value<T>(sql: string, params?: SqlParams): Promise<T | null> {
     const row = await this.one<PlainRow>(sql, params);
     if (!row) return null;

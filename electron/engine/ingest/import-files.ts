@@ -30,13 +30,25 @@ export interface ImportProgress {
   fileIndex: number;
   fileCount: number;
   phase: 'reading' | 'deriving' | 'done';
+  /** Bytes of the files read so far (the file being read counted by DuckDB's progress), and of them all. */
+  bytesDone: number;
+  bytesTotal: number;
+  /** Rows of the files read so far. */
+  rowsDone: number;
+  /** Seconds the reading may still take, from its pace so far; null until that pace is known. */
+  etaSeconds: number | null;
 }
+
+/** How often the progress of the file being read is sampled from DuckDB. */
+const PROGRESS_EVERY_MS = 250;
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
   /** Sets or corrects the filter context of Analytics exports that lack it. */
   exportContext?: Partial<ExportContext>;
+  /** Where `pinsight serve` keeps uploads: their files are named as the user dropped them (input-files.ts). */
+  uploadsRoot?: string;
 }
 
 /** Rejected rows listed in a summary; all of them are kept in the workspace's import_rejects table. */
@@ -51,9 +63,17 @@ export async function importFiles(ws: Workspace, paths: string[], options: Impor
   }
   const staging = new ImportStaging();
   try {
-    return await importListed(ws, listInputFiles(paths, staging), staging, options);
+    return await importListed(ws, listInputFiles(paths, staging, options.uploadsRoot), staging, options);
   } finally {
     staging.close();
+  }
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }
 
@@ -67,6 +87,26 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
   };
 
   const firstNew = (await lastImportId(ws)) + 1;
+  const sizes = files.map((f) => fileSize(f.readPath));
+  const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+  let bytesRead = 0;
+  const rowsRead = () => summaries.reduce((n, s) => n + s.rows, 0);
+  const started = Date.now();
+  const eta = (done: number) => {
+    const elapsed = (Date.now() - started) / 1000;
+    return elapsed >= 1.5 && done > 0 ? (elapsed * (bytesTotal - done)) / done : null;
+  };
+  const progress = (phase: ImportProgress['phase'], fileIndex: number, file = '', bytesDone = bytesRead) =>
+    options.onProgress?.({
+      file,
+      fileIndex,
+      fileCount: files.length,
+      phase,
+      bytesDone,
+      bytesTotal,
+      rowsDone: rowsRead(),
+      etaSeconds: phase === 'reading' ? eta(bytesDone) : null,
+    });
   // A cancel may interrupt the statement running at the time: whatever it throws then, the import was cancelled.
   const cancelledOr = (e: unknown) => (options.signal?.aborted ? cancelled() : e);
   // Step 1 of db/pending-import.ts: the raw rows, in one transaction.
@@ -75,12 +115,22 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
       await beginPendingImport(ws, firstNew);
       for (const [i, file] of files.entries()) {
         checkCancel();
-        options.onProgress?.({ file: file.path, fileIndex: i, fileCount: files.length, phase: 'reading' });
-        const result = await importOne(ws, file, summaries.length, options.exportContext ?? {}, staging).catch((e: unknown) => {
-          // Whatever went wrong reading this file is said in the user's terms, with the file's name.
-          if (e instanceof PinsightError || options.signal?.aborted || isWriteFailure(e)) throw e;
-          throw new PinsightError('bad-input', `${basename(file.path)}: ${readErrorSentence(e)}`);
-        });
+        progress('reading', i, file.path);
+        // Within a file, DuckDB's progress of the statement running says how far the reading is (never backwards).
+        const size = sizes[i] ?? 0;
+        let within = 0;
+        const ticker = setInterval(() => {
+          within = Math.max(within, ws.queryPercent() ?? 0);
+          progress('reading', i, file.path, bytesRead + Math.round((size * within) / 100));
+        }, PROGRESS_EVERY_MS);
+        const result = await importOne(ws, file, summaries.length, options.exportContext ?? {}, staging)
+          .catch((e: unknown) => {
+            // Whatever went wrong reading this file is said in the user's terms, with the file's name.
+            if (e instanceof PinsightError || options.signal?.aborted || isWriteFailure(e)) throw e;
+            throw new PinsightError('bad-input', `${basename(file.path)}: ${readErrorSentence(e)}`);
+          })
+          .finally(() => clearInterval(ticker));
+        bytesRead += size;
         summaries.push(result.summary);
         rejectedTotal += result.rejected.length;
         for (const r of result.rejected) if (rejected.length < MAX_LISTED_REJECTS) rejected.push(r);
@@ -92,7 +142,7 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
   let derived: DeriveSummary | null;
   try {
     checkCancel();
-    options.onProgress?.({ file: '', fileIndex: files.length, fileCount: files.length, phase: 'deriving' });
+    progress('deriving', files.length);
     derived = await deriveImport(ws, summaries, firstNew, checkCancel);
   } catch (e) {
     // On a full disk the rollback may fail too: the mark stays, and the next open of the workspace rolls back.
@@ -100,7 +150,7 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
     throw notLanded(cancelledOr(e));
   }
   // The import has landed: from here on a cancel changes nothing.
-  options.onProgress?.({ file: '', fileIndex: files.length, fileCount: files.length, phase: 'done' });
+  progress('done', files.length);
   let warning: string | undefined;
   try {
     await ws.checkpoint();

@@ -6,7 +6,7 @@
  */
 import { copyFileSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { PinsightError } from '../../../shared/api';
 
 export type FileFormat = 'csv' | 'json' | 'parquet';
@@ -78,10 +78,22 @@ function regularFile(abs: string, shown: string): string {
   return real;
 }
 
-export function listInputFiles(paths: string[], staging: ImportStaging): InputFile[] {
+/**
+ * `uploadsRoot`: the folder where `pinsight serve` keeps uploads (`<root>/<batch>/<name as dropped>`); a file
+ * under it is shown by the name the user dropped, never by its staging path.
+ */
+export function listInputFiles(paths: string[], staging: ImportStaging, uploadsRoot?: string): InputFile[] {
   const out: InputFile[] = [];
+  const shown = (abs: string) => {
+    if (!uploadsRoot || !abs.startsWith(uploadsRoot + sep)) return abs;
+    const inBatch = abs
+      .slice(uploadsRoot.length + 1)
+      .split(sep)
+      .slice(1);
+    return inBatch.length ? inBatch.join('/') : abs;
+  };
   const add = (abs: string, real: string, format: FileFormat) =>
-    out.push({ path: abs, readPath: GLOB.test(real) ? staging.link(real) : real, format });
+    out.push({ path: shown(abs), readPath: GLOB.test(real) ? staging.link(real) : real, format });
   for (const p of paths) {
     const abs = resolve(p);
     let stat;

@@ -27,10 +27,10 @@ export async function saveView(ws: Workspace, name: string, state: string): Prom
         id: Number(same),
       });
     else
-      await ws.run(
-        `INSERT INTO saved_views SELECT coalesce(max(view_id), 0) + 1, $name, $state, now()::TIMESTAMP FROM saved_views`,
-        { name, state },
-      );
+      await ws.run(`INSERT INTO saved_views SELECT coalesce(max(view_id), 0) + 1, $name, $state, now()::TIMESTAMP FROM saved_views`, {
+        name,
+        state,
+      });
   });
   await ws.checkpoint();
   return listSavedViews(ws);

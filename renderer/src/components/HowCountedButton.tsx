@@ -22,7 +22,7 @@ export function HowCountedButton({
       type="button"
       className={compact ? 'how-counted compact' : 'how-counted'}
       data-testid={testId}
-      aria-label={name}
+      aria-label={compact ? name : undefined}
       title={name}
       onClick={() => openReconcile(figure, pinId ?? null)}
     >

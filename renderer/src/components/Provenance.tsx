@@ -1,4 +1,4 @@
-import type { DataProvenance } from '../../../shared/results';
+import type { Coverage, DataProvenance } from '../../../shared/results';
 import { useStrings } from '../i18n/use-strings';
 
 /** Where the numbers on screen come from, in the interface language; the engine's detail on hover. */
@@ -9,8 +9,21 @@ export function provenanceText(p: DataProvenance, s: ReturnType<typeof useString
     .replace('{to}', p.to ? s.formatDay(p.to) : '');
 }
 
-export function Provenance({ provenance }: { provenance: DataProvenance }) {
+/** The days of the range that hold data, when that is not all of them: "data for 40 of 89 days, Feb 25 – Apr 5". */
+export function coverageText(c: Coverage, s: ReturnType<typeof useStrings>): string | null {
+  if (c.covered >= c.days) return null;
+  if (!c.from || !c.to || c.covered === 0) return s.t('noDataDays');
+  return s
+    .t('dataDays')
+    .replace('{days}', s.formatCount(c.covered))
+    .replace('{total}', s.formatCount(c.days))
+    .replace('{from}', s.formatDay(c.from))
+    .replace('{to}', s.formatDay(c.to));
+}
+
+export function Provenance({ provenance, coverage }: { provenance: DataProvenance; coverage?: Coverage }) {
   const strings = useStrings();
+  const days = coverage && provenance.kind !== 'none' ? coverageText(coverage, strings) : null;
   return (
     <p
       className={`provenance provenance-${provenance.kind}`}
@@ -19,6 +32,7 @@ export function Provenance({ provenance }: { provenance: DataProvenance }) {
       data-reason={provenance.reason}
     >
       {strings.t('dataFrom')}: {provenanceText(provenance, strings)}
+      {days && <span data-testid="provenance-days"> ({days})</span>}
     </p>
   );
 }

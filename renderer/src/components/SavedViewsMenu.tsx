@@ -10,8 +10,18 @@ export function SavedViewsMenu() {
   const [open, setOpen] = useState(false);
   return (
     <div className="workspace-menu">
-      <button type="button" data-testid="saved-views-button" aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen(!open)}>
-        {t('savedViews')}
+      <button
+        type="button"
+        data-testid="saved-views-button"
+        aria-expanded={open}
+        aria-haspopup="dialog"
+        title={t('savedViews')}
+        onClick={() => setOpen(!open)}
+      >
+        <span className="icon" aria-hidden="true">
+          ☆
+        </span>
+        <span className="label-text">{t('savedViews')}</span>
       </button>
       {open && <SavedViewsPopover onClose={() => setOpen(false)} />}
     </div>

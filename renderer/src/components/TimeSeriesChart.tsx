@@ -12,7 +12,9 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { MetricId } from '../../../shared/metrics';
+import type { Granularity } from '../../../shared/query';
 import type { Coverage, SeriesPoint } from '../../../shared/results';
+import { bucketSpan } from './buckets';
 import { useStrings } from '../i18n/use-strings';
 import type { Theme } from '../store/ui-slice';
 
@@ -35,12 +37,15 @@ export interface TimeSeriesChartProps {
   compareSeries?: SeriesPoint[];
   /** The days of B that have data: the others are shaded and have no line. */
   compareCoverage?: Coverage;
+  /** The range and bucket size, to mark weeks and months the range cuts (label with *, tooltip with their days). */
+  granularity: Granularity;
+  range: { from: string; to: string };
 }
 
 /** One colour per split value; B's line of a split takes the same colour, dashed and lighter. */
 const PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
 
-export function TimeSeriesChart({ series, metric, theme, compareSeries, compareCoverage }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ series, metric, theme, compareSeries, compareCoverage, granularity, range }: TimeSeriesChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const { t, metricLabel, formatMetric, formatDay, word } = useStrings();
@@ -60,6 +65,15 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
 
   useEffect(() => {
     const dates = [...new Set(series.map((p) => p.date))];
+    const span = (d: string) => bucketSpan(d, granularity, range);
+    // One date style for axis and tooltip; a bucket the range cuts says which of its days it holds.
+    const label = (d: string) => `${formatDay(d)}${span(d).partial ? '*' : ''}`;
+    const head = (d: string) => {
+      const s = span(d);
+      return s.partial
+        ? `${formatDay(d)} (${t('partialBucket').replace('{from}', formatDay(s.from)).replace('{to}', formatDay(s.to))})`
+        : formatDay(d);
+    };
     const splits = [...new Set(series.map((p) => p.split))];
     const byKey = new Map(series.map((p) => [`${p.date}|${p.split ?? ''}`, p]));
     const name = (split: string | null) => (split === null ? metricLabel(metric) : word(split));
@@ -93,19 +107,17 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
           // A's and B's days side by side: the n-th day of B is drawn under the n-th day of A.
           formatter: (items: AxisItem[]) => {
             const i = items[0]?.dataIndex ?? 0;
-            const head = bDates.length
-              ? `A: ${formatDay(dates[i] ?? '')} · B: ${bDates[i] ? formatDay(bDates[i]) : '–'}`
-              : formatDay(dates[i] ?? '');
+            const top = bDates.length ? `A: ${head(dates[i] ?? '')} · B: ${bDates[i] ? formatDay(bDates[i]) : '–'}` : head(dates[i] ?? '');
             const rows = items.map(
               (it) => `${it.marker}${it.seriesName}: <b>${formatMetric(metric, typeof it.value === 'number' ? it.value : null)}</b>`,
             );
-            return [head, ...rows].join('<br/>');
+            return [top, ...rows].join('<br/>');
           },
         },
         legend: { top: 4 },
         toolbox: { right: 8, feature: { saveAsImage: { title: t('savePng'), name: `pinsight-${metric}` } } },
         dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 12 }],
-        xAxis: { type: 'category', data: dates, axisLabel: { formatter: (d: string) => formatDay(d) } },
+        xAxis: { type: 'category', data: dates, axisLabel: { formatter: label } },
         yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatMetric(metric, v) } },
         series: [
           ...splits.map((split, i) => ({
@@ -140,7 +152,7 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
       },
       { notMerge: true },
     );
-  }, [series, compareSeries, compareCoverage, metric, t, metricLabel, formatMetric, formatDay, word, theme]);
+  }, [series, compareSeries, compareCoverage, metric, t, metricLabel, formatMetric, formatDay, word, theme, granularity, range]);
 
   return <div ref={ref} className="chart" data-testid="time-series-chart" role="img" aria-label={metricLabel(metric)} />;
 }

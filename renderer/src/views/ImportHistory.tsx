@@ -4,15 +4,20 @@ import type { ImportRecord } from '../../../shared/results';
 import { StatusMessage } from '../components/StatusMessage';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
+import { isStringKey } from '../../../shared/ui-strings';
 
 export function ImportHistory() {
-  const { t, locale } = useStrings();
+  const { t, formatCount, formatTime } = useStrings();
   const history = useAppStore((s) => s.history);
   const removal = useAppStore((s) => s.removal);
   const removeImport = useAppStore((s) => s.removeImport);
   const [confirming, setConfirming] = useState<number | null>(null);
+  const kindLabel = (k: string) => {
+    const key = `kind_${k}`;
+    return isStringKey(key) ? t(key) : k;
+  };
   const name = (h: ImportRecord) => h.file.split(/[\\/]/).pop() ?? h.file;
-  const rows = (n: number) => new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-US').format(n);
+  const rows = (n: number) => formatCount(n);
   return (
     <>
       <h3>{t('history')}</h3>
@@ -26,15 +31,15 @@ export function ImportHistory() {
         {history.map((h) => (
           <li key={h.id} data-testid={`import-${h.id}`}>
             <span>
-              {h.importedAt.slice(0, 16).replace('T', ' ')} · {name(h)} · {h.kind} · {rows(Number(h.rows))}
+              <time dateTime={h.importedAt}>{formatTime(h.importedAt)}</time> · {name(h)} · {kindLabel(h.kind)} ·{' '}
+              {t('historyRows').replace('{rows}', rows(h.rows))}
+              {h.rejected > 0 && (
+                <span data-testid={`import-rejected-${h.id}`}> · {t('historyRejected').replace('{count}', rows(h.rejected))}</span>
+              )}
             </span>
             {confirming === h.id ? (
               <span className="confirm" role="group" aria-label={t('removeImport')}>
-                <span>
-                  {t('removeConfirm')
-                    .replace('{file}', name(h))
-                    .replace('{rows}', rows(Number(h.rows)))}
-                </span>
+                <span>{t('removeConfirm').replace('{file}', name(h)).replace('{rows}', rows(h.rows))}</span>
                 <button
                   type="button"
                   className="danger"

@@ -11,6 +11,8 @@ import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 import { downloadText, rejectedCsv } from '../components/rejected-csv';
 import { ImportHistory } from './ImportHistory';
+import { ImportProgress } from './ImportProgress';
+import { ImportSummaryTable } from './ImportSummaryTable';
 
 export function ImportView() {
   const { t } = useStrings();
@@ -119,25 +121,17 @@ export function ImportView() {
       {error && <StatusMessage kind="error" message={error.message} />}
       {job && (
         <div className="import-job" data-testid="import-job" data-state={job.state}>
-          {running && (
-            <>
-              <progress max={job.fileCount + 1} value={job.fileIndex + (job.phase === 'deriving' ? 1 : 0)} />
-              <span>
-                {job.phase === 'deriving'
-                  ? t('deriving')
-                  : `${t('importing')} ${job.currentFile?.split(/[\\/]/).pop() ?? ''} (${Math.min(job.fileIndex + 1, job.fileCount)}/${job.fileCount})`}
-              </span>
-              <button type="button" data-testid="import-cancel" onClick={() => void cancelImport()}>
-                {t('cancel')}
-              </button>
-            </>
+          {running && <ImportProgress job={job} onCancel={() => void cancelImport()} />}
+          {job.error?.code === 'cancelled' ? (
+            <p className="status" role="status" data-testid="import-cancelled">
+              {t('importCancelled')}
+            </p>
+          ) : (
+            job.error && <StatusMessage kind="error" message={`${t('importFailed')}: ${job.error.message}`} />
           )}
-          {job.error && <StatusMessage kind="error" message={job.error.message} />}
           {summary && (
             <>
-              <pre className="import-summary" data-testid="import-summary">
-                {summary.message}
-              </pre>
+              <ImportSummaryTable summary={summary} />
               {summary.rejected.length > 0 && (
                 <>
                   <div className="view-toolbar">

@@ -20,6 +20,7 @@ export function LegacyView() {
   const { t, locale, formatDay } = strings;
   const legacy = useAppStore((s) => s.legacy);
   const theme = useAppStore((s) => s.theme);
+  const granularity = useAppStore((s) => s.granularity);
   const { refresh } = useAppStore.getState();
   if (legacy.status === 'error') return <StatusMessage kind="error" message={legacy.error.message} onRetry={refresh} />;
   const data = legacy.status === 'ready' ? legacy.data : legacy.status === 'loading' ? legacy.previous : undefined;
@@ -48,7 +49,13 @@ export function LegacyView() {
           </div>
           {data.metrics.includes('impressions') && (
             <div className="chart-card">
-              <TimeSeriesChart series={data.series.map((p) => ({ ...p, split: null }))} metric="impressions" theme={theme} />
+              <TimeSeriesChart
+                series={data.series.map((p) => ({ ...p, split: null }))}
+                metric="impressions"
+                theme={theme}
+                granularity={granularity}
+                range={data.range}
+              />
             </div>
           )}
           <VirtualTable

@@ -11,6 +11,11 @@ import { StatusMessage } from '../components/StatusMessage';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
+import { ChartDataTable } from '../components/ChartDataTable';
+import { bucketSpan } from '../components/buckets';
+import { useState } from 'react';
+
+const UNIT = { day: 'dayUnit', week: 'weekUnit', month: 'monthUnit' } as const;
 
 export function OverviewView() {
   const strings = useStrings();
@@ -27,6 +32,7 @@ export function OverviewView() {
   const granularity = useAppStore((s) => s.granularity);
   const chartMetric = useAppStore((s) => s.chartMetric);
   const { setSplitBy, setGranularity, setChartMetric, refresh } = useAppStore.getState();
+  const [asTable, setAsTable] = useState(false);
 
   const data = overview.status === 'ready' ? overview.data : overview.status === 'loading' ? overview.previous : undefined;
   if (overview.status === 'error') return <StatusMessage kind="error" message={overview.error.message} onRetry={refresh} />;
@@ -73,6 +79,15 @@ export function OverviewView() {
               ))}
             </select>
           </label>
+          <button
+            type="button"
+            className="chart-toggle"
+            data-testid="chart-as-table"
+            aria-pressed={asTable}
+            onClick={() => setAsTable(!asTable)}
+          >
+            {asTable ? t('chartShowChart') : t('chartTable')}
+          </button>
           <label>
             {t('granularity')}
             <select data-testid="granularity" value={granularity} onChange={(e) => setGranularity(e.target.value as Granularity)}>
@@ -84,15 +99,26 @@ export function OverviewView() {
             </select>
           </label>
         </div>
-        <TimeSeriesChart
-          series={data.series}
-          metric={chartMetric}
-          theme={theme}
-          compareSeries={comparison?.b.series}
-          compareCoverage={comparison?.coverage.b}
-        />
+        {asTable ? (
+          <ChartDataTable series={data.series} metric={chartMetric} granularity={data.granularity} range={data.range} />
+        ) : (
+          <TimeSeriesChart
+            series={data.series}
+            metric={chartMetric}
+            theme={theme}
+            compareSeries={comparison?.b.series}
+            compareCoverage={comparison?.coverage.b}
+            granularity={data.granularity}
+            range={data.range}
+          />
+        )}
+        {data.series.some((p) => bucketSpan(p.date, data.granularity, data.range).partial) && (
+          <p className="muted chart-note" data-testid="partial-note">
+            {t('partialNote').replace('{interval}', t(UNIT[data.granularity]))}
+          </p>
+        )}
       </div>
-      <Provenance provenance={data.provenance} />
+      <Provenance provenance={data.provenance} coverage={data.coverage} />
     </section>
   );
 }

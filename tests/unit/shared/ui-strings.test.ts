@@ -4,7 +4,16 @@ import { DIMENSION_IDS, DIMENSIONS } from '../../../shared/dimensions';
 import { UI_STRINGS, type StringKey } from '../../../shared/ui-strings';
 
 /** Strings that are the same word in Swedish (names, and words Swedish borrowed). */
-const SAME_IN_SWEDISH = new Set<StringKey>(['appName', 'video', 'videoKpis', 'status', 'exportFormat', 'chartTableCaption', 'pin']);
+const SAME_IN_SWEDISH = new Set<StringKey>([
+  'appName',
+  'video',
+  'videoKpis',
+  'status',
+  'exportFormat',
+  'chartTableCaption',
+  'pin',
+  'kind_pins',
+]);
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -3,7 +3,7 @@ import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PinsightError } from '../../../../shared/api';
 import { DIMENSION_IDS } from '../../../../shared/dimensions';
-import type { ImportFileSummary } from '../../../../shared/results';
+import type { ImportFileSummary, ImportNote } from '../../../../shared/results';
 import { decodeText } from '../text/text-decoding';
 import { readApiResponse, splitContext } from './api-response';
 import type { ExportFileJob } from './export-types';
@@ -67,5 +67,11 @@ export async function importApiResponse({
       ? [`metrics Pinsight has no meaning for, kept as they are: ${response.unknownMetrics.join(', ')}`]
       : []),
   ];
-  return { file: shown, kind: 'export', rows, rejected: 0, status: 'imported', note: notes.join('; ') };
+  const codes: ImportNote[] = [
+    { code: 'apiShape', detail: `${response.shape}${response.snapshots.length > 1 ? `, ${response.snapshots.length} splits` : ''}` },
+    ...(stated || response.snapshots.some((s) => s.split) ? [] : [{ code: 'noSelection' as const }]),
+    ...(response.provisionalDays ? [{ code: 'provisional' as const, count: response.provisionalDays }] : []),
+    ...(response.unknownMetrics.length ? [{ code: 'unknownMetrics' as const, detail: response.unknownMetrics.join(', ') }] : []),
+  ];
+  return { file: shown, kind: 'export', rows, rejected: 0, status: 'imported', note: notes.join('; '), notes: codes };
 }

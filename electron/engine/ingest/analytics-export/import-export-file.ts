@@ -42,5 +42,5 @@ export async function importExportFile({
   const rows = parsed.sections.reduce((n, s) => n + s.rows.length, 0);
   const kind = parsed.legacy ? 'legacy-export' : 'export';
   await logExportImport(ws, { importId, file: shown, kind, hash: contentHash, rows, quick: quickSig });
-  return { file: shown, kind, rows, rejected: 0, status: 'imported', ...(note ? { note } : {}) };
+  return { file: shown, kind, rows, rejected: 0, status: 'imported', ...(note ? { note, notes: [{ code: 'noSelection' }] } : {}) };
 }

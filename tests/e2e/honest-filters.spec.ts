@@ -1,0 +1,108 @@
+/** Issue 15, honest filters and partial periods: what a view cannot apply is shown as not applying, with the reason. */
+import type { Page } from '@playwright/test';
+import { cliJson } from '../helpers/run-cli';
+import { expect, test } from './fixtures';
+
+const ready = (page: Page) => expect(page.getByTestId('kpi-impressions')).not.toHaveAttribute('data-value', '');
+
+test('Video with Format = Standard, Legacy and Import say that the filters do not apply there', async ({ page, served }) => {
+  await page.goto(served.url);
+  await ready(page);
+  await page.getByTestId('filter-format-standard').click();
+  await page.getByTestId('tab-video').click();
+  await expect(page.getByTestId('video-format-ignored')).toContainText('Format = Standard does not apply here');
+  const format = page.getByTestId('filter-format');
+  await expect(format).toHaveAttribute('aria-disabled', 'true');
+  await expect(format).toHaveAttribute('title', /video Pins only/);
+  await expect(page.getByTestId('filter-format-video')).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByTestId('filter-format-standard')).toBeDisabled();
+  // Other dimensions still apply to the video view.
+  await expect(page.getByTestId('filter-device-mobile')).toBeEnabled();
+
+  await page.getByTestId('tab-legacy').click();
+  await expect(page.getByTestId('filters-not-applied')).toContainText('Legacy history has no filters');
+  await expect(page.getByTestId('filter-device-mobile')).toBeDisabled();
+  await expect(page.getByTestId('filter-preset')).toBeDisabled();
+  await page.getByTestId('tab-import').click();
+  await expect(page.getByTestId('filters-not-applied')).toContainText('Filters do not apply to imports');
+
+  // Back on the overview, the Standard filter applies again.
+  await page.getByTestId('tab-overview').click();
+  await expect(page.getByTestId('filters-not-applied')).toHaveCount(0);
+  await expect(page.getByTestId('filter-format-standard')).toHaveAttribute('aria-checked', 'true');
+});
+
+test('the Pin panel says which filters it applies; a board row opens the board with its Pins', async ({ page, served }) => {
+  await page.goto(served.url);
+  await ready(page);
+  await page.getByTestId('filter-device-mobile').click();
+  await page.getByTestId('tab-top-boards').click();
+  const board = page.locator('[data-testid^=top-board-]').first();
+  const boardId = (await board.getAttribute('data-testid'))?.replace('top-board-', '') ?? '';
+  await board.click();
+  const panel = page.getByTestId('board-panel');
+  await expect(panel).toBeVisible();
+  await expect(page.locator('[data-testid^=board-pin-]').first()).toBeVisible();
+  const cli = cliJson<{ rows: { board_id: string; impressions: number }[] }>([
+    'query',
+    'top-boards',
+    '--workspace',
+    served.cliWorkspace,
+    '--device',
+    'mobile',
+  ]);
+  const expected = cli.rows.find((r) => r.board_id === boardId)?.impressions ?? -1;
+  await expect(page.getByTestId('board-total')).toHaveText(expected.toLocaleString('en-US'));
+  expect(new URL(page.url()).hash).toContain(`board=${boardId}`);
+
+  await page.locator('[data-testid^=board-pin-]').first().click();
+  await expect(page.getByTestId('pin-panel')).toBeVisible();
+  await expect(page.getByTestId('pin-filters-note')).toContainText('Counts only this Pin’s events that match Device: Mobile');
+  await expect(page.getByTestId('pin-filters-note')).toContainText('The date range and claimed accounts do not apply here');
+  await expect(page.getByTestId('pin-as-of')).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M UTC$/);
+  // Closing the Pin returns to the board; Esc closes the board.
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+});
+
+test('From after To: an inline message in the UI language, the last valid numbers stay', async ({ page, served }) => {
+  await page.goto(served.url);
+  await ready(page);
+  await page.getByTestId('locale').selectOption('sv');
+  const before = await page.getByTestId('kpi-impressions').getAttribute('data-value');
+  await page.getByTestId('filter-from').fill('2026-10-20');
+  await page.getByTestId('filter-to').fill('2026-10-10');
+  await expect(page.getByTestId('range-problem')).toBeVisible();
+  await expect(page.getByTestId('range-problem')).not.toContainText('--from');
+  await expect(page.getByTestId('kpi-impressions')).toBeVisible();
+  expect(await page.getByTestId('kpi-impressions').getAttribute('data-value')).not.toBe('');
+  expect(before).not.toBe('');
+});
+
+test('a week cut by the range is marked partial; provenance says which days have data', async ({ page, served }) => {
+  const first = cliJson<{ coverage: { from: string } }>([
+    'query',
+    'overview',
+    '--workspace',
+    served.cliWorkspace,
+    '--from',
+    '2025-09-01',
+    '--to',
+    '2025-12-31',
+  ]);
+  await page.goto(served.url);
+  await ready(page);
+  await page.getByTestId('filter-from').fill('2025-09-03');
+  await page.getByTestId('filter-to').fill('2025-12-31');
+  await page.getByTestId('granularity').selectOption('week');
+  await expect(page.getByTestId('partial-note')).toContainText('cover only part of their week');
+  await page.getByTestId('chart-as-table').click();
+  const table = page.getByTestId('chart-table');
+  await expect(table.locator('tbody tr').first()).toContainText('Sep 1, 2025 (partial: Sep 3, 2025 – Sep 7, 2025)');
+  await expect(table.locator('tbody tr').last()).toContainText('partial: Dec 29, 2025 – Dec 31, 2025');
+  // The demo's data starts after September: the provenance says the days that hold data, not only the range.
+  expect(first.coverage.from > '2025-09-03').toBe(true);
+  await expect(page.getByTestId('provenance-days')).toContainText(/data for \d+ of 120 days/);
+});
