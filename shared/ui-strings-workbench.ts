@@ -35,6 +35,16 @@ export const WORKBENCH_EN = {
   dayUnit: 'day',
   weekUnit: 'week',
   monthUnit: 'month',
+  'error_invalid-argument': 'This request cannot be carried out',
+  'error_unknown-method': 'This request cannot be carried out',
+  'error_workspace-in-use': 'The workspace is open in another program',
+  'error_workspace-too-new': 'The workspace was made by a newer Pinsight',
+  'error_workspace-missing': 'The workspace file is missing',
+  'error_not-found': 'Not found',
+  'error_bad-input': 'The file could not be used',
+  error_cancelled: 'Cancelled',
+  error_internal: 'Something went wrong',
+  errorDetail: 'Details (in English, as Pinsight logs them)',
 };
 
 export const WORKBENCH_SV: Record<keyof typeof WORKBENCH_EN, string> = {
@@ -74,4 +84,14 @@ export const WORKBENCH_SV: Record<keyof typeof WORKBENCH_EN, string> = {
   dayUnit: 'dag',
   weekUnit: 'vecka',
   monthUnit: 'månad',
+  'error_invalid-argument': 'Det här kan inte utföras',
+  'error_unknown-method': 'Det här kan inte utföras',
+  'error_workspace-in-use': 'Arbetsytan är öppen i ett annat program',
+  'error_workspace-too-new': 'Arbetsytan skapades av en nyare version av Pinsight',
+  'error_workspace-missing': 'Arbetsytans fil saknas',
+  'error_not-found': 'Hittades inte',
+  'error_bad-input': 'Filen kunde inte användas',
+  error_cancelled: 'Avbrutet',
+  error_internal: 'Något gick fel',
+  errorDetail: 'Detaljer (på engelska, så som Pinsight loggar dem)',
 };

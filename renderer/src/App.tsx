@@ -100,7 +100,7 @@ export function App() {
           </p>
         )}
         {workspaceError ? (
-          <StatusMessage kind="error" message={workspaceError.message} onRetry={() => void loadWorkspace()} />
+          <StatusMessage kind="error" error={workspaceError} onRetry={() => void loadWorkspace()} />
         ) : (
           <CurrentView view={view} />
         )}

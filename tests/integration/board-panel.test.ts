@@ -5,6 +5,9 @@ import type { TopResult } from '../../shared/results';
 import { IN_MEMORY } from '../../electron/engine/db/workspace';
 import { generateDemo } from '../../electron/engine/demo/generate-demo';
 import { PinsightEngine } from '../../electron/engine/pinsight-engine';
+import { join } from 'node:path';
+import { cliJson } from '../helpers/run-cli';
+import { tempDir } from '../helpers/temp-dir';
 
 const top = async (e: PinsightEngine, spec: QuerySpecInput) => (await e.query(querySpecSchema.parse(spec))) as TopResult;
 
@@ -29,5 +32,17 @@ describe("a board's Pins", () => {
     const none = await top(engine, { view: 'top-pins', boardId: 'no-such-board' });
     expect(none.rows).toEqual([]);
     engine.close();
+  });
+
+  it('the CLI lists the same Pins with --board', async () => {
+    const path = join(tempDir(), 'board.duckdb');
+    const engine = await PinsightEngine.open(path);
+    await generateDemo(engine.workspace, 8_000, 6);
+    const board = (await top(engine, { view: 'top-boards', limit: 1 })).rows[0]?.board_id ?? '';
+    const pins = await top(engine, { view: 'top-pins', boardId: board, limit: 20 });
+    engine.close();
+    const cli = cliJson<TopResult>(['query', 'top-pins', '--workspace', path, '--board', board, '--limit', '20']);
+    expect(cli.rows.map((r) => [r.pin_id, r.impressions])).toEqual(pins.rows.map((r) => [r.pin_id, r.impressions]));
+    expect(cli.rows.length).toBeGreaterThan(1);
   });
 });

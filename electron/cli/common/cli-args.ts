@@ -43,6 +43,7 @@ export const FILTER_OPTIONS = {
   limit: { type: 'string' },
   granularity: { type: 'string' },
   pin: { type: 'string' },
+  board: { type: 'string' },
   'as-of': { type: 'string' },
   'compare-from': { type: 'string' },
   'compare-to': { type: 'string' },
@@ -55,6 +56,7 @@ ${dimensionHelp()}
   --split-by none|content-type|device|source|format
   --granularity day|week|month         series buckets (overview)
   --sort-by METRIC  --limit N          top lists (50 rows by default)
+  --board ID                           top-pins: the Pins of one board
   --pin ID  --as-of ISO-TIME           Pin stats
   --compare-from YYYY-MM-DD --compare-to YYYY-MM-DD
                                        range B: the compare view, and top lists with both ranges`;
@@ -79,6 +81,7 @@ export function toQuerySpec(view: string, v: FilterValues): QuerySpec {
     sortBy: v['sort-by'],
     limit,
     pinId: v.pin,
+    boardId: v.board,
     asOf: v['as-of'],
     compare: v['compare-from'] || v['compare-to'] ? { from: v['compare-from'], to: v['compare-to'] } : undefined,
   });
@@ -95,6 +98,7 @@ function cliWords(message: string): string {
     .replace(/\bsplitBy\b/g, '--split-by')
     .replace(/\bsortBy\b/g, '--sort-by')
     .replace(/\bpinId\b/g, '--pin')
+    .replace(/\bboardId\b/g, '--board')
     .replace(/\basOf\b/g, '--as-of')
     .replace(/\bcompare\.from\b/g, '--compare-from')
     .replace(/\bcompare\.to\b/g, '--compare-to')

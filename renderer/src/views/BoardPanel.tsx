@@ -39,7 +39,7 @@ export function BoardPanel() {
   return (
     <SidePanel title={`${t('board')}: ${name ?? board}`} testId="board-panel" onClose={close}>
       {pins.status === 'error' ? (
-        <StatusMessage kind="error" message={pins.error.message} />
+        <StatusMessage kind="error" error={pins.error} />
       ) : !data ? (
         <StatusMessage kind="loading" message={t('loading')} />
       ) : data.rows.length === 0 ? (

@@ -21,7 +21,7 @@ export function ImportHistory() {
   return (
     <>
       <h3>{t('history')}</h3>
-      {removal?.ok === false && <StatusMessage kind="error" message={removal.error.message} />}
+      {removal?.ok === false && <StatusMessage kind="error" error={removal.error} />}
       {removal?.ok && (
         <p className="status" role="status" data-testid="import-removed">
           {t('importRemoved').replace('{file}', name(removal.value.removed))}

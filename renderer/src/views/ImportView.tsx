@@ -118,7 +118,7 @@ export function ImportView() {
       </div>
       {uploading && <StatusMessage kind="loading" message={`${t('uploading')} ${uploading}`} />}
       {dropError && <StatusMessage kind="error" message={dropError} />}
-      {error && <StatusMessage kind="error" message={error.message} />}
+      {error && <StatusMessage kind="error" error={error} />}
       {job && (
         <div className="import-job" data-testid="import-job" data-state={job.state}>
           {running && <ImportProgress job={job} onCancel={() => void cancelImport()} />}
@@ -127,7 +127,7 @@ export function ImportView() {
               {t('importCancelled')}
             </p>
           ) : (
-            job.error && <StatusMessage kind="error" message={`${t('importFailed')}: ${job.error.message}`} />
+            job.error && <StatusMessage kind="error" message={t('importFailed')} error={job.error} />
           )}
           {summary && (
             <>

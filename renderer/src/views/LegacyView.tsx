@@ -22,7 +22,7 @@ export function LegacyView() {
   const theme = useAppStore((s) => s.theme);
   const granularity = useAppStore((s) => s.granularity);
   const { refresh } = useAppStore.getState();
-  if (legacy.status === 'error') return <StatusMessage kind="error" message={legacy.error.message} onRetry={refresh} />;
+  if (legacy.status === 'error') return <StatusMessage kind="error" error={legacy.error} onRetry={refresh} />;
   const data = legacy.status === 'ready' ? legacy.data : legacy.status === 'loading' ? legacy.previous : undefined;
   const label = (m: string) => (isMetricId(m) ? METRICS[m].label[locale] : (LEGACY_LABELS[m]?.[locale] ?? m));
   const number = (v: unknown) => (typeof v === 'number' ? new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-US').format(v) : '–');

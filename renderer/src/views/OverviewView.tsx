@@ -35,7 +35,7 @@ export function OverviewView() {
   const [asTable, setAsTable] = useState(false);
 
   const data = overview.status === 'ready' ? overview.data : overview.status === 'loading' ? overview.previous : undefined;
-  if (overview.status === 'error') return <StatusMessage kind="error" message={overview.error.message} onRetry={refresh} />;
+  if (overview.status === 'error') return <StatusMessage kind="error" error={overview.error} onRetry={refresh} />;
   if (!data) return <StatusMessage kind="loading" message={t('loading')} />;
   if (data.provenance.kind === 'none') {
     if (data.provenance.reason === 'noEventData') return <StatusMessage kind="empty" message={t('noWorkspaceData')} />;

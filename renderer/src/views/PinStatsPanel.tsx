@@ -19,7 +19,7 @@ export function PinStatsPanel() {
   if (!selected) return null;
 
   const body = () => {
-    if (stats.status === 'error') return <StatusMessage kind="error" message={stats.error.message} />;
+    if (stats.status === 'error') return <StatusMessage kind="error" error={stats.error} />;
     if (stats.status !== 'ready') return <StatusMessage kind="loading" message={t('loading')} />;
     const r: PinStatsResult = stats.data;
     const blocks: [string, MetricValues][] =

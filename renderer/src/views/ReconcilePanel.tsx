@@ -85,7 +85,7 @@ function ReconcileDialog({ figure }: { figure: ReconcileFigure }) {
   };
 
   const body = () => {
-    if (result.status === 'error') return <StatusMessage kind="error" message={result.error.message} />;
+    if (result.status === 'error') return <StatusMessage kind="error" error={result.error} />;
     if (result.status !== 'ready') return <StatusMessage kind="loading" message={t('loading')} />;
     const r = result.data;
     if (r.source === 'export') {

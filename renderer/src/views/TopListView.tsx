@@ -77,7 +77,7 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
         <ExportButton />
       </div>
       {loadable.status === 'error' ? (
-        <StatusMessage kind="error" message={loadable.error.message} onRetry={refresh} />
+        <StatusMessage kind="error" error={loadable.error} onRetry={refresh} />
       ) : !data ? (
         <StatusMessage kind="loading" message={t('loading')} />
       ) : data.rows.length === 0 ? (

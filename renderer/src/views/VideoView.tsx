@@ -52,7 +52,7 @@ export function VideoView() {
     ),
   ];
   columns.push(...comparisonColumns(topData, sort, strings));
-  if (totals.status === 'error') return <StatusMessage kind="error" message={totals.error.message} onRetry={refresh} />;
+  if (totals.status === 'error') return <StatusMessage kind="error" error={totals.error} onRetry={refresh} />;
   return (
     <section className="view video">
       <h2>{t('videoKpis')}</h2>
@@ -70,7 +70,7 @@ export function VideoView() {
         <ExportButton />
       </div>
       {top.status === 'error' ? (
-        <StatusMessage kind="error" message={top.error.message} onRetry={refresh} />
+        <StatusMessage kind="error" error={top.error} onRetry={refresh} />
       ) : !topData ? (
         <StatusMessage kind="loading" message={t('loading')} />
       ) : topData.rows.length === 0 ? (
