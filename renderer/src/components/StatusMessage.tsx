@@ -20,6 +20,11 @@ export function StatusMessage({
   onRetry?: () => void;
 }) {
   const { t, locale } = useStrings();
+  const retry = onRetry && (
+    <button type="button" onClick={onRetry}>
+      {t('retry')}
+    </button>
+  );
   if (error) {
     const key = `error_${error.code}`;
     return (
@@ -31,11 +36,7 @@ export function StatusMessage({
             {error.message}
           </small>
         </span>
-        {onRetry && (
-          <button type="button" onClick={onRetry}>
-            {t('retry')}
-          </button>
-        )}
+        {retry}
       </div>
     );
   }
@@ -46,11 +47,7 @@ export function StatusMessage({
         {message}
         {detail && <small className="status-detail">{detail}</small>}
       </span>
-      {onRetry && (
-        <button type="button" onClick={onRetry}>
-          {t('retry')}
-        </button>
-      )}
+      {retry}
     </div>
   );
 }

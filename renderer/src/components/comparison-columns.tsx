@@ -4,6 +4,20 @@ import type { TopResult, TopRow } from '../../../shared/results';
 import type { useStrings } from '../i18n/use-strings';
 import type { Column } from './VirtualTable';
 
+/** The rank and a Pin's title (its id on hover), both staying in view while the table scrolls sideways. */
+export function rankAndTitleColumns(s: ReturnType<typeof useStrings>, titleWidth = 220): Column<TopRow>[] {
+  return [
+    { key: 'rank', label: s.t('rank'), numeric: true, width: 56, sticky: true, render: (_r, i) => i + 1 },
+    {
+      key: 'title',
+      label: s.t('title'),
+      width: titleWidth,
+      sticky: true,
+      render: (r) => <span title={r.title ? `${r.title} (${r.pin_id})` : r.pin_id}>{r.title || r.pin_id}</span>,
+    },
+  ];
+}
+
 /** One numeric column per metric; the sort metric stands out; `sortable` ones sort on a header click. */
 export function metricColumns(
   ids: readonly MetricId[],

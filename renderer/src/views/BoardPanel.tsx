@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import { TOP_SORT_METRICS } from '../../../shared/metrics';
 import type { TopRow } from '../../../shared/results';
-import { metricColumns } from '../components/comparison-columns';
+import { metricColumns, rankAndTitleColumns } from '../components/comparison-columns';
 import { Provenance } from '../components/Provenance';
 import { SidePanel } from '../components/SidePanel';
 import { StatusMessage } from '../components/StatusMessage';
@@ -23,14 +23,7 @@ export function BoardPanel() {
   const close = useCallback(() => useAppStore.getState().openBoard(null), []);
   if (!board) return null;
   const columns: Column<TopRow>[] = [
-    { key: 'rank', label: t('rank'), numeric: true, width: 48, sticky: true, render: (_r, i) => i + 1 },
-    {
-      key: 'title',
-      label: t('title'),
-      width: 200,
-      sticky: true,
-      render: (r) => <span title={r.title ? `${r.title} (${r.pin_id})` : r.pin_id}>{r.title || r.pin_id}</span>,
-    },
+    ...rankAndTitleColumns(strings, 200),
     { key: 'format', label: dimensionLabel('format'), width: 84, grow: 0, render: (r) => word(r.format) },
     ...metricColumns([sort, ...TOP_SORT_METRICS.filter((m) => m !== sort)].slice(0, 4), sort, strings),
   ];

@@ -1,7 +1,7 @@
 /** Top Pins and top boards: sortable, virtualised; a click on a Pin opens its Pin stats, on a board its Pins. */
 import { TOP_SORT_METRICS, type MetricId } from '../../../shared/metrics';
 import type { TopResult, TopRow } from '../../../shared/results';
-import { comparisonColumns, metricColumns } from '../components/comparison-columns';
+import { comparisonColumns, metricColumns, rankAndTitleColumns } from '../components/comparison-columns';
 import { CompareNotice } from '../components/CompareNotice';
 import { ExportButton } from '../components/ExportDialog';
 import { Provenance } from '../components/Provenance';
@@ -24,21 +24,15 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
   const { setSort, openPin, openBoard, setTopLimit, refresh } = useAppStore.getState();
 
   const columns: Column<TopRow>[] = [
-    { key: 'rank', label: t('rank'), numeric: true, width: 56, sticky: true, render: (_r, i) => i + 1 },
     ...(kind === 'pins'
       ? [
-          {
-            key: 'title',
-            label: t('title'),
-            width: 220,
-            sticky: true,
-            render: (r: TopRow) => <span title={r.title ? `${r.title} (${r.pin_id})` : r.pin_id}>{r.title || r.pin_id}</span>,
-          },
+          ...rankAndTitleColumns(strings),
           { key: 'board', label: t('board'), width: 120, grow: 1.3, render: (r: TopRow) => r.board_name ?? '' },
           { key: 'format', label: dimensionLabel('format'), width: 84, grow: 0, render: (r: TopRow) => word(r.format) },
           { key: 'source', label: dimensionLabel('source'), width: 96, grow: 0, render: (r: TopRow) => word(r.source) },
         ]
       : [
+          { key: 'rank', label: t('rank'), numeric: true, width: 56, sticky: true, render: (_r: TopRow, i: number) => i + 1 },
           {
             key: 'name',
             label: t('board'),

@@ -1,7 +1,7 @@
 /** Video: KPI tiles for video Pins and the top video Pins by a video metric. */
 import { VIDEO_METRICS, VIDEO_SORT_METRICS, type MetricId } from '../../../shared/metrics';
 import type { TopRow } from '../../../shared/results';
-import { comparisonColumns, metricColumns } from '../components/comparison-columns';
+import { comparisonColumns, metricColumns, rankAndTitleColumns } from '../components/comparison-columns';
 import { CompareNotice } from '../components/CompareNotice';
 import { ExportButton } from '../components/ExportDialog';
 import { KpiTiles } from '../components/KpiTiles';
@@ -36,14 +36,7 @@ export function VideoView() {
   const totalsData = totals.status === 'ready' ? totals.data : totals.status === 'loading' ? totals.previous : undefined;
   const topData = top.status === 'ready' ? top.data : top.status === 'loading' ? top.previous : undefined;
   const columns: Column<TopRow>[] = [
-    { key: 'rank', label: t('rank'), numeric: true, width: 56, sticky: true, render: (_r, i) => i + 1 },
-    {
-      key: 'title',
-      label: t('title'),
-      width: 220,
-      sticky: true,
-      render: (r) => <span title={r.title ? `${r.title} (${r.pin_id})` : r.pin_id}>{r.title || r.pin_id}</span>,
-    },
+    ...rankAndTitleColumns(strings),
     ...metricColumns(
       VIDEO_METRICS.filter((m) => m !== 'video_starts'),
       sort,
