@@ -16,6 +16,7 @@ export const IMPORT_EN = {
   statusAlready: 'already imported, nothing changed',
   statusFailed: 'failed',
   summaryTotal: '{rows} rows imported from {files} files.',
+  summaryTotalOne: '{rows} rows imported from one file.',
   summaryRejectedTotal: '{count} rows refused in all (each with its line and reason below).',
   summaryOutOfScope: '{count} events are on Pins of no claimed account and are left out of every view.',
   kind_events: 'Events',
@@ -33,6 +34,7 @@ export const IMPORT_EN = {
   note_unknownMetrics: 'metrics Pinsight has no meaning for, kept as they are: {detail}',
   historyRejected: '{count} refused',
   historyRows: '{rows} rows',
+  historyRowOne: 'one row',
 };
 
 export const IMPORT_SV: Record<keyof typeof IMPORT_EN, string> = {
@@ -52,6 +54,7 @@ export const IMPORT_SV: Record<keyof typeof IMPORT_EN, string> = {
   statusAlready: 'redan importerad, inget ändrades',
   statusFailed: 'misslyckades',
   summaryTotal: '{rows} rader importerade från {files} filer.',
+  summaryTotalOne: '{rows} rader importerade från en fil.',
   summaryRejectedTotal: '{count} rader avvisades totalt (var och en med rad och orsak nedan).',
   summaryOutOfScope: '{count} händelser gäller pins som inte hör till något bekräftat konto och tas inte med i någon vy.',
   kind_events: 'Händelser',
@@ -69,4 +72,5 @@ export const IMPORT_SV: Record<keyof typeof IMPORT_EN, string> = {
   note_unknownMetrics: 'mått som Pinsight inte känner till, sparade som de är: {detail}',
   historyRejected: '{count} avvisade',
   historyRows: '{rows} rader',
+  historyRowOne: 'en rad',
 };

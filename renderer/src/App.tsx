@@ -93,17 +93,19 @@ export function App() {
         </div>
       </header>
       <FilterPanel />
-      <main className="content" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} tabIndex={-1}>
-        {workspace?.readOnly && (
-          <p className="status status-warning" role="status" data-testid="read-only">
-            {t('readOnlyWorkspace').replace('{reason}', workspace.readOnly)}
-          </p>
-        )}
-        {workspaceError ? (
-          <StatusMessage kind="error" error={workspaceError} onRetry={() => void loadWorkspace()} />
-        ) : (
-          <CurrentView view={view} />
-        )}
+      <main className="content">
+        <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
+          {workspace?.readOnly && (
+            <p className="status status-warning" role="status" data-testid="read-only">
+              {t('readOnlyWorkspace').replace('{reason}', workspace.readOnly)}
+            </p>
+          )}
+          {workspaceError ? (
+            <StatusMessage kind="error" error={workspaceError} onRetry={() => void loadWorkspace()} />
+          ) : (
+            <CurrentView view={view} />
+          )}
+        </div>
       </main>
       {/* A Pin opened from a board's panel shows over it; closing the Pin returns to the board. */}
       <PinStatsPanel />

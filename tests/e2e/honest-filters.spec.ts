@@ -100,7 +100,7 @@ test('a week cut by the range is marked partial; provenance says which days have
   await expect(page.getByTestId('partial-note')).toContainText('cover only part of their week');
   await page.getByTestId('chart-as-table').click();
   const table = page.getByTestId('chart-table');
-  await expect(table.locator('tbody tr').first()).toContainText('Sep 1, 2025 (partial: Sep 3, 2025 – Sep 7, 2025)');
+  await expect(table.locator('tbody tr').first()).toContainText('Sep 1, 2025* (partial: Sep 3, 2025 – Sep 7, 2025)');
   await expect(table.locator('tbody tr').last()).toContainText('partial: Dec 29, 2025 – Dec 31, 2025');
   // The demo's data starts after September: the provenance says the days that hold data, not only the range.
   expect(first.coverage.from > '2025-09-03').toBe(true);

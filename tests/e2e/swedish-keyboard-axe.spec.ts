@@ -151,6 +151,13 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByTestId('saved-views-button').click();
     await check('saved views');
     await page.keyboard.press('Escape');
+    // Compare mode: the B lines and rank changes (their colours) on the overview and a top list.
+    await page.getByTestId('compare-toggle').check();
+    await page.getByTestId('tab-overview').click();
+    await expect(page.getByTestId('kpi-impressions')).not.toHaveAttribute('data-value', '');
+    await check('compare overview');
+    await page.getByTestId('tab-top-pins').click();
+    await check('compare top Pins');
     await page.getByTestId('filters-collapse').click();
     await check('filters collapsed');
     expect(problems).toEqual([]);

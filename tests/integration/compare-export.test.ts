@@ -67,15 +67,18 @@ describe('compare', () => {
   it('top lists carry both ranges, rank change, and entries new in A or gone from B', async () => {
     const r = await q<TopResult>({ view: 'top-pins', filters: A, compare: B, limit: 10 });
     const b = await q<TopResult>({ view: 'top-pins', filters: B, limit: 10 });
+    const wholeB = await q<TopResult>({ view: 'top-pins', filters: B, limit: 10_000 });
     const c = r.comparison!;
     expect(c.rows).toHaveLength(10);
-    const bRanks = new Map(b.rows.map((row, i) => [row.pin_id, i + 1]));
+    // The rank in the whole of B, also for a row new in the list (B's rank beyond the list's 10 rows).
+    const bRanks = new Map(wholeB.rows.map((row, i) => [row.pin_id, i + 1]));
     c.rows.forEach((row, i) => {
       const expected = bRanks.get(r.rows[i]!.pin_id) ?? null;
       expect(row.rank_b).toBe(expected);
-      expect(row.status).toBe(expected === null ? 'new' : 'both');
+      expect(row.status).toBe(expected === null || expected > 10 ? 'new' : 'both');
       if (expected !== null) expect(row.rank_change).toBe(expected - (i + 1));
     });
+    expect(c.rows.some((row) => row.status === 'new' && row.rank_b !== null)).toBe(true);
     const gone = b.rows.filter((row) => !r.rows.some((x) => x.pin_id === row.pin_id)).map((row) => row.pin_id);
     expect(c.gone.map((g) => g.pin_id)).toEqual(gone);
     const both = c.rows.find((row) => row.status === 'both')!;

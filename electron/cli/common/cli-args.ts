@@ -27,7 +27,7 @@ export function dimensionHelp(prefix = ''): string {
     lines.push(
       `  ${entries
         .slice(i, i + 2)
-        .map((e, j) => (j === 0 ? e.padEnd(37) : e))
+        .map((e, j) => (j === 0 ? `${e.padEnd(36)} ` : e))
         .join('')}`.trimEnd(),
     );
   return lines.join('\n');

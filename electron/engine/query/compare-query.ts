@@ -69,11 +69,12 @@ export async function topComparison(
     coverage: { a: await coverage(a.range), b: await coverage(b.range) },
     rows: a.rows.map((row, i) => {
       const match = inB.get(keyOf(a.view, row));
+      // 'new' means new in the list (not among B's first rows); its rank in the whole of B is still told.
       const listedInB = match !== undefined && match.rank <= limit;
       return {
         rank: i + 1,
-        rank_b: listedInB ? match.rank : null,
-        rank_change: listedInB ? match.rank - (i + 1) : null,
+        rank_b: match ? match.rank : null,
+        rank_change: match ? match.rank - (i + 1) : null,
         status: listedInB ? 'both' : 'new',
         b: values(match?.row),
       };

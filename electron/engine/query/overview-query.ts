@@ -55,8 +55,9 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
   }
   // One connection runs one statement at a time; the audience scans go last because they are the slow ones.
   const compiled = compileOverview(spec, range);
-  const totalRow = compiled.totals ? await ws.one(compiled.totals.sql, compiled.totals.params) : undefined;
-  const seriesRows = compiled.series ? await ws.all(compiled.series.sql, compiled.series.params) : [];
+  const figureRows = compiled.figures ? await ws.all(compiled.figures.sql, compiled.figures.params) : [];
+  const totalRow = figureRows.find((r) => r.date === null);
+  const seriesRows = figureRows.filter((r) => r.date !== null);
   const audience = compiled.audience ? AUDIENCE_METRICS : [];
   let audienceTotal: PlainRow | undefined;
   let audienceRows: PlainRow[] = [];
@@ -71,7 +72,7 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
   if (audienceTotal) pickMetrics(audienceTotal, audience, totals);
 
   const series = buildSeries(range, bounds, spec.splitBy, spec.granularity, seriesRows, audienceRows, spec.audienceSeries ? audience : []);
-  if (!compiled.totals) for (const p of series) for (const id of COUNTER_METRICS) p[id] = null;
+  if (!compiled.figures) for (const p of series) for (const id of COUNTER_METRICS) p[id] = null;
   return {
     view: 'overview',
     range,

@@ -3,7 +3,7 @@ import type { MetricId } from '../../../shared/metrics';
 import type { Granularity } from '../../../shared/query';
 import type { SeriesPoint } from '../../../shared/results';
 import { useStrings } from '../i18n/use-strings';
-import { bucketSpan } from './buckets';
+import { bucketSpan, spanDays } from './buckets';
 
 const capitalized = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 const UNIT = { day: 'dayUnit', week: 'weekUnit', month: 'monthUnit' } as const;
@@ -45,12 +45,7 @@ export function ChartDataTable({
               <tr key={d}>
                 <th scope="row">
                   {formatDay(d)}
-                  {span.partial && (
-                    <span className="muted">
-                      {' '}
-                      ({t('partialBucket').replace('{from}', formatDay(span.from)).replace('{to}', formatDay(span.to))})
-                    </span>
-                  )}
+                  {span.partial && <span className="muted">* ({t('partialBucket').replace('{days}', spanDays(span, formatDay))})</span>}
                 </th>
                 {splits.map((s) => (
                   <td className="num" key={s ?? ''}>

@@ -8,8 +8,9 @@ import { DIMENSION_IDS, DIMENSIONS, type DimensionChoice } from '../../../shared
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 import { CompareControls } from './CompareControls';
+import { isSupportedDay, MAX_DAY, MIN_DAY } from '../../../shared/dates';
 import { RadioGroup } from './RadioGroup';
-import type { StringKey } from '../../../shared/ui-strings';
+import { isStringKey, type StringKey } from '../../../shared/ui-strings';
 import type { ViewName } from '../store/view-state';
 
 /** Why no filter applies on a view (its note), or nothing when they do. */
@@ -17,6 +18,10 @@ const NOT_APPLIED: Partial<Record<ViewName, StringKey>> = { legacy: 'filtersLega
 
 export function FilterPanel() {
   const { t, dimensionLabel, word } = useStrings();
+  const accountType = (type: string) => {
+    const key = `account_${type}`;
+    return isStringKey(key) ? t(key) : type;
+  };
   const filters = useAppStore((s) => s.filters);
   const preset = useAppStore((s) => s.preset);
   const options = useAppStore((s) => s.options);
@@ -116,7 +121,9 @@ export function FilterPanel() {
           </label>
           {draft && (
             <p className="field-error" id="range-problem" role="alert" data-testid="range-problem">
-              {t('rangeInvalid')}
+              {draft && (!isSupportedDay(draft.from) || !isSupportedDay(draft.to))
+                ? t('rangeOutOfBounds').replace('{min}', MIN_DAY).replace('{max}', MAX_DAY)
+                : t('rangeInvalid')}
             </p>
           )}
         </fieldset>
@@ -152,7 +159,7 @@ export function FilterPanel() {
                   checked={filters.accounts.includes(a.id)}
                   onChange={(e) => setAccounts(e.target.checked ? [...filters.accounts, a.id] : filters.accounts.filter((x) => x !== a.id))}
                 />
-                <span title={`${a.type}: ${a.value}`}>{a.value}</span>
+                <span title={`${accountType(a.type)}: ${a.value}`}>{a.value}</span>
               </label>
             ))}
           </fieldset>

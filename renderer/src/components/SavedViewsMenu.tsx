@@ -51,7 +51,7 @@ function SavedViewsPopover({ onClose }: { onClose: () => void }) {
         }}
       >
         <label className="grow">
-          <span className="label-text">{t('saveViewAs')}</span>
+          <span>{t('saveViewAs')}</span>
           <input
             data-testid="saved-view-name"
             value={name}
@@ -117,7 +117,7 @@ function SavedViewItem({ view, onOpened }: { view: SavedView; onOpened: () => vo
           <button type="submit" disabled={!name.trim()} data-testid={`saved-view-rename-ok-${view.id}`}>
             {t('rename')}
           </button>
-          <button type="button" onClick={() => setMode('show')}>
+          <button type="button" className="secondary" onClick={() => setMode('show')}>
             {t('cancel')}
           </button>
         </form>
@@ -135,7 +135,7 @@ function SavedViewItem({ view, onOpened }: { view: SavedView; onOpened: () => vo
         >
           {t('delete')}
         </button>
-        <button type="button" onClick={() => setMode('show')} autoFocus>
+        <button type="button" className="secondary" onClick={() => setMode('show')} autoFocus>
           {t('cancel')}
         </button>
       </li>
@@ -146,7 +146,7 @@ function SavedViewItem({ view, onOpened }: { view: SavedView; onOpened: () => vo
         type="button"
         className="link grow"
         data-testid={`saved-view-${view.name}`}
-        title={`${t('savedAt')} ${formatTime(view.savedAt)}`}
+        title={`${view.name} (${t('savedAt')} ${formatTime(view.savedAt)})`}
         onClick={() => {
           openSavedView(view);
           onOpened();
@@ -154,10 +154,10 @@ function SavedViewItem({ view, onOpened }: { view: SavedView; onOpened: () => vo
       >
         {view.name}
       </button>
-      <button type="button" data-testid={`saved-view-rename-${view.id}`} onClick={() => setMode('rename')}>
+      <button type="button" className="secondary" data-testid={`saved-view-rename-${view.id}`} onClick={() => setMode('rename')}>
         {t('rename')}
       </button>
-      <button type="button" data-testid={`saved-view-delete-${view.id}`} onClick={() => setMode('delete')}>
+      <button type="button" className="secondary" data-testid={`saved-view-delete-${view.id}`} onClick={() => setMode('delete')}>
         {t('delete')}
       </button>
     </li>

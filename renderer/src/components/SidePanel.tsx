@@ -7,11 +7,14 @@ export function SidePanel({
   title,
   testId,
   onClose,
+  wide,
   children,
 }: {
   title: string;
   testId: string;
   onClose: () => void;
+  /** Room for a table of several columns (the board's Pins). */
+  wide?: boolean;
   children: ReactNode;
 }) {
   const { t } = useStrings();
@@ -19,7 +22,14 @@ export function SidePanel({
   const close = useCallback(() => onClose(), [onClose]);
   useFocusTrap(ref, close);
   return (
-    <aside ref={ref} className="pin-panel" role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
+    <section
+      ref={ref}
+      className={`pin-panel${wide ? ' wide' : ''}`}
+      role="dialog"
+      aria-modal="true"
+      aria-label={title}
+      data-testid={testId}
+    >
       <div className="pin-panel-head">
         <h2>{title}</h2>
         <button type="button" onClick={close} data-testid={`${testId.replace(/-panel$/, '')}-close`} autoFocus>
@@ -27,6 +37,6 @@ export function SidePanel({
         </button>
       </div>
       {children}
-    </aside>
+    </section>
   );
 }

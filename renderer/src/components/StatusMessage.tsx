@@ -3,7 +3,6 @@
  * code); the engine's own sentence (file, line, column) follows as the detail, marked as English text.
  */
 import type { ApiError } from '../../../shared/api';
-import { isStringKey } from '../../../shared/ui-strings';
 import { useStrings } from '../i18n/use-strings';
 
 export function StatusMessage({
@@ -19,18 +18,17 @@ export function StatusMessage({
   error?: Pick<ApiError, 'message'> & { code: string };
   onRetry?: () => void;
 }) {
-  const { t, locale } = useStrings();
+  const { t, locale, errorHeadline } = useStrings();
   const retry = onRetry && (
     <button type="button" onClick={onRetry}>
       {t('retry')}
     </button>
   );
   if (error) {
-    const key = `error_${error.code}`;
     return (
       <div className="status status-error" role="alert" data-testid="status-error" data-code={error.code}>
         <span>
-          <strong>{isStringKey(key) ? t(key) : t('errorPrefix')}</strong>
+          <strong>{errorHeadline(error.code)}</strong>
           {message && <>: {message}</>}
           <small className="status-detail" lang="en" title={locale === 'en' ? undefined : t('errorDetail')}>
             {error.message}

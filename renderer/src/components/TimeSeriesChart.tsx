@@ -11,10 +11,10 @@ import {
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import type { MetricId } from '../../../shared/metrics';
+import { METRICS, type MetricId } from '../../../shared/metrics';
 import type { Granularity } from '../../../shared/query';
 import type { Coverage, SeriesPoint } from '../../../shared/results';
-import { bucketSpan } from './buckets';
+import { bucketSpan, spanDays } from './buckets';
 import { useStrings } from '../i18n/use-strings';
 import type { Theme } from '../store/ui-slice';
 
@@ -70,9 +70,7 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
     const label = (d: string) => `${formatDay(d)}${span(d).partial ? '*' : ''}`;
     const head = (d: string) => {
       const s = span(d);
-      return s.partial
-        ? `${formatDay(d)} (${t('partialBucket').replace('{from}', formatDay(s.from)).replace('{to}', formatDay(s.to))})`
-        : formatDay(d);
+      return s.partial ? `${formatDay(d)}* (${t('partialBucket').replace('{days}', spanDays(s, formatDay))})` : formatDay(d);
     };
     const splits = [...new Set(series.map((p) => p.split))];
     const byKey = new Map(series.map((p) => [`${p.date}|${p.split ?? ''}`, p]));
@@ -117,8 +115,14 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
         legend: { top: 4 },
         toolbox: { right: 8, feature: { saveAsImage: { title: t('savePng'), name: `pinsight-${metric}` } } },
         dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 12 }],
-        xAxis: { type: 'category', data: dates, axisLabel: { formatter: label } },
-        yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatMetric(metric, v) } },
+        // Every label where they fit; the first and last always (a partial bucket's * is at either end).
+        xAxis: { type: 'category', data: dates, axisLabel: { formatter: label, showMinLabel: true, showMaxLabel: true } },
+        // Counts step by whole numbers at least (no "0, 1, 1, 2, 2" on a small scale).
+        yAxis: {
+          type: 'value',
+          minInterval: METRICS[metric].unit === 'count' ? 1 : 0,
+          axisLabel: { formatter: (v: number) => formatMetric(metric, v) },
+        },
         series: [
           ...splits.map((split, i) => ({
             name: name(split),

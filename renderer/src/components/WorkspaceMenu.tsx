@@ -4,9 +4,10 @@ import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 
 export function WorkspaceMenu() {
-  const { t } = useStrings();
+  const { t, errorHeadline } = useStrings();
   const workspace = useAppStore((s) => s.workspace);
   const recent = useAppStore((s) => s.recent);
+  const openError = useAppStore((s) => s.openError);
   const { openWorkspace } = useAppStore.getState();
   const [open, setOpen] = useState(false);
   const [path, setPath] = useState('');
@@ -14,7 +15,7 @@ export function WorkspaceMenu() {
   const choose = window.pinsight?.chooseWorkspace;
   const viaDialog = (mode: 'open' | 'new') =>
     void choose?.(mode).then(async (p) => {
-      if (p) await openWorkspace(p, mode === 'new').then(() => setOpen(false));
+      if (p && (await openWorkspace(p, mode === 'new'))) setOpen(false);
     });
   return (
     <div className="workspace-menu">
@@ -51,7 +52,7 @@ export function WorkspaceMenu() {
               type="button"
               data-testid="workspace-open"
               disabled={!path.trim()}
-              onClick={() => void openWorkspace(path.trim(), false).then(() => setOpen(false))}
+              onClick={() => void openWorkspace(path.trim(), false).then((ok) => ok && setOpen(false))}
             >
               {t('openWorkspace')}
             </button>
@@ -59,18 +60,23 @@ export function WorkspaceMenu() {
               type="button"
               data-testid="workspace-new"
               disabled={!path.trim()}
-              onClick={() => void openWorkspace(path.trim(), true).then(() => setOpen(false))}
+              onClick={() => void openWorkspace(path.trim(), true).then((ok) => ok && setOpen(false))}
             >
               {t('newWorkspace')}
             </button>
           </div>
+          {openError && (
+            <p className="field-error" role="alert" data-testid="workspace-error">
+              <strong>{errorHeadline(openError.code)}</strong> <span lang="en">{openError.message}</span>
+            </p>
+          )}
           {recent.length > 0 && (
             <>
               <h4>{t('recent')}</h4>
               <ul>
                 {recent.map((p) => (
                   <li key={p}>
-                    <button type="button" className="link" onClick={() => void openWorkspace(p, false).then(() => setOpen(false))}>
+                    <button type="button" className="link" onClick={() => void openWorkspace(p, false).then((ok) => ok && setOpen(false))}>
                       {p}
                     </button>
                   </li>

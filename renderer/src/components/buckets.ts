@@ -22,3 +22,8 @@ export function bucketSpan(start: string, granularity: Granularity, range: { fro
   const to = end > range.to ? range.to : end;
   return { from, to, partial: granularity !== 'day' && (from !== start || to !== end) };
 }
+
+/** A partial bucket's days as text: one day, or the first and last. */
+export function spanDays(span: BucketSpan, formatDay: (d: string) => string): string {
+  return span.from === span.to ? formatDay(span.from) : `${formatDay(span.from)} – ${formatDay(span.to)}`;
+}

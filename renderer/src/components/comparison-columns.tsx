@@ -49,11 +49,13 @@ export function comparisonColumns(result: TopResult | undefined, sort: MetricId,
       grow: 0,
       render: (r) => {
         const c = byRow.get(r);
-        if (!c || c.status === 'new') return <span className="badge new">{s.t('newEntry')}</span>;
+        if (!c || c.rank_b === null) return <span className="badge new">{s.t('newEntry')}</span>;
         const change = c.rank_change ?? 0;
+        const arrow = change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : '=';
+        // New in the list, though ranked further down in B: the move and B's rank, not just "new".
         return (
-          <span className={change > 0 ? 'up' : change < 0 ? 'down' : ''}>
-            {change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : '='}
+          <span className={change > 0 ? 'up' : change < 0 ? 'down' : ''} title={`#${c.rank_b} (B)`}>
+            {c.status === 'new' ? `${arrow} (#${c.rank_b})` : arrow}
           </span>
         );
       },

@@ -1,7 +1,7 @@
 /** The current locale's strings and number/date formatting. */
 import { DIMENSIONS, valueLabel, type DimensionId } from '../../../shared/dimensions';
 import { METRICS, type MetricId, type MetricUnit } from '../../../shared/metrics';
-import { UI_STRINGS, type Locale, type StringKey } from '../../../shared/ui-strings';
+import { isStringKey, UI_STRINGS, type Locale, type StringKey } from '../../../shared/ui-strings';
 import { useAppStore } from '../store/app-store';
 
 const INTL: Record<Locale, string> = { en: 'en-US', sv: 'sv-SE' };
@@ -54,6 +54,11 @@ export function useStrings() {
     metricLabel: (id: MetricId) => METRICS[id].label[locale],
     formatMetric: (id: MetricId, value: number | null | undefined) => formatMetricValue(value, METRICS[id].unit, locale),
     formatDay: (day: string) => formatDay(day, locale),
+    /** The headline of an engine error, by its code, in the interface's language. */
+    errorHeadline: (code: string) => {
+      const key = `error_${code}`;
+      return isStringKey(key) ? strings[key] : strings.errorPrefix;
+    },
     /** A moment in the workspace's time zone, named. */
     formatTime: (iso: string) => formatTime(iso, locale, timeZone),
     /** A count as the language writes it (1 491 750 in Swedish). */

@@ -2,6 +2,7 @@
 import type { DimensionChoice, DimensionId } from '../../../shared/dimensions';
 import type { StateCreator } from 'zustand';
 import { compareRange, type ComparePreset } from '../../../shared/compare';
+import { isSupportedDay } from '../../../shared/dates';
 import { presetRange, type DatePreset } from '../../../shared/date-presets';
 import { DEFAULT_FILTERS, type Filters, type SplitBy } from '../../../shared/filters';
 import { AUDIENCE_METRICS, type MetricId } from '../../../shared/metrics';
@@ -79,8 +80,9 @@ export const createFiltersSlice: StateCreator<AppState, [], [], FiltersSlice> = 
     get().refresh();
   },
   setCustomRange(from, to) {
-    // A reversed range is not applied: the fields keep what was typed, the views the last valid range.
-    if (from > to) {
+    // A reversed range, or a date outside the supported days (a year half typed: 0002, 0020, 0202), is not
+    // applied: the fields keep what was typed, the views the last valid range.
+    if (from > to || !isSupportedDay(from) || !isSupportedDay(to)) {
       set({ rangeDraft: { from, to } });
       return;
     }

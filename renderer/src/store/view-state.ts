@@ -9,8 +9,11 @@ import { isSupportedDay } from '../../../shared/dates';
 import { DATE_PRESETS, type DatePreset } from '../../../shared/date-presets';
 import { allChoices, DIMENSION_IDS, DIMENSIONS, type DimensionChoice, type DimensionId } from '../../../shared/dimensions';
 import { SPLITS, type SplitBy } from '../../../shared/filters';
-import { isMetricId, type MetricId } from '../../../shared/metrics';
-import { GRANULARITIES, MAX_TOP_LIMIT, type Granularity } from '../../../shared/query';
+import { isMetricId, TOP_SORT_METRICS, VIDEO_SORT_METRICS, type MetricId } from '../../../shared/metrics';
+import { GRANULARITIES, type Granularity } from '../../../shared/query';
+
+/** The row limits the top lists offer (a link may hold only these: the control must be able to show it). */
+export const TOP_LIMITS = [50, 100, 500, 1000, 5000] as const;
 
 export const VIEW_NAMES = ['overview', 'top-pins', 'top-boards', 'video', 'legacy', 'import'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
@@ -57,7 +60,8 @@ export const DEFAULT_VIEW_STATE: ViewState = {
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
   v !== null && (list as readonly string[]).includes(v) ? list.find((x) => x === v) : undefined;
 const day = (v: string | null): string | null => (v !== null && isSupportedDay(v) ? v : null);
-const metric = (v: string | null): MetricId | undefined => (v !== null && isMetricId(v) ? v : undefined);
+const metric = (v: string | null, among?: readonly MetricId[]): MetricId | undefined =>
+  v !== null && isMetricId(v) && (!among || among.includes(v)) ? v : undefined;
 const id = (v: string | null): string | null => (v && v.length <= 200 ? v : null);
 const choiceOf = <D extends DimensionId>(d: D, v: string | null): DimensionChoice<D> =>
   oneOf<DimensionChoice<D>>(['all', ...DIMENSIONS[d].values], v) ?? 'all';
@@ -94,10 +98,11 @@ export function parseViewState(text: string): ViewState {
       to: comparePreset === 'custom' ? day(p.get('bto')) : null,
       perDay: comparePreset !== undefined && p.get('perday') === '1',
     },
-    topPinsSort: metric(p.get('pinsort')) ?? d.topPinsSort,
-    topBoardsSort: metric(p.get('boardsort')) ?? d.topBoardsSort,
-    videoSort: metric(p.get('videosort')) ?? d.videoSort,
-    topLimit: Number.isInteger(limit) && limit >= 1 && limit <= MAX_TOP_LIMIT ? limit : d.topLimit,
+    // Only what the sort and row controls offer, so that the controls always show what the list does.
+    topPinsSort: metric(p.get('pinsort'), TOP_SORT_METRICS) ?? d.topPinsSort,
+    topBoardsSort: metric(p.get('boardsort'), TOP_SORT_METRICS) ?? d.topBoardsSort,
+    videoSort: metric(p.get('videosort'), VIDEO_SORT_METRICS) ?? d.videoSort,
+    topLimit: TOP_LIMITS.find((l) => l === limit) ?? d.topLimit,
     pin: id(p.get('pin')),
     board: id(p.get('board')),
   };

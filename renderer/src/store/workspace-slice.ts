@@ -13,19 +13,25 @@ export interface WorkspaceSlice {
   workspaceError: ApiError | null;
   recent: string[];
   loadWorkspace(): Promise<void>;
-  openWorkspace(path: string, create: boolean): Promise<void>;
+  /** Opens another workspace; false (and `openError`) when it cannot, the current one staying on screen. */
+  openWorkspace(path: string, create: boolean): Promise<boolean>;
+  openError: ApiError | null;
 }
 
-export const initialWorkspace = { workspace: null, options: null, workspaceError: null, recent: [] as string[] };
+export const initialWorkspace = { workspace: null, options: null, workspaceError: null, openError: null, recent: [] as string[] };
 
 export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => ({
   ...initialWorkspace,
   async openWorkspace(path, create) {
     const res = await api.openWorkspace({ path, create });
-    if (!res.ok) return set({ workspaceError: res.error });
+    if (!res.ok) {
+      set({ openError: res.error });
+      return false;
+    }
     // The app keeps the recent list (app-data): read it back rather than keeping a copy of our own.
-    set({ workspaceError: null, selectedPin: null, selectedBoard: null, savedViews: [] });
+    set({ workspaceError: null, openError: null, selectedPin: null, selectedBoard: null, savedViews: [] });
     await Promise.all([get().loadWorkspace(), get().loadPreferences()]);
+    return true;
   },
   async loadWorkspace() {
     const [info, options] = await Promise.all([api.getWorkspace(), api.filterOptions()]);

@@ -30,7 +30,7 @@ export function BoardPanel() {
   const data = pins.status === 'ready' ? pins.data : pins.status === 'loading' ? pins.previous : undefined;
   const total = data?.rows.reduce((sum, r) => sum + (typeof r[sort] === 'number' ? r[sort] : 0), 0);
   return (
-    <SidePanel title={`${t('board')}: ${name ?? board}`} testId="board-panel" onClose={close}>
+    <SidePanel title={`${t('board')}: ${name ?? board}`} testId="board-panel" onClose={close} wide>
       {pins.status === 'error' ? (
         <StatusMessage kind="error" error={pins.error} />
       ) : !data ? (

@@ -1,4 +1,4 @@
-/** The import history, newest last, with "Remove…" to take an import back out (after an inline confirmation). */
+/** The import history, newest first, with "Remove…" to take an import back out (after an inline confirmation). */
 import { useState } from 'react';
 import type { ImportRecord } from '../../../shared/results';
 import { StatusMessage } from '../components/StatusMessage';
@@ -28,11 +28,12 @@ export function ImportHistory() {
         </p>
       )}
       <ul className="history" data-testid="import-history">
-        {history.map((h) => (
+        {/* Newest first. */}
+        {[...history].reverse().map((h) => (
           <li key={h.id} data-testid={`import-${h.id}`}>
             <span>
               <time dateTime={h.importedAt}>{formatTime(h.importedAt)}</time> · {name(h)} · {kindLabel(h.kind)} ·{' '}
-              {t('historyRows').replace('{rows}', rows(h.rows))}
+              {h.rows === 1 ? t('historyRowOne') : t('historyRows').replace('{rows}', rows(h.rows))}
               {h.rejected > 0 && (
                 <span data-testid={`import-rejected-${h.id}`}> · {t('historyRejected').replace('{count}', rows(h.rejected))}</span>
               )}

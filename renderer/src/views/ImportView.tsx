@@ -157,7 +157,12 @@ export function ImportView() {
                         label: t('reason'),
                         width: 240,
                         grow: 3,
-                        render: (r: RejectedRow) => <span title={r.reason}>{r.reason}</span>,
+                        render: (r: RejectedRow) => (
+                          // The reason is the engine's sentence, in English in either language.
+                          <span title={r.reason} lang="en">
+                            {r.reason}
+                          </span>
+                        ),
                       },
                     ]}
                     rows={summary.rejected}

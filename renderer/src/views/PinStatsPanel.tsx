@@ -40,7 +40,9 @@ export function PinStatsPanel() {
         <table className="pin-blocks" data-testid="pin-blocks">
           <thead>
             <tr>
-              <th />
+              <th scope="col">
+                <span className="visually-hidden">{t('metric')}</span>
+              </th>
               {blocks.map(([name]) => (
                 <th key={name} className="num">
                   {name}

@@ -10,10 +10,9 @@ import { StatusMessage } from '../components/StatusMessage';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
+import { TOP_LIMITS } from '../store/view-state';
 import type { Loadable } from '../store/views-slice';
 import { HowCountedButton } from '../components/HowCountedButton';
-
-const LIMITS = [50, 100, 500, 1000, 5000];
 
 export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
   const strings = useStrings();
@@ -60,7 +59,7 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
         <label className="inline-control">
           {t('rows')}
           <select value={limit} data-testid={`limit-${kind}`} onChange={(e) => setTopLimit(Number(e.target.value))}>
-            {LIMITS.map((l) => (
+            {TOP_LIMITS.map((l) => (
               <option key={l} value={l}>
                 {l}
               </option>

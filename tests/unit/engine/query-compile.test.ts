@@ -29,7 +29,7 @@ describe('overview', () => {
       audienceSeries: false,
     });
     const compiled = compileOverview(s, RANGE);
-    expect(compiled.series?.params).toMatchObject({
+    expect(compiled.figures?.params).toMatchObject({
       contentType: 'paid',
       device: 'mobile',
       source: 'yours',
@@ -44,8 +44,8 @@ describe('overview', () => {
     const first = compileOverview(spec({ skipAudience: true }), RANGE);
     const second = compileOverview(spec({ audienceOnly: true, splitBy: 'content-type' }), RANGE);
     expect(first.audience).toBeNull();
-    expect(second.totals).toBeNull();
-    expect(second.series).toBeNull();
+    expect(second.figures).toBeNull();
+    expect(first.figures?.sql).toContain('GROUP BY GROUPING SETS ((bucket_day), ())');
     expect({ first, second }).toMatchSnapshot();
   });
 });

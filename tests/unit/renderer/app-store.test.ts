@@ -29,6 +29,16 @@ describe('app store', () => {
     expect(useAppStore.getState().filters).toMatchObject({ from: '2026-08-01', to: '2026-08-15' });
   });
 
+  it('a year still being typed (0002, 0020, 0202) is not applied: no query, the last valid range stays', () => {
+    useAppStore.getState().setCustomRange('2026-08-01', '2026-08-15');
+    for (const year of ['0002', '0020', '0202']) useAppStore.getState().setCustomRange(`${year}-08-01`, '2026-08-15');
+    expect(useAppStore.getState().filters).toMatchObject({ from: '2026-08-01', to: '2026-08-15' });
+    expect(useAppStore.getState().rangeDraft).toEqual({ from: '0202-08-01', to: '2026-08-15' });
+    useAppStore.getState().setCustomRange('2025-08-01', '2026-08-15');
+    expect(useAppStore.getState().filters).toMatchObject({ from: '2025-08-01', to: '2026-08-15' });
+    expect(useAppStore.getState().rangeDraft).toBeNull();
+  });
+
   it('a reversed range is kept as typed but not applied: the last valid range stays', () => {
     useAppStore.getState().setCustomRange('2026-08-01', '2026-08-15');
     useAppStore.getState().setCustomRange('2026-08-20', '2026-08-15');

@@ -8,10 +8,11 @@ import { metricSelect } from './metric-sql';
 import { compileFilters, type Statement } from './filters-sql';
 
 export interface OverviewStatements {
-  /** Counter totals from the rollup (null when only the audiences are asked for). */
-  totals: Statement | null;
-  /** Counters per bucket and split value from the rollup. */
-  series: Statement | null;
+  /**
+   * Counters from the rollup per bucket and split value, and the totals as the row without a date: one scan
+   * (null when only the audiences are asked for).
+   */
+  figures: Statement | null;
   /** Distinct audiences from the cleaned events: totals only, or (`withSeries`) per bucket too, the total as the row without a date. */
   audience: (Statement & { withSeries: boolean }) | null;
 }
@@ -22,14 +23,12 @@ export function compileOverview(spec: QuerySpec, range: Pick<ResolvedRange, 'fro
   const split = splitExpression(spec.splitBy);
   const splitCol = splitColumn(spec.splitBy);
   const counters = !spec.audienceOnly;
-  const select = metricSelect(COUNTER_METRICS);
-  const groupCols = `${bucketSql(spec.granularity)} AS date, ${split ?? 'NULL'} AS split`;
+  const keys = ['bucket_day', ...(splitCol ? [splitCol] : [])].join(', ');
   const audience = spec.skipAudience ? [] : AUDIENCE_METRICS;
   let audienceStatement: OverviewStatements['audience'] = null;
   if (audience.length && spec.audienceSeries) {
     // The series and the total in one scan of the events: the total is the grouping set without a date.
     // Grouped by the stored date and ENUM, labelled as text afterwards (not once per event).
-    const keys = ['bucket_day', ...(splitCol ? [splitCol] : [])].join(', ');
     audienceStatement = {
       sql: `SELECT ${bucketSql(spec.granularity, 'bucket_day')} AS date, ${split ?? 'NULL'} AS split, ${audience.join(', ')}
 FROM (SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${splitCol}` : ''}, ${metricSelect(audience)}
@@ -44,11 +43,14 @@ FROM (SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${s
       withSeries: false,
     };
   }
-  return {
-    totals: counters ? { sql: `SELECT ${select} FROM rollup_daily WHERE ${where.sql}`, params: where.params } : null,
-    series: counters
-      ? { sql: `SELECT ${groupCols}, ${select} FROM rollup_daily WHERE ${where.sql} GROUP BY ALL`, params: where.params }
-      : null,
-    audience: audienceStatement,
-  };
+  // The same shape for the counters from the rollup: series and totals in one scan.
+  const figures = counters
+    ? {
+        sql: `SELECT ${bucketSql(spec.granularity, 'bucket_day')} AS date, ${split ?? 'NULL'} AS split, ${COUNTER_METRICS.join(', ')}
+FROM (SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${splitCol}` : ''}, ${metricSelect(COUNTER_METRICS)}
+      FROM rollup_daily WHERE ${where.sql} GROUP BY GROUPING SETS ((${keys}), ()))`,
+        params: where.params,
+      }
+    : null;
+  return { figures, audience: audienceStatement };
 }
