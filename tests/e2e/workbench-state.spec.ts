@@ -49,6 +49,17 @@ test('reload, Back and Forward restore the view; a copied link shows it in anoth
   await expect(second.getByTestId('kpi-impressions')).toHaveAttribute('data-value', impressions ?? '');
   expect(fragment(second)).toBe('device=mobile&interval=week');
   await other.close();
+
+  // The link the app makes (the address bar's own has no token): opens the view in yet another browser.
+  await page.getByTestId('saved-views-button').click();
+  await page.getByTestId('copy-link').click();
+  const link = await page.getByTestId('view-link').inputValue();
+  expect(link).toMatch(/#token=[\w-]+&device=mobile&interval=week$/);
+  const third = await browser.newContext();
+  const thirdPage = await third.newPage();
+  await thirdPage.goto(link);
+  await expect(thirdPage.getByTestId('kpi-impressions')).toHaveAttribute('data-value', impressions ?? '');
+  await third.close();
 });
 
 test('a preset stays a preset; an open Pin is part of the view', async ({ page, served }) => {

@@ -4,6 +4,7 @@ import { SAVED_VIEW_NAME_MAX, type SavedView } from '../../../shared/preferences
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 import { useFocusTrap } from './use-focus-trap';
+import { serveToken } from '../api/transport';
 
 export function SavedViewsMenu() {
   const { t } = useStrings();
@@ -75,6 +76,7 @@ function SavedViewsPopover({ onClose }: { onClose: () => void }) {
           {error.message}
         </p>
       )}
+      {!window.pinsight && <ViewLink />}
       <h4>{t('savedViews')}</h4>
       {views.length === 0 ? (
         <p className="muted" data-testid="saved-views-empty">
@@ -161,5 +163,39 @@ function SavedViewItem({ view, onOpened }: { view: SavedView; onOpened: () => vo
         {t('delete')}
       </button>
     </li>
+  );
+}
+
+/**
+ * In the browser: a link to this view that another browser on this computer can open (the address bar's own
+ * address has no access token: it is taken off the address when the page opens).
+ */
+function ViewLink() {
+  const { t } = useStrings();
+  const [link, setLink] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const make = () => {
+    const state = location.hash.replace(/^#/, '');
+    const full = `${location.origin}${location.pathname}#token=${serveToken() ?? ''}${state ? `&${state}` : ''}`;
+    setLink(full);
+    void navigator.clipboard
+      ?.writeText(full)
+      .then(() => setCopied(true))
+      .catch(() => setCopied(false));
+  };
+  return (
+    <div className="view-link">
+      <button type="button" className="secondary" data-testid="copy-link" onClick={make}>
+        {t('copyLink')}
+      </button>
+      {link && (
+        <>
+          <input readOnly aria-label={t('copyLink')} data-testid="view-link" value={link} onFocus={(e) => e.target.select()} />
+          <p className="muted" role="status">
+            {copied ? t('linkCopied') : t('linkSelect')}
+          </p>
+        </>
+      )}
+    </div>
   );
 }

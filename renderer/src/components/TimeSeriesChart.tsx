@@ -115,8 +115,12 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
         legend: { top: 4 },
         toolbox: { right: 8, feature: { saveAsImage: { title: t('savePng'), name: `pinsight-${metric}` } } },
         dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 12 }],
-        // Every label where they fit; the first and last always (a partial bucket's * is at either end).
-        xAxis: { type: 'category', data: dates, axisLabel: { formatter: label, showMinLabel: true, showMaxLabel: true } },
+        // Weeks and months: the first and last labels always (a partial bucket's * is at either end).
+        xAxis: {
+          type: 'category',
+          data: dates,
+          axisLabel: { formatter: label, ...(granularity === 'day' ? {} : { showMinLabel: true, showMaxLabel: true }) },
+        },
         // Counts step by whole numbers at least (no "0, 1, 1, 2, 2" on a small scale).
         yAxis: {
           type: 'value',
