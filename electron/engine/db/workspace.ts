@@ -99,8 +99,6 @@ export class Workspace {
     const conn = await instance.connect();
     // Times without an offset are read as UTC, and stored times are UTC.
     await conn.run(`SET TimeZone = 'UTC'`);
-    // Statements running over two seconds (reading a large file) report how far they are (queryPercent), silently.
-    await conn.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false`);
     const ws = new Workspace(path, instance, conn);
     try {
       if (readOnly) {
@@ -183,6 +181,19 @@ export class Workspace {
   }
 
   /** The first column of the first row, or null. */
+  /**
+   * While `work` runs, statements over two seconds (reading a large file) report how far they are (queryPercent),
+   * silently. Only for imports: the views' queries do not pay for the tracking.
+   */
+  async withProgress<T>(work: () => Promise<T>): Promise<T> {
+    await this.conn.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false`);
+    try {
+      return await work();
+    } finally {
+      await this.conn.run(`RESET enable_progress_bar; RESET enable_progress_bar_print`).catch(() => undefined);
+    }
+  }
+
   /** How far the statement running now is (0-100), where DuckDB can tell (a file scan), else null. */
   queryPercent(): number | null {
     try {

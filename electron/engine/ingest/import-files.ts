@@ -63,7 +63,7 @@ export async function importFiles(ws: Workspace, paths: string[], options: Impor
   }
   const staging = new ImportStaging();
   try {
-    return await importListed(ws, listInputFiles(paths, staging, options.uploadsRoot), staging, options);
+    return await ws.withProgress(() => importListed(ws, listInputFiles(paths, staging, options.uploadsRoot), staging, options));
   } finally {
     staging.close();
   }
