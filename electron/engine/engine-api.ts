@@ -56,18 +56,9 @@ export function engineApi(
               signal,
               exportContext: a.exportContext,
               uploadsRoot: host.uploadsRoot,
-              onProgress: (p) => {
+              onProgress: ({ file, ...p }) => {
                 running = p.phase !== 'done';
-                progress({
-                  fileIndex: p.fileIndex,
-                  fileCount: p.fileCount,
-                  currentFile: p.file || null,
-                  phase: p.phase,
-                  bytesDone: p.bytesDone,
-                  bytesTotal: p.bytesTotal,
-                  rowsDone: p.rowsDone,
-                  etaSeconds: p.etaSeconds,
-                });
+                progress({ ...p, currentFile: file || null });
               },
             }),
           () => running && engine.interrupt(),

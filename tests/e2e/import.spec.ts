@@ -34,17 +34,19 @@ test('import a folder of messy dumps from the Import view; the numbers equal the
       await page.screenshot({ path: testInfo.outputPath('import-summary.png') });
 
       const cliWorkspace = join(dir, 'cli.duckdb');
+      const cliOverview = () =>
+        cliJson<{ totals: Record<string, number> }>([
+          'query',
+          'overview',
+          '--workspace',
+          cliWorkspace,
+          '--from',
+          '2025-11-01',
+          '--to',
+          '2026-10-31',
+        ]);
       cliJson(['import', dump, '--workspace', cliWorkspace]);
-      const cli = cliJson<{ totals: Record<string, number> }>([
-        'query',
-        'overview',
-        '--workspace',
-        cliWorkspace,
-        '--from',
-        '2025-11-01',
-        '--to',
-        '2026-10-31',
-      ]);
+      const cli = cliOverview();
       await page.getByTestId('tab-overview').click();
       await page.getByTestId('filter-from').fill('2025-11-01');
       await page.getByTestId('filter-to').fill('2026-10-31');
@@ -64,16 +66,7 @@ test('import a folder of messy dumps from the Import view; the numbers equal the
       const cliHistory = cliJson<{ id: number; file: string }[]>(['imports', '--workspace', cliWorkspace]);
       const cliId = cliHistory.find((h) => h.file.endsWith('events-b.ndjson.gz'))?.id;
       cliJson(['imports', 'remove', String(cliId), '--workspace', cliWorkspace]);
-      const after = cliJson<{ totals: Record<string, number> }>([
-        'query',
-        'overview',
-        '--workspace',
-        cliWorkspace,
-        '--from',
-        '2025-11-01',
-        '--to',
-        '2026-10-31',
-      ]);
+      const after = cliOverview();
       expect(after.totals.impressions).not.toBe(cli.totals.impressions);
       await page.getByTestId('tab-overview').click();
       await expect(page.getByTestId('kpi-impressions')).toHaveAttribute('data-value', String(after.totals.impressions));

@@ -68,6 +68,14 @@ for (const locale of ['en', 'sv'] as const) {
       problems[view] = await layoutProblems(page);
       await page.screenshot({ path: testInfo.outputPath(`${view}-1024-${locale}.png`) });
     }
+    // The same views in the dark theme, for the eye (the layout does not depend on the theme).
+    await page.getByTestId('theme-toggle').click();
+    for (const view of VIEWS) {
+      await page.getByTestId(`tab-${view}`).click();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: testInfo.outputPath(`${view}-1024-${locale}-dark.png`) });
+    }
+    await page.getByTestId('theme-toggle').click();
     // A top list's table reaches down to near the bottom of the window.
     await page.getByTestId('tab-top-pins').click();
     const table = await page.getByRole('table').first().boundingBox();

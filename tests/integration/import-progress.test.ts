@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { cpSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { writeDemoDump } from '../../electron/engine/demo/write-demo-dump';
-import type { ImportProgress } from '../../electron/engine/ingest/import-files';
+import type { ImportProgress } from '../../electron/engine/ingest/import-progress';
 import { PinsightEngine } from '../../electron/engine/pinsight-engine';
 import { tempDir } from '../helpers/temp-dir';
 

@@ -23,24 +23,8 @@ import type { ExportContext } from './analytics-export/export-types';
 import { importExportFile, looksLikeExport } from './analytics-export/import-export-file';
 import { importApiResponse, mayBeApiResponse } from './analytics-export/import-api-response';
 import { lastImportId } from '../db/import-ids';
+import { ImportProgressReporter, type ImportProgress } from './import-progress';
 import { DIMENSION_TABLES, isDimensionKind, keepBaseline, recordRows } from '../db/dimension-history';
-
-export interface ImportProgress {
-  file: string;
-  fileIndex: number;
-  fileCount: number;
-  phase: 'reading' | 'deriving' | 'done';
-  /** Bytes of the files read so far (the file being read counted by DuckDB's progress), and of them all. */
-  bytesDone: number;
-  bytesTotal: number;
-  /** Rows of the files read so far. */
-  rowsDone: number;
-  /** Seconds the reading may still take, from its pace so far; null until that pace is known. */
-  etaSeconds: number | null;
-}
-
-/** How often the progress of the file being read is sampled from DuckDB. */
-const PROGRESS_EVERY_MS = 250;
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
@@ -69,14 +53,6 @@ export async function importFiles(ws: Workspace, paths: string[], options: Impor
   }
 }
 
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
-
 async function importListed(ws: Workspace, files: InputFile[], staging: ImportStaging, options: ImportOptions): Promise<ImportSummary> {
   const summaries: ImportFileSummary[] = [];
   const rejected: RejectedRow[] = [];
@@ -87,26 +63,7 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
   };
 
   const firstNew = (await lastImportId(ws)) + 1;
-  const sizes = files.map((f) => fileSize(f.readPath));
-  const bytesTotal = sizes.reduce((a, b) => a + b, 0);
-  let bytesRead = 0;
-  const rowsRead = () => summaries.reduce((n, s) => n + s.rows, 0);
-  const started = Date.now();
-  const eta = (done: number) => {
-    const elapsed = (Date.now() - started) / 1000;
-    return elapsed >= 1.5 && done > 0 ? (elapsed * (bytesTotal - done)) / done : null;
-  };
-  const progress = (phase: ImportProgress['phase'], fileIndex: number, file = '', bytesDone = bytesRead) =>
-    options.onProgress?.({
-      file,
-      fileIndex,
-      fileCount: files.length,
-      phase,
-      bytesDone,
-      bytesTotal,
-      rowsDone: rowsRead(),
-      etaSeconds: phase === 'reading' ? eta(bytesDone) : null,
-    });
+  const progress = new ImportProgressReporter(files, () => summaries.reduce((n, s) => n + s.rows, 0), options.onProgress);
   // A cancel may interrupt the statement running at the time: whatever it throws then, the import was cancelled.
   const cancelledOr = (e: unknown) => (options.signal?.aborted ? cancelled() : e);
   // Step 1 of db/pending-import.ts: the raw rows, in one transaction.
@@ -115,22 +72,13 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
       await beginPendingImport(ws, firstNew);
       for (const [i, file] of files.entries()) {
         checkCancel();
-        progress('reading', i, file.path);
-        // Within a file, DuckDB's progress of the statement running says how far the reading is (never backwards).
-        const size = sizes[i] ?? 0;
-        let within = 0;
-        const ticker = setInterval(() => {
-          within = Math.max(within, ws.queryPercent() ?? 0);
-          progress('reading', i, file.path, bytesRead + Math.round((size * within) / 100));
-        }, PROGRESS_EVERY_MS);
-        const result = await importOne(ws, file, summaries.length, options.exportContext ?? {}, staging)
-          .catch((e: unknown) => {
+        const result = await progress.reading(ws, i, () =>
+          importOne(ws, file, summaries.length, options.exportContext ?? {}, staging).catch((e: unknown) => {
             // Whatever went wrong reading this file is said in the user's terms, with the file's name.
             if (e instanceof PinsightError || options.signal?.aborted || isWriteFailure(e)) throw e;
             throw new PinsightError('bad-input', `${basename(file.path)}: ${readErrorSentence(e)}`);
-          })
-          .finally(() => clearInterval(ticker));
-        bytesRead += size;
+          }),
+        );
         summaries.push(result.summary);
         rejectedTotal += result.rejected.length;
         for (const r of result.rejected) if (rejected.length < MAX_LISTED_REJECTS) rejected.push(r);
@@ -142,7 +90,7 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
   let derived: DeriveSummary | null;
   try {
     checkCancel();
-    progress('deriving', files.length);
+    progress.report('deriving', files.length);
     derived = await deriveImport(ws, summaries, firstNew, checkCancel);
   } catch (e) {
     // On a full disk the rollback may fail too: the mark stays, and the next open of the workspace rolls back.
@@ -150,7 +98,7 @@ async function importListed(ws: Workspace, files: InputFile[], staging: ImportSt
     throw notLanded(cancelledOr(e));
   }
   // The import has landed: from here on a cancel changes nothing.
-  progress('done', files.length);
+  progress.report('done', files.length);
   let warning: string | undefined;
   try {
     await ws.checkpoint();

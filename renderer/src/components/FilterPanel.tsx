@@ -10,18 +10,14 @@ import { useAppStore } from '../store/app-store';
 import { CompareControls } from './CompareControls';
 import { isSupportedDay, MAX_DAY, MIN_DAY } from '../../../shared/dates';
 import { RadioGroup } from './RadioGroup';
-import { isStringKey, type StringKey } from '../../../shared/ui-strings';
+import type { StringKey } from '../../../shared/ui-strings';
 import type { ViewName } from '../store/view-state';
 
 /** Why no filter applies on a view (its note), or nothing when they do. */
 const NOT_APPLIED: Partial<Record<ViewName, StringKey>> = { legacy: 'filtersLegacy', import: 'filtersImport' };
 
 export function FilterPanel() {
-  const { t, dimensionLabel, word } = useStrings();
-  const accountType = (type: string) => {
-    const key = `account_${type}`;
-    return isStringKey(key) ? t(key) : type;
-  };
+  const { t, dimensionLabel, word, coded } = useStrings();
   const filters = useAppStore((s) => s.filters);
   const preset = useAppStore((s) => s.preset);
   const options = useAppStore((s) => s.options);
@@ -159,7 +155,7 @@ export function FilterPanel() {
                   checked={filters.accounts.includes(a.id)}
                   onChange={(e) => setAccounts(e.target.checked ? [...filters.accounts, a.id] : filters.accounts.filter((x) => x !== a.id))}
                 />
-                <span title={`${accountType(a.type)}: ${a.value}`}>{a.value}</span>
+                <span title={`${coded('account_', a.type)}: ${a.value}`}>{a.value}</span>
               </label>
             ))}
           </fieldset>

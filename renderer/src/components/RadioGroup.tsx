@@ -3,6 +3,7 @@
  * Home and End go to the first and last. `disabled` greys the whole group out with its reason on hover.
  */
 import { useRef, type KeyboardEvent } from 'react';
+import { rovingIndex } from './roving-index';
 
 export interface RadioOption<V extends string> {
   value: V;
@@ -35,17 +36,9 @@ export function RadioGroup<V extends string>({
     options.findIndex((o) => o.value === value),
   );
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
-    const to =
-      step !== undefined
-        ? (index + step + options.length) % options.length
-        : e.key === 'Home'
-          ? 0
-          : e.key === 'End'
-            ? options.length - 1
-            : -1;
-    const next = options[to];
-    if (!next || disabled) return;
+    const to = rovingIndex(e.key, index, options.length, true);
+    const next = to === null ? undefined : options[to];
+    if (to === null || !next || disabled) return;
     e.preventDefault();
     onChange(next.value);
     box.current?.querySelectorAll<HTMLElement>('[role="radio"]')[to]?.focus();

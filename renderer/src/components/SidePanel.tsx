@@ -1,5 +1,5 @@
 /** A panel over the right side (Pin stats, a board's Pins): a modal dialog that keeps focus and closes on Esc. */
-import { useCallback, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useStrings } from '../i18n/use-strings';
 import { useFocusTrap } from './use-focus-trap';
 
@@ -19,8 +19,8 @@ export function SidePanel({
 }) {
   const { t } = useStrings();
   const ref = useRef<HTMLElement>(null);
-  const close = useCallback(() => onClose(), [onClose]);
-  useFocusTrap(ref, close);
+  // Callers pass a stable onClose (useCallback): the focus trap is set up once.
+  useFocusTrap(ref, onClose);
   return (
     <section
       ref={ref}
@@ -32,7 +32,7 @@ export function SidePanel({
     >
       <div className="pin-panel-head">
         <h2>{title}</h2>
-        <button type="button" onClick={close} data-testid={`${testId.replace(/-panel$/, '')}-close`} autoFocus>
+        <button type="button" onClick={onClose} data-testid={`${testId.replace(/-panel$/, '')}-close`} autoFocus>
           {t('close')}
         </button>
       </div>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { StringKey } from '../../../shared/ui-strings';
+import { rovingIndex } from './roving-index';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 import type { ViewName } from '../store/view-state';
@@ -24,7 +25,7 @@ export function ViewTabs() {
   const list = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const onKey = (e: KeyboardEvent | globalThis.KeyboardEvent) => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
       const n = Number(e.key);
       const tab = e.altKey && n >= 1 ? TABS[n - 1] : undefined;
       if (!tab) return;
@@ -35,11 +36,14 @@ export function ViewTabs() {
     return () => window.removeEventListener('keydown', onKey);
   }, [setView]);
 
-  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const at = TABS.findIndex((tab) => tab.view === view);
-    const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
-    const to = step !== undefined ? (at + step + TABS.length) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
-    const next = TABS[to];
+  const onArrow = (e: KeyboardEvent<HTMLDivElement>) => {
+    const to = rovingIndex(
+      e.key,
+      TABS.findIndex((tab) => tab.view === view),
+      TABS.length,
+      false,
+    );
+    const next = to === null ? undefined : TABS[to];
     if (!next) return;
     e.preventDefault();
     setView(next.view);
@@ -47,7 +51,7 @@ export function ViewTabs() {
   };
 
   return (
-    <div className="tabs" role="tablist" aria-label={t('viewsTabs')} ref={list} onKeyDown={onKey}>
+    <div className="tabs" role="tablist" aria-label={t('viewsTabs')} ref={list} onKeyDown={onArrow}>
       {TABS.map((tab, i) => (
         <button
           key={tab.view}

@@ -44,21 +44,36 @@ function zoneName(iso: string, locale: Locale, timeZone: string): string {
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }
 
+export function formatBytes(n: number, locale: Locale): string {
+  const [value, unit] = n >= 1e9 ? [n / 1e9, 'gigabyte'] : n >= 1e6 ? [n / 1e6, 'megabyte'] : [n / 1e3, 'kilobyte'];
+  return new Intl.NumberFormat(INTL[locale], { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+}
+
+export function formatDuration(seconds: number, locale: Locale): string {
+  const [value, unit] = seconds >= 90 ? [Math.round(seconds / 60), 'minute'] : [Math.max(1, Math.round(seconds)), 'second'];
+  return new Intl.NumberFormat(INTL[locale], { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}
+
 export function useStrings() {
   const locale = useAppStore((s) => s.locale);
   const timeZone = useAppStore((s) => s.workspace?.timeZone);
   const strings = UI_STRINGS[locale];
+  /** The string `<prefix><code>` for a code the engine gives (an import's kind, an account type), or `fallback`. */
+  const coded = (prefix: string, code: string, fallback = code) => {
+    const key = `${prefix}${code}`;
+    return isStringKey(key) ? strings[key] : fallback;
+  };
   return {
     locale,
     t: (key: StringKey) => strings[key],
     metricLabel: (id: MetricId) => METRICS[id].label[locale],
     formatMetric: (id: MetricId, value: number | null | undefined) => formatMetricValue(value, METRICS[id].unit, locale),
     formatDay: (day: string) => formatDay(day, locale),
+    coded,
     /** The headline of an engine error, by its code, in the interface's language. */
-    errorHeadline: (code: string) => {
-      const key = `error_${code}`;
-      return isStringKey(key) ? strings[key] : strings.errorPrefix;
-    },
+    errorHeadline: (code: string) => coded('error_', code, strings.errorPrefix),
+    formatBytes: (n: number) => formatBytes(n, locale),
+    formatDuration: (seconds: number) => formatDuration(seconds, locale),
     /** A moment in the workspace's time zone, named. */
     formatTime: (iso: string) => formatTime(iso, locale, timeZone),
     /** A count as the language writes it (1 491 750 in Swedish). */

@@ -27,12 +27,13 @@ export function startUrlSync(store = useAppStore): () => void {
     history.pushState(null, '', address(text));
   });
   const follow = () => {
-    const text = formatViewState(parseViewState(fragment()));
+    const state = parseViewState(fragment());
+    const text = formatViewState(state);
     if (text === shown) return;
     shown = text;
     applying = true;
     try {
-      store.getState().applyViewState(parseViewState(text));
+      store.getState().applyViewState(state);
     } finally {
       applying = false;
     }

@@ -4,20 +4,14 @@ import type { ImportRecord } from '../../../shared/results';
 import { StatusMessage } from '../components/StatusMessage';
 import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
-import { isStringKey } from '../../../shared/ui-strings';
 
 export function ImportHistory() {
-  const { t, formatCount, formatTime } = useStrings();
+  const { t, formatCount, formatTime, coded } = useStrings();
   const history = useAppStore((s) => s.history);
   const removal = useAppStore((s) => s.removal);
   const removeImport = useAppStore((s) => s.removeImport);
   const [confirming, setConfirming] = useState<number | null>(null);
-  const kindLabel = (k: string) => {
-    const key = `kind_${k}`;
-    return isStringKey(key) ? t(key) : k;
-  };
   const name = (h: ImportRecord) => h.file.split(/[\\/]/).pop() ?? h.file;
-  const rows = (n: number) => formatCount(n);
   return (
     <>
       <h3>{t('history')}</h3>
@@ -32,15 +26,15 @@ export function ImportHistory() {
         {[...history].reverse().map((h) => (
           <li key={h.id} data-testid={`import-${h.id}`}>
             <span>
-              <time dateTime={h.importedAt}>{formatTime(h.importedAt)}</time> · {name(h)} · {kindLabel(h.kind)} ·{' '}
-              {h.rows === 1 ? t('historyRowOne') : t('historyRows').replace('{rows}', rows(h.rows))}
+              <time dateTime={h.importedAt}>{formatTime(h.importedAt)}</time> · {name(h)} · {coded('kind_', h.kind)} ·{' '}
+              {h.rows === 1 ? t('historyRowOne') : t('historyRows').replace('{rows}', formatCount(h.rows))}
               {h.rejected > 0 && (
-                <span data-testid={`import-rejected-${h.id}`}> · {t('historyRejected').replace('{count}', rows(h.rejected))}</span>
+                <span data-testid={`import-rejected-${h.id}`}> · {t('historyRejected').replace('{count}', formatCount(h.rejected))}</span>
               )}
             </span>
             {confirming === h.id ? (
               <span className="confirm" role="group" aria-label={t('removeImport')}>
-                <span>{t('removeConfirm').replace('{file}', name(h)).replace('{rows}', rows(h.rows))}</span>
+                <span>{t('removeConfirm').replace('{file}', name(h)).replace('{rows}', formatCount(h.rows))}</span>
                 <button
                   type="button"
                   className="danger"

@@ -1,5 +1,5 @@
 /** What an import brought, per file, in the interface's language: kind, rows, refused rows, notes. */
-import { isStringKey, type StringKey } from '../../../shared/ui-strings';
+import type { StringKey } from '../../../shared/ui-strings';
 import type { ImportFileSummary, ImportNote, ImportSummary } from '../../../shared/results';
 import { useStrings } from '../i18n/use-strings';
 
@@ -10,22 +10,17 @@ const STATUS: Record<ImportFileSummary['status'], StringKey> = {
 };
 
 export function ImportSummaryTable({ summary }: { summary: ImportSummary }) {
-  const { t, formatCount } = useStrings();
-  const kind = (k: string) => {
-    const key = `kind_${k}`;
-    return isStringKey(key) ? t(key) : k;
-  };
+  const { t, formatCount, coded } = useStrings();
   const note = (n: ImportNote) =>
     t(`note_${n.code}`)
       .replace('{count}', formatCount(n.count ?? 0))
       .replace('{detail}', n.detail ?? '');
-  const rows = summary.files.reduce((sum, f) => sum + (f.status === 'imported' ? f.rows : 0), 0);
   const rejected = summary.files.reduce((sum, f) => sum + f.rejected, 0);
   return (
     <div className="import-summary" data-testid="import-summary">
       <h3>{t('summaryTitle')}</h3>
       <p data-testid="import-summary-total">
-        {t('summaryTotal').replace('{rows}', formatCount(rows)).replace('{files}', formatCount(summary.files.length))}
+        {t('summaryTotal').replace('{rows}', formatCount(summary.imported)).replace('{files}', formatCount(summary.files.length))}
         {rejected > 0 && ` ${t('summaryRejectedTotal').replace('{count}', formatCount(rejected))}`}
         {summary.outOfScopeEvents > 0 && ` ${t('summaryOutOfScope').replace('{count}', formatCount(summary.outOfScopeEvents))}`}
       </p>
@@ -51,7 +46,7 @@ export function ImportSummaryTable({ summary }: { summary: ImportSummary }) {
                 <th scope="row" title={f.file}>
                   {f.file.split(/[\\/]/).pop()}
                 </th>
-                <td>{kind(f.kind)}</td>
+                <td>{coded('kind_', f.kind)}</td>
                 <td className="num">{formatCount(f.rows)}</td>
                 <td className="num">{formatCount(f.rejected)}</td>
                 <td>{[f.status === 'imported' ? '' : t(STATUS[f.status]), ...(f.notes ?? []).map(note)].filter(Boolean).join('; ')}</td>

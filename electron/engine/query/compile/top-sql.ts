@@ -12,6 +12,11 @@ export function topFilters(view: TopResult['view'], filters: Filters): Filters {
   return view === 'top-video-pins' ? { ...filters, format: 'video' } : filters;
 }
 
+/** The board panel's condition: its Pins only (the Pin table joined as `d`); empty without a board. */
+function onBoard(boardId: string | undefined): { sql: string; params: Record<string, string> } {
+  return boardId === undefined ? { sql: '', params: {} } : { sql: ' AND d.board_id = $board', params: { board: boardId } };
+}
+
 /** The ranked keys (Pin groups or boards) with their counters, from the rollup. */
 export function compileTopRanking(
   view: TopResult['view'],
@@ -23,15 +28,15 @@ export function compileTopRanking(
 ): Statement {
   const where = compileFilters(topFilters(view, filters), range, 'r');
   const byBoard = view === 'top-boards';
-  const onBoard = boardId === undefined ? '' : ' AND d.board_id = $board';
+  const board = onBoard(boardId);
   return {
     sql: `SELECT ${byBoard ? 'd.board_id' : 'r.group_key'} AS k, ${metricSelect(COUNTER_METRICS)}
-FROM rollup_daily r ${byBoard || onBoard ? 'JOIN pin_dim d ON d.pin_key = r.pin_key' : ''}
-WHERE ${where.sql}${onBoard}
+FROM rollup_daily r ${byBoard || board.sql ? 'JOIN pin_dim d ON d.pin_key = r.pin_key' : ''}
+WHERE ${where.sql}${board.sql}
 GROUP BY ALL
 ORDER BY ${sortBy} DESC NULLS LAST, k
 LIMIT $limit`,
-    params: { ...where.params, limit, ...(onBoard ? { board: boardId } : {}) },
+    params: { ...where.params, limit, ...board.params },
   };
 }
 
@@ -46,13 +51,13 @@ export function compileTopAudience(
   const where = compileFilters(topFilters(view, filters), range, 'e', 'events');
   const byBoard = view === 'top-boards';
   const key = byBoard ? 'd.board_id' : 'e.group_key';
-  const onBoard = boardId === undefined ? '' : ' AND d.board_id = $board';
+  const board = onBoard(boardId);
   return {
     sql: `SELECT ${key} AS k, ${metricSelect(AUDIENCE_METRICS)}
-FROM events_clean e ${byBoard || onBoard ? 'JOIN pin_dim d ON d.pin_key = e.pin_key' : ''}
-WHERE ${where.sql}${onBoard} AND ${key} IN (${keys.map((_, i) => `$key${i}`).join(', ')})
+FROM events_clean e ${byBoard || board.sql ? 'JOIN pin_dim d ON d.pin_key = e.pin_key' : ''}
+WHERE ${where.sql}${board.sql} AND ${key} IN (${keys.map((_, i) => `$key${i}`).join(', ')})
 GROUP BY ALL`,
-    params: { ...where.params, ...Object.fromEntries(keys.map((k, i) => [`key${i}`, k])), ...(onBoard ? { board: boardId } : {}) },
+    params: { ...where.params, ...Object.fromEntries(keys.map((k, i) => [`key${i}`, k])), ...board.params },
   };
 }
 
