@@ -24,6 +24,7 @@ import { importFiles, type ImportOptions } from './ingest/import-files';
 import { exportBounds } from './query/snapshot-selection';
 import { eventBounds } from './query/resolve-range';
 import { runQuery } from './query/run-query';
+import { AudienceIndexes } from './query/audience-indexes';
 import { SerialQueue } from './serial-queue';
 import { deleteSavedView, listSavedViews, renameSavedView, saveView } from './workbench/saved-views';
 import type { SavedView } from '../../shared/preferences';
@@ -38,8 +39,28 @@ export class PinsightEngine {
   private running: { channel: string; ws: Workspace }[] = [];
   /** Aborted at shutdown: every import in progress or waiting stops at its next step. */
   private readonly stopping = new AbortController();
+  /** Exact audiences of the ranges asked for, for every filter combination, built in the background. */
+  private audiences = new AudienceIndexes(() => this.ws.reader(), false);
 
   private constructor(private ws: Workspace) {}
+
+  /**
+   * Builds audience indexes in the background for the ranges the views ask for (the desktop app and `serve`,
+   * where the analyst clicks through filters; a one-off CLI query has no use for them).
+   */
+  enableAudienceIndexes(): void {
+    this.audiences = new AudienceIndexes(() => this.ws.reader(), true);
+  }
+
+  /** Resolves when no audience index is being built (tests and benchmarks). */
+  audienceIndexesIdle(): Promise<void> {
+    return this.audiences.idle();
+  }
+
+  /** How many overview audiences came from an index rather than a scan (tests). */
+  get audienceIndexHits(): number {
+    return this.audiences.hits;
+  }
 
   static async open(path: string, options: OpenOptions = {}): Promise<PinsightEngine> {
     const ws = await Workspace.open(path, options);
@@ -98,6 +119,7 @@ export class PinsightEngine {
       this.ws.close();
       this.ws = next.ws;
     });
+
     return this.workspaceInfo();
   }
 
@@ -131,7 +153,7 @@ export class PinsightEngine {
     const parallel = spec.audienceOnly && this.ws.path !== IN_MEMORY;
     const queue = parallel ? this.readerQueue : this.queue;
     const workspace = async () => (parallel ? (this.readerWs ??= await this.ws.reader()) : this.ws);
-    if (!channel) return queue.run(async () => runQuery(await workspace(), spec));
+    if (!channel) return queue.run(async () => runQuery(await workspace(), spec, this.audiences));
     // A newer request on the same channel supersedes this one: dropped while it waits, interrupted while it runs.
     const seq = (this.channels.get(channel) ?? 0) + 1;
     this.channels.set(channel, seq);
@@ -143,7 +165,7 @@ export class PinsightEngine {
       const entry = { channel, ws };
       this.running.push(entry);
       try {
-        return await runQuery(ws, spec);
+        return await runQuery(ws, spec, this.audiences);
       } catch (e) {
         throw this.channels.get(channel) !== seq ? superseded() : e;
       } finally {
@@ -154,6 +176,7 @@ export class PinsightEngine {
 
   /** Closes the second connection (before the workspace closes or changes), once its work has ended. */
   private async closeReader(): Promise<void> {
+    this.audiences = await this.audiences.closed();
     await this.readerQueue.run(async () => undefined);
     this.readerWs?.close();
     this.readerWs = null;
@@ -243,6 +266,7 @@ export class PinsightEngine {
   }
 
   close(): void {
+    this.audiences.interrupt();
     this.readerWs?.close();
     this.readerWs = null;
     this.ws.close();

@@ -29,6 +29,7 @@ void startDesktopApp(electron, {
       await generateDemo(ws).finally(() => ws.close());
     }
     engine = await PinsightEngine.open(path);
+    engine.enableAudienceIndexes();
     return { api: engineApi(engine, preferences), workspacePath: path };
   },
   onQuit: () => engine?.close(),

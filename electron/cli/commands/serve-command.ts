@@ -29,6 +29,7 @@ anew at each start: only a browser that opened it (and so holds the token) may u
       await generateDemo(ws).finally(() => ws.close());
     }
     const engine = await PinsightEngine.open(path);
+    engine.enableAudienceIndexes();
     const host = await startWebHost(engine, { port, appData: appDataDir() });
     out.log(`Pinsight is serving ${path}\nOpen ${host.url}\nPress Ctrl+C to stop.`);
     await new Promise<void>((done) => {

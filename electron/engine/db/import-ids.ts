@@ -3,6 +3,8 @@ import type { Workspace } from './workspace';
 
 /** The derived import ids: events of an import still being derived stay out of events_clean. */
 export const DERIVED_THROUGH_KEY = 'derived_through';
+/** A new value with every derive (meta key): results kept from the derived tables are valid while it holds. */
+export const DERIVED_STAMP_KEY = 'derived_stamp';
 
 /** The highest import id ever given: logged, or derived and since taken out. */
 export async function lastImportId(ws: Workspace): Promise<number> {

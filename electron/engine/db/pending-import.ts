@@ -20,7 +20,7 @@ import type { Workspace } from './workspace';
 
 const DIMENSIONS = ['pins', 'boards', 'accounts', 'spam_users'] as const;
 /** The tables derived from the raw ones (derive/rebuild-derived.ts builds them). */
-export const DERIVED_TABLES = ['pin_dim', 'group_accounts', 'group_dim', 'spam_dim', 'rollup_daily'] as const;
+export const DERIVED_TABLES = ['pin_dim', 'group_accounts', 'group_dim', 'spam_dim', 'rollup_daily', 'rollup_combo'] as const;
 const PENDING_KEY = 'pending_import';
 
 /** Step 1's bookkeeping, inside its transaction, before any raw row changes. */
@@ -89,6 +89,7 @@ export async function rollbackPendingImport(ws: Workspace): Promise<boolean> {
     if ((await ws.hasTable('rollup_daily')) && (await hasColumn(ws, 'rollup_daily', 'import_id'))) {
       await ws.run(`DELETE FROM rollup_daily WHERE import_id >= $firstNew`, p);
     }
+    if (await ws.hasTable('rollup_combo')) await ws.run(`DELETE FROM rollup_combo WHERE import_id >= $firstNew`, p);
     for (const t of DERIVED_TABLES) await ws.run(`DROP TABLE IF EXISTS ${t}_next`);
     await endPendingImport(ws);
   });

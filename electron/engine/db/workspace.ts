@@ -176,6 +176,12 @@ export class Workspace {
     return reader.getRowObjects().map(rowToPlain) as T[];
   }
 
+  /** The result's columns as arrays of JS values (numbers, bigints), without a row object per row. */
+  async columns(sql: string, params?: SqlParams): Promise<unknown[][]> {
+    const reader = await this.conn.runAndReadAll(sql, params);
+    return reader.getColumnsJS();
+  }
+
   async one<T = PlainRow>(sql: string, params?: SqlParams): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }
@@ -255,7 +261,9 @@ export class Workspace {
   }
 
   async checkpoint(): Promise<void> {
-    if (this.path !== IN_MEMORY) await this.run('CHECKPOINT');
+    // FORCE: wait for the statements of other connections (a view's query, an audience index being built)
+    // instead of failing while they run.
+    if (this.path !== IN_MEMORY) await this.run('FORCE CHECKPOINT');
   }
 
   close(): void {

@@ -164,6 +164,18 @@ JOIN pin_dim${suffix} d USING (pin_key)`;
 }
 
 /**
+ * The overview's rollup: the daily rollup summed over Pins, one row per day and combination of the filter
+ * dimensions (a few dozen a day). Overview figures without a claimed-account filter read this instead of the
+ * per-Pin rows. `where` picks the rollup rows to sum (all of them, or an appended import's by its tag).
+ */
+export function comboRollupSelect(suffix: string, where = 'true'): string {
+  return `
+SELECT day, content_type, app_type, source, format, ${COUNTER_NAMES.map((n) => `CAST(sum(${n}) AS BIGINT) AS ${n}`).join(', ')}, import_id
+FROM rollup_daily${suffix} WHERE ${where}
+GROUP BY day, content_type, app_type, source, format, import_id`;
+}
+
+/**
  * An event type as a constant of the event_type ENUM: compared with the stored column as codes. A text constant
  * would make DuckDB cast every event's type to text first.
  */

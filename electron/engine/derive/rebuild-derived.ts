@@ -8,11 +8,14 @@
  * interrupted import can take exactly them out again (see db/pending-import.ts). Both can run outside a
  * transaction, where DuckDB reads the freshly written rows two to three times faster than inside one.
  */
+import { randomUUID } from 'node:crypto';
+import { DERIVED_STAMP_KEY } from '../db/import-ids';
 import { DERIVED_TABLES } from '../db/pending-import';
 import type { Workspace } from '../db/workspace';
 import {
   cleanEventsSelect,
   cleanEventsViewSql,
+  comboRollupSelect,
   DERIVED_THROUGH_KEY,
   groupAccountsSql,
   groupDimSql,
@@ -29,7 +32,7 @@ export interface DeriveSummary {
 }
 
 /** Bumped when the derived tables change shape: an older workspace re-derives when it is opened. */
-export const DERIVED_VERSION = '3';
+export const DERIVED_VERSION = '4';
 
 const NEXT = '_next';
 
@@ -56,6 +59,7 @@ export async function buildDerived(ws: Workspace): Promise<number> {
   // Ordered by day, so that date filters skip whole row groups of the rollup.
   const clean = `(${cleanEventsSelect(timeZone, NEXT, 'true')})`;
   await ws.run(`CREATE OR REPLACE TABLE rollup_daily${NEXT} AS ${rollupSelect(clean, NEXT)} ORDER BY r.day`, { tag: 0 });
+  await ws.run(`CREATE OR REPLACE TABLE rollup_combo${NEXT} AS ${comboRollupSelect(NEXT)} ORDER BY day`);
   return (await ws.value<number>(outOfScopeCountSql(NEXT), { firstNew: 0 })) ?? 0;
 }
 
@@ -85,6 +89,7 @@ export async function appendDerived(ws: Workspace, firstNew: number): Promise<nu
   await markNewDuplicates(ws);
   const clean = `(${cleanEventsSelect(timeZone, '', 'e.import_id >= $firstNew')})`;
   await ws.run(`INSERT INTO rollup_daily ${rollupSelect(clean, '')}`, { firstNew, tag: firstNew });
+  await ws.run(`INSERT INTO rollup_combo ${comboRollupSelect('', 'import_id = $tag')} ORDER BY day`, { tag: firstNew });
   return (await ws.value<number>(outOfScopeCountSql(''), { firstNew })) ?? 0;
 }
 
@@ -111,6 +116,8 @@ export async function finishDerived(ws: Workspace, outOfScopeEvents: number): Pr
   const through = [bounds?.through, await ws.getMeta(DERIVED_THROUGH_KEY)].filter((v) => v !== null && v !== undefined).map(Number);
   if (through.length) await ws.setMeta(DERIVED_THROUGH_KEY, String(Math.max(...through)));
   await ws.setMeta('derived_version', DERIVED_VERSION);
+  // Changes with every derive: what was computed from the derived tables before (audience indexes) is stale.
+  await ws.setMeta(DERIVED_STAMP_KEY, randomUUID());
   return { cleanEvents: Number(bounds?.clean ?? 0), outOfScopeEvents };
 }
 

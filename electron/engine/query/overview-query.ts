@@ -4,22 +4,28 @@ import { splitValues as valuesOfSplit, type SplitBy } from '../../../shared/filt
 import { AUDIENCE_METRICS, COUNTER_METRICS, METRIC_IDS, METRICS, type MetricId } from '../../../shared/metrics';
 import type { QuerySpec } from '../../../shared/query';
 import type { MetricValues, OverviewResult, ResolvedRange, SeriesPoint } from '../../../shared/results';
-import { numberOrNull, type PlainRow } from '../db/duckdb-values';
+import { numberOrNull, type PlainRow, type PlainValue } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
 import { bucketOf, bucketsBetween } from './compile/buckets';
 import { compileOverview } from './compile/overview-sql';
 import { eventBounds, resolveRange, type DataBounds } from './resolve-range';
+import { audiencesFromIndex } from './audience-index';
+import type { AudienceIndexes } from './audience-indexes';
 import { scalarText } from '../../../shared/scalar-text';
 
 export function emptyMetrics(): MetricValues {
   return Object.fromEntries(METRIC_IDS.map((id) => [id, null])) as MetricValues;
 }
 
-function pickMetrics(row: PlainRow | undefined, ids: readonly MetricId[], into: Partial<MetricValues>): void {
+function pickMetrics(
+  row: Readonly<Partial<Record<string, PlainValue>>> | undefined,
+  ids: readonly MetricId[],
+  into: Partial<MetricValues>,
+): void {
   for (const id of ids) into[id] = numberOrNull(row?.[id]);
 }
 
-export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<OverviewResult> {
+export async function overviewQuery(ws: Workspace, spec: QuerySpec, audiences?: AudienceIndexes): Promise<OverviewResult> {
   const bounds = await eventBounds(ws);
   const range = resolveRange(spec.filters, bounds);
   const totals = emptyMetrics();
@@ -59,14 +65,20 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec): Promise<Ove
   const totalRow = figureRows.find((r) => r.date === null);
   const seriesRows = figureRows.filter((r) => r.date !== null);
   const audience = compiled.audience ? AUDIENCE_METRICS : [];
-  let audienceTotal: PlainRow | undefined;
+  let audienceTotal: Readonly<Partial<Record<string, PlainValue>>> | undefined;
   let audienceRows: PlainRow[] = [];
-  if (compiled.audience?.withSeries) {
+  // The range's totals for any dimension filters come from its audience index once that is built.
+  const indexable = compiled.audience && !compiled.audience.withSeries && !spec.filters.accounts.length ? audiences : undefined;
+  const index = indexable ? await indexable.lookup(ws, range) : null;
+  if (index) {
+    audienceTotal = audiencesFromIndex(index, spec.filters);
+  } else if (compiled.audience?.withSeries) {
     const rows = await ws.all(compiled.audience.sql, compiled.audience.params);
     audienceTotal = rows.find((r) => r.date === null);
     audienceRows = rows.filter((r) => r.date !== null);
   } else if (compiled.audience) {
     audienceTotal = await ws.one(compiled.audience.sql, compiled.audience.params);
+    await indexable?.prepare(ws, range);
   }
   pickMetrics(totalRow, COUNTER_METRICS, totals);
   if (audienceTotal) pickMetrics(audienceTotal, audience, totals);

@@ -14,6 +14,7 @@ import { daysCoverage, spanCoverage } from './coverage';
 import { exportTopQuery } from './snapshot-top-query';
 import { legacyQuery } from './legacy-query';
 import { overviewQuery } from './overview-query';
+import type { AudienceIndexes } from './audience-indexes';
 import { pinStatsQuery } from './pin-stats-query';
 import { reconcileQuery } from './reconcile-query';
 import { eventBounds, resolveRange } from './resolve-range';
@@ -37,8 +38,9 @@ async function rangeCoverage(ws: Workspace, filters: QuerySpec['filters'], range
   return daysCoverage(range, (await dailyFromSnapshots(ws, filters, range)).days.keys());
 }
 
-export async function runQuery(ws: Workspace, spec: QuerySpec): Promise<QueryResult> {
-  const run = (s: QuerySpec) => runQuery(ws, s);
+/** `audiences`: the engine's audience indexes, where overview audiences may come from instead of a scan. */
+export async function runQuery(ws: Workspace, spec: QuerySpec, audiences?: AudienceIndexes): Promise<QueryResult> {
+  const run = (s: QuerySpec) => runQuery(ws, s, audiences);
   switch (spec.view) {
     case 'compare': {
       if (!spec.compare) throw new PinsightError('invalid-argument', 'The compare view needs range B (--compare-from, --compare-to)');
@@ -46,7 +48,7 @@ export async function runQuery(ws: Workspace, spec: QuerySpec): Promise<QueryRes
     }
     case 'overview': {
       const range = await exportsFor(ws, spec);
-      return range ? exportOverviewQuery(ws, spec, range) : overviewQuery(ws, spec);
+      return range ? exportOverviewQuery(ws, spec, range) : overviewQuery(ws, spec, audiences);
     }
     case 'top-pins':
     case 'top-boards':

@@ -1,7 +1,7 @@
 import { AUDIENCE_METRICS, METRICS, OVERVIEW_KPIS, type MetricId } from '../../../shared/metrics';
 import type { CompareResult } from '../../../shared/results';
 import type { MetricValues } from '../../../shared/results';
-import { useStrings } from '../i18n/use-strings';
+import { localeNumberFormat, useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 import { HowCountedButton } from './HowCountedButton';
 
@@ -63,7 +63,7 @@ function CompareLine({ id, comparison }: { id: MetricId; comparison: CompareResu
     );
   }
   const number = (v: number, digits: number) =>
-    new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
+    localeNumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
   const suffix = perDay && !rate && METRICS[id].formula.kind !== 'ratio' ? t('perDaySuffix') : '';
   // Rates change in percentage points; everything else by its own amount and in percent.
   const change = rate
@@ -73,7 +73,7 @@ function CompareLine({ id, comparison }: { id: MetricId; comparison: CompareResu
     : `${d.abs !== null && d.abs > 0 ? '▲' : d.abs !== null && d.abs < 0 ? '▼' : '='} ${formatMetric(id, d.abs === null ? null : Math.abs(d.abs))}${suffix}${
         d.pct === null
           ? ''
-          : ` (${d.pct >= 0 ? '+' : ''}${new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }).format(d.pct)})`
+          : ` (${d.pct >= 0 ? '+' : ''}${localeNumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(d.pct)})`
       }`;
   // Totals of ranges that are not fully covered, or of unequal length, do not compare as they are.
   const comparable = perDay || (comparison.comparable && comparison.equalLengths);

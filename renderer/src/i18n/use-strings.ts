@@ -6,23 +6,49 @@ import { useAppStore } from '../store/app-store';
 
 const INTL: Record<Locale, string> = { en: 'en-US', sv: 'sv-SE' };
 
+/**
+ * Intl formatters, made once per locale and options: making one costs far more than formatting with it, and a
+ * chart's axis and tooltips format every day of the range on each change.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${tag}|${JSON.stringify(options)}`;
+  const known = formatters.get(key);
+  if (known instanceof Intl.NumberFormat) return known;
+  const made = new Intl.NumberFormat(tag, options);
+  formatters.set(key, made);
+  return made;
+}
+/** A number formatter of the UI language (made once for these options). */
+export function localeNumberFormat(locale: Locale, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return numberFormat(INTL[locale], options);
+}
+function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${tag}|${JSON.stringify(options)}`;
+  const known = formatters.get(key);
+  if (known instanceof Intl.DateTimeFormat) return known;
+  const made = new Intl.DateTimeFormat(tag, options);
+  formatters.set(key, made);
+  return made;
+}
+
 export function formatMetricValue(value: number | null | undefined, unit: MetricUnit, locale: Locale): string {
   if (value === null || value === undefined) return '–';
   const tag = INTL[locale];
   switch (unit) {
     case 'ratio':
-      return new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(value);
+      return numberFormat(tag, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(value);
     case 'seconds':
-      return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(value)} s`;
+      return `${numberFormat(tag, { maximumFractionDigits: 1 }).format(value)} s`;
     case 'minutes':
-      return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(value)} min`;
+      return `${numberFormat(tag, { maximumFractionDigits: 1 }).format(value)} min`;
     default:
-      return new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(value);
+      return numberFormat(tag, { maximumFractionDigits: 0 }).format(value);
   }
 }
 
 export function formatDay(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL[locale], { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+  return dateFormat(INTL[locale], { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${day}T00:00:00Z`),
   );
 }
@@ -31,7 +57,7 @@ export function formatDay(day: string, locale: Locale): string {
 export function formatTime(iso: string, locale: Locale, timeZone = 'UTC'): string {
   const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
   const zoned = (tz: string) =>
-    `${new Intl.DateTimeFormat(INTL[locale], { ...options, timeZone: tz }).format(new Date(iso))} ${zoneName(iso, locale, tz)}`;
+    `${dateFormat(INTL[locale], { ...options, timeZone: tz }).format(new Date(iso))} ${zoneName(iso, locale, tz)}`;
   try {
     return zoned(timeZone);
   } catch {
@@ -40,23 +66,28 @@ export function formatTime(iso: string, locale: Locale, timeZone = 'UTC'): strin
 }
 
 function zoneName(iso: string, locale: Locale, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat(INTL[locale], { timeZone, timeZoneName: 'short' }).formatToParts(new Date(iso));
+  const parts = dateFormat(INTL[locale], { timeZone, timeZoneName: 'short' }).formatToParts(new Date(iso));
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }
 
 export function formatBytes(n: number, locale: Locale): string {
   const [value, unit] = n >= 1e9 ? [n / 1e9, 'gigabyte'] : n >= 1e6 ? [n / 1e6, 'megabyte'] : [n / 1e3, 'kilobyte'];
-  return new Intl.NumberFormat(INTL[locale], { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+  return numberFormat(INTL[locale], { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
 }
 
 export function formatDuration(seconds: number, locale: Locale): string {
   const [value, unit] = seconds >= 90 ? [Math.round(seconds / 60), 'minute'] : [Math.max(1, Math.round(seconds)), 'second'];
-  return new Intl.NumberFormat(INTL[locale], { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  return numberFormat(INTL[locale], { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 
-export function useStrings() {
-  const locale = useAppStore((s) => s.locale);
-  const timeZone = useAppStore((s) => s.workspace?.timeZone);
+/**
+ * The strings and formatters of a language (and a workspace's time zone), made once per pair: their identity
+ * stays the same across renders, so an effect that depends on them (the chart's options) runs only when the
+ * data or the language changes.
+ */
+const stringSets = new Map<string, ReturnType<typeof makeStrings>>();
+
+function makeStrings(locale: Locale, timeZone: string | undefined) {
   const strings = UI_STRINGS[locale];
   /** The string `<prefix><code>` for a code the engine gives (an import's kind, an account type), or `fallback`. */
   const coded = (prefix: string, code: string, fallback = code) => {
@@ -77,9 +108,21 @@ export function useStrings() {
     /** A moment in the workspace's time zone, named. */
     formatTime: (iso: string) => formatTime(iso, locale, timeZone),
     /** A count as the language writes it (1 491 750 in Swedish). */
-    formatCount: (n: number) => new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 0 }).format(n),
+    formatCount: (n: number) => numberFormat(INTL[locale], { maximumFractionDigits: 0 }).format(n),
     dimensionLabel: (id: DimensionId) => DIMENSIONS[id].label[locale],
     /** A dimension value's label (organic, mobile, yours, all, unknown, ...); other words as they are. */
     word: (value: string | null | undefined) => (value ? (valueLabel(value, locale) ?? value) : ''),
   };
+}
+
+export function useStrings() {
+  const locale = useAppStore((s) => s.locale);
+  const timeZone = useAppStore((s) => s.workspace?.timeZone);
+  const key = `${locale}|${timeZone ?? ''}`;
+  let set = stringSets.get(key);
+  if (!set) {
+    set = makeStrings(locale, timeZone);
+    stringSets.set(key, set);
+  }
+  return set;
 }

@@ -168,7 +168,8 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
     const merged: OverviewResult = {
       ...figures.data,
       totals: pick(figures.data.totals, audience.totals),
-      series: figures.data.series.map((p) => pick(p, byKey.get(key(p)))),
+      // Without per-day audiences the series stays the same object: the chart has nothing to redraw.
+      series: full.audienceSeries ? figures.data.series.map((p) => pick(p, byKey.get(key(p)))) : figures.data.series,
     };
     remember(cacheKeyOf(full), merged);
     set({ overview: { status: 'ready', data: merged } });

@@ -5,7 +5,7 @@ import { Provenance, provenanceText } from '../components/Provenance';
 import { StatusMessage } from '../components/StatusMessage';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
 import { VirtualTable } from '../components/VirtualTable';
-import { useStrings } from '../i18n/use-strings';
+import { localeNumberFormat, useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 
 const LEGACY_LABELS: Record<string, { en: string; sv: string }> = {
@@ -25,7 +25,7 @@ export function LegacyView() {
   if (legacy.status === 'error') return <StatusMessage kind="error" error={legacy.error} onRetry={refresh} />;
   const data = legacy.status === 'ready' ? legacy.data : legacy.status === 'loading' ? legacy.previous : undefined;
   const label = (m: string) => (isMetricId(m) ? METRICS[m].label[locale] : (LEGACY_LABELS[m]?.[locale] ?? m));
-  const number = (v: unknown) => (typeof v === 'number' ? new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-US').format(v) : '–');
+  const number = (v: unknown) => (typeof v === 'number' ? localeNumberFormat(locale).format(v) : '–');
   return (
     <section className="view legacy">
       <div className="legacy-banner" data-testid="legacy-banner">

@@ -43,12 +43,13 @@ FROM (SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${s
       withSeries: false,
     };
   }
-  // The same shape for the counters from the rollup: series and totals in one scan.
+  // The same shape for the counters from the rollup: series and totals in one scan. Without a claimed-account
+  // filter (which picks Pin groups) the rollup summed over Pins holds every count the overview needs.
   const figures = counters
     ? {
         sql: `SELECT ${bucketSql(spec.granularity, 'bucket_day')} AS date, ${split ?? 'NULL'} AS split, ${COUNTER_METRICS.join(', ')}
 FROM (SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${splitCol}` : ''}, ${metricSelect(COUNTER_METRICS)}
-      FROM rollup_daily WHERE ${where.sql} GROUP BY GROUPING SETS ((${keys}), ()))`,
+      FROM ${spec.filters.accounts.length ? 'rollup_daily' : 'rollup_combo'} WHERE ${where.sql} GROUP BY GROUPING SETS ((${keys}), ()))`,
         params: where.params,
       }
     : null;

@@ -1,0 +1,106 @@
+/** Issue 16: a range's audience index answers every filter combination exactly as the scan of the events does. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir';
+import { DIMENSION_IDS, DIMENSIONS } from '../../shared/dimensions';
+import { DEFAULT_FILTERS, type Filters } from '../../shared/filters';
+import { querySpecSchema } from '../../shared/query';
+import { generateDemo } from '../../electron/engine/demo/generate-demo';
+import { PinsightEngine } from '../../electron/engine/pinsight-engine';
+import { Workspace } from '../../electron/engine/db/workspace';
+import { audienceIndexFromColumns, audienceIndexSql, audiencesFromIndex, INDEXABLE } from '../../electron/engine/query/audience-index';
+import { runQuery } from '../../electron/engine/query/run-query';
+
+const dir = tempDir();
+
+/** Every combination of the dimension choices ('all' included): 3 x 4 x 3 x 4 = 144. */
+function everyChoice(): Filters[] {
+  let out: Filters[] = [{ ...DEFAULT_FILTERS }];
+  for (const id of DIMENSION_IDS) {
+    out = out.flatMap((f) => ['all', ...DIMENSIONS[id].values].map((v) => ({ ...f, [id]: v })));
+  }
+  return out;
+}
+
+const overview = (filters: Partial<Filters>, extra: Record<string, unknown> = {}) =>
+  querySpecSchema.parse({ view: 'overview', filters, splitBy: 'none', ...extra });
+
+describe('audience index', () => {
+  it('gives, for each of the 144 filter combinations of two ranges, the audiences of the scan', async () => {
+    expect(INDEXABLE).toBe(true);
+    const ws = await Workspace.open(join(dir, 'exact.duckdb'), { create: true });
+    await generateDemo(ws, 30_000);
+    const choices = everyChoice();
+    expect(choices).toHaveLength(144);
+    for (const range of [
+      { from: '2026-10-02', to: '2026-10-31' },
+      { from: '2026-03-01', to: '2026-09-15' },
+    ]) {
+      const statement = audienceIndexSql(range);
+      const index = audienceIndexFromColumns(await ws.columns(statement.sql, statement.params));
+      expect(index.rows).toBeGreaterThan(10);
+      let nonZero = 0;
+      for (const filters of choices) {
+        const scan = await runQuery(ws, overview({ ...filters, ...range }, { audienceOnly: true }));
+        if (scan.view !== 'overview') throw new Error('expected an overview');
+        const fromIndex = audiencesFromIndex(index, filters);
+        expect({ filters, ...fromIndex }).toEqual({
+          filters,
+          total_audience: scan.totals.total_audience,
+          engaged_audience: scan.totals.engaged_audience,
+        });
+        if ((fromIndex.engaged_audience ?? 0) > 0) nonZero++;
+      }
+      // Not a trivial agreement on zeros: most combinations have people in them.
+      expect(nonZero).toBeGreaterThan(72);
+    }
+    ws.close();
+  }, 120_000);
+
+  it('the engine answers from the index once it is built, and builds a new one after an import', async () => {
+    const engine = await PinsightEngine.open(join(dir, 'engine.duckdb'), { create: true });
+    await generateDemo(engine.workspace, 20_000);
+    engine.enableAudienceIndexes();
+    const spec = (device: Filters['device']) =>
+      overview({ device }, { audienceOnly: true, audienceSeries: false, channel: 'screen-audience' });
+    const scanned = await engine.query(spec('mobile'));
+    expect(engine.audienceIndexHits).toBe(0);
+    await engine.audienceIndexesIdle();
+    const indexed = await engine.query(spec('mobile'));
+    const web = await engine.query(spec('web'));
+    expect(engine.audienceIndexHits).toBe(2);
+    if (scanned.view !== 'overview' || indexed.view !== 'overview' || web.view !== 'overview') throw new Error('expected overviews');
+    expect(indexed.totals).toEqual(scanned.totals);
+    expect(web.totals.total_audience).toBeGreaterThan(0);
+    expect(web.totals.total_audience).not.toBe(indexed.totals.total_audience);
+    // With a claimed-account filter, or per day, the audiences come from the events, not the index.
+    await engine.query(overview({ device: 'mobile', accounts: ['acct-1'] }, { audienceOnly: true, audienceSeries: false }));
+    await engine.query(overview({ device: 'mobile' }, { audienceOnly: true, audienceSeries: true }));
+    expect(engine.audienceIndexHits).toBe(2);
+
+    // New events of the last day: the old index no longer holds, the numbers come from the new data.
+    const info = await engine.workspaceInfo();
+    const events = join(dir, 'more.csv');
+    const pins = (
+      await engine.workspace.all<{ pin_id: string }>(
+        `SELECT pin_id FROM pin_dim d JOIN group_dim g USING (group_key) WHERE g.in_scope LIMIT 1`,
+      )
+    )[0];
+    writeFileSync(
+      events,
+      `event_time,event_type,pin_id,user_id,app_type\n${Array.from({ length: 50 }, (_, i) => `${info.lastDay}T10:00:00Z,impression,${pins?.pin_id},newcomer-${i},mobile`).join('\n')}\n`,
+    );
+    await engine.importFiles([events]);
+    const after = await engine.query(spec('mobile'));
+    if (after.view !== 'overview') throw new Error('expected an overview');
+    expect(after.totals.total_audience).toBe((scanned.totals.total_audience ?? 0) + 50);
+    expect(engine.audienceIndexHits).toBe(2);
+    await engine.audienceIndexesIdle();
+    const afterIndexed = await engine.query(spec('mobile'));
+    expect(engine.audienceIndexHits).toBe(3);
+    if (afterIndexed.view !== 'overview') throw new Error('expected an overview');
+    expect(afterIndexed.totals).toEqual(after.totals);
+    await engine.shutdown();
+  }, 60_000);
+});
