@@ -4,8 +4,10 @@
 // seen before, so no answer comes from the cache). For each click: the time until the figures are on screen,
 // and until every call it caused has answered and nothing is marked busy, two frames later. Beside it, naive
 // DuckDB SQL over the raw events for the same filters in the same run (a per-day series with distinct users,
-// the range's distinct users and the top 50 Pins, no cleaning). Then rapid clicking: ten clicks 100 ms apart,
-// timed from the last click until settled. --check fails on ratios only (CI's 1M guard).
+// the range's distinct users and the top 50 Pins, no cleaning). Then the floor of the measurement (a click that
+// asks for nothing still waits three animation frames), and rapid clicking: ten clicks 100 ms apart, timed from
+// the last click until settled, and checked to show the last click's numbers. --check fails on ratios (and on
+// wrong numbers after rapid clicks) only: CI's 1M guard.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,8 +33,12 @@ if (values.help) {
   process.exit(0);
 }
 const SIZES = { '1m': 1_000_000, '10m': 10_000_000, '100m': 100_000_000 };
-/** Ratio guards of --check (CI): the settled view against the naive SQL. */
-const GUARD = { '1m': 1.5, '10m': 0.75, '100m': 0.75 };
+/**
+ * Ratio guards of --check (CI): the settled view against the naive SQL. At 1M the naive SQL takes about as long
+ * as the measurement's own floor (three animation frames), so the ratio cannot go below ~1 there; the guard
+ * catches a return to where this stood before the audience index (2.5x-2.9x).
+ */
+const GUARD = { '1m': 2.2, '10m': 0.4, '100m': 0.4 };
 const TARGET = { '1m': 0.5, '10m': 0.25, '100m': 0.25 };
 const dir = values.dir ?? join(tmpdir(), 'pinsight-bench-ui');
 mkdirSync(dir, { recursive: true });
@@ -91,7 +97,10 @@ const INSTRUMENT = () => {
   };
 };
 
-/** In the page: click, then wait until nothing is in flight or busy for two frames; the times since the click. */
+/**
+ * In the page: click, then wait until nothing is in flight or busy for two frames; the times since the click.
+ * Without a testId, a click on the page's background that asks for nothing: the measurement's own floor.
+ */
 async function clickAndSettle(page, testId, last = true) {
   return page.evaluate(
     async ({ testId, last }) => {
@@ -99,7 +108,7 @@ async function clickAndSettle(page, testId, last = true) {
       const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
       const t0 = performance.now();
       w.__answered = [];
-      document.querySelector(`[data-testid="${testId}"]`).click();
+      (testId ? document.querySelector(`[data-testid="${testId}"]`) : document.body).click();
       if (!last) return { figures: 0, settled: 0 };
       await frame();
       for (;;) {
@@ -117,6 +126,14 @@ async function clickAndSettle(page, testId, last = true) {
     { testId, last },
   );
 }
+
+/** Every KPI tile shows a number (the audiences included). */
+const kpisReady = (page) => page.getByTestId('kpi-total_audience').and(page.locator(':not([data-value=""])')).waitFor({ timeout: 120_000 });
+/** The KPI tiles' values, by tile. */
+const kpiValues = (page) =>
+  page.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll('[data-testid^="kpi-"][data-value]')].map((e) => [e.dataset.testid, e.dataset.value])),
+  );
 
 function naiveWhere(state) {
   return [
@@ -187,7 +204,7 @@ try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.addInitScript(INSTRUMENT);
       await page.goto(server.url);
-      await page.getByTestId('kpi-total_audience').and(page.locator(':not([data-value=""])')).waitFor({ timeout: 120_000 });
+      await kpisReady(page);
       const range = { from: await page.getByTestId('filter-from').inputValue(), to: await page.getByTestId('filter-to').inputValue() };
       const state = { contentType: 'all', device: 'all', source: 'all', format: 'all' };
       const figures = [];
@@ -201,21 +218,51 @@ try {
         settled.push(t.settled);
         naive.push(await naiveMs(conn, state, range));
       }
-      // Rapid clicking on a fresh page (no cached answers): ten clicks 100 ms apart.
-      await page.reload();
-      await page.getByTestId('kpi-total_audience').and(page.locator(':not([data-value=""])')).waitFor({ timeout: 120_000 });
-      let rapid = 0;
-      for (const [i, [key, value]] of RAPID.entries()) {
-        const last = i === RAPID.length - 1;
-        const t = await clickAndSettle(page, `filter-${key}-${value}`, last);
-        if (last) rapid = t.settled;
-        else await page.waitForTimeout(100);
+      // The floor: clicks that ask for nothing, settled the same way (three animation frames at least).
+      const floor = [];
+      for (let i = 0; i < count; i++) floor.push((await clickAndSettle(page, null)).settled);
+      // Rapid clicking, three rounds, each on a fresh page (no cached answers): ten clicks 100 ms apart.
+      const rapid = [];
+      const rapidNaive = [];
+      let lastNumbers = true;
+      let shown = {};
+      let fresh = {};
+      for (let round = 0; round < 3; round++) {
+        await page.goto('about:blank');
+        await page.goto(server.url);
+        await kpisReady(page);
+        const rapidState = { contentType: 'all', device: 'all', source: 'all', format: 'all' };
+        for (const [i, [key, value]] of RAPID.entries()) {
+          const last = i === RAPID.length - 1;
+          const t = await clickAndSettle(page, `filter-${key}-${value}`, last);
+          rapidState[key] = value;
+          if (last) rapid.push(t.settled);
+          else await page.waitForTimeout(100);
+        }
+        // Settled on the last click's numbers: the same as the same filters opened afresh.
+        shown = await kpiValues(page);
+        rapidNaive.push(await naiveMs(conn, rapidState, range));
+        await page.reload();
+        await kpisReady(page);
+        fresh = await kpiValues(page);
+        lastNumbers &&= JSON.stringify(shown) === JSON.stringify(fresh);
       }
       await page.close();
-      const row = { size, figures: median(figures), settled: median(settled), naive: median(naive), rapid };
+      const row = {
+        size,
+        figures: median(figures),
+        settled: median(settled),
+        naive: median(naive),
+        rapid: median(rapid),
+        rapidNaive: median(rapidNaive),
+        lastNumbers,
+        floor: median(floor),
+      };
       row.ratio = row.settled / row.naive;
       rows.push(row);
-      if (values.check && row.ratio > GUARD[size]) failed = true;
+      if (!lastNumbers)
+        console.error(`${size}: after rapid clicks the numbers differ from the last click's: ${JSON.stringify({ shown, fresh })}`);
+      if (values.check && (row.ratio > GUARD[size] || !lastNumbers)) failed = true;
     } finally {
       server.child.kill('SIGTERM');
       conn.closeSync();
@@ -229,15 +276,24 @@ try {
 console.log(
   `\nPinsight UI benchmark, ${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, Node ${process.version}, Chromium at 1440x900\n`,
 );
-console.log(
-  '| events | figures on screen (median of clicks) | click to settled (median) | naive SQL | ratio (target) | rapid clicks: last click to settled |',
-);
-console.log('|---:|---:|---:|---:|---:|---:|');
+console.log('| events | clicks | figures on screen | click to settled | naive SQL | ratio (target) |');
+console.log('|---:|---|---:|---:|---:|---:|');
 for (const r of rows) {
+  const size = r.size.toUpperCase();
   console.log(
-    `| ${r.size.toUpperCase()} | ${ms(r.figures)} | ${ms(r.settled)} | ${ms(r.naive)} | ${r.ratio.toFixed(2)}x (${TARGET[r.size]}) | ${ms(r.rapid)} |`,
+    `| ${size} | one at a time (median of ${values.clicks}) | ${ms(r.figures)} | ${ms(r.settled)} | ${ms(r.naive)} | ${r.ratio.toFixed(2)}x (${TARGET[r.size]}) |`,
   );
+  console.log(
+    `| ${size} | rapid: 10, 100 ms apart; from the last (median of 3) | | ${ms(r.rapid)} | ${ms(r.rapidNaive)} | ${(r.rapid / r.rapidNaive).toFixed(2)}x (${TARGET[r.size]}) |`,
+  );
+  console.log(`| ${size} | floor: a click that asks for nothing | | ${ms(r.floor)} | | ${(r.floor / r.naive).toFixed(2)}x |`);
 }
+const wrong = rows.filter((r) => !r.lastNumbers).map((r) => r.size);
+console.log(
+  wrong.length
+    ? `\nAfter rapid clicks, ${wrong.join(', ')} showed other numbers than the last click's.`
+    : "\nAfter rapid clicks every size showed the last click's numbers (the same as its filters opened afresh).",
+);
 if (failed) {
   console.error(`\nA ratio is above its guard (${JSON.stringify(GUARD)}).`);
   process.exit(1);

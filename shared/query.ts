@@ -40,6 +40,11 @@ export const querySpecSchema = z
     transfer: z.enum(['json', 'arrow']).default('json'),
     /** Skip the distinct-user metrics (they arrive in a second, slower request). */
     skipAudience: z.boolean().default(false),
+    /**
+     * Overview with skipAudience: the audience totals all the same when they cost no scan (the range's audience
+     * index is built); otherwise they stay null and come with the second request.
+     */
+    audienceIfIndexed: z.boolean().default(false),
     /** Overview only: just the distinct-user metrics (the second request after skipAudience); counts are null. */
     audienceOnly: z.boolean().default(false),
     /** Distinct users per day in the series too (the slowest part); off: audience totals only. */

@@ -176,10 +176,16 @@ export class Workspace {
     return reader.getRowObjects().map(rowToPlain) as T[];
   }
 
-  /** The result's columns as arrays of JS values (numbers, bigints), without a row object per row. */
-  async columns(sql: string, params?: SqlParams): Promise<unknown[][]> {
-    const reader = await this.conn.runAndReadAll(sql, params);
-    return reader.getColumnsJS();
+  /**
+   * Hands the result to `take` a chunk of columns at a time (DuckDB values: numbers, bigints), letting other
+   * work of the process run between chunks: for a large result read in the background.
+   */
+  async eachChunk(sql: string, params: SqlParams | undefined, take: (columns: DuckDBValue[][]) => void): Promise<void> {
+    const result = await this.conn.run(sql, params);
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      take(chunk.getColumns());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   async one<T = PlainRow>(sql: string, params?: SqlParams): Promise<T | undefined> {

@@ -4,17 +4,17 @@
  * Each combination of dimension values an event can carry (content type x device x source x format, with a
  * slot for "none" where events may carry no value) is a bit. Per person in the range, one mask per audience
  * metric holds the bits of the combinations they were counted under (saw a Pin, engaged with one); people
- * with the same masks are one row with their number. A filter choice is itself a set of combinations, and the
- * audience for it is the number of people whose mask meets that set: exact, in microseconds, for any of the
- * filter combinations of the range. A claimed-account filter (Pin groups) and per-day audiences are not in it.
+ * with the same masks are one row with their number. A filter choice is itself a set of combinations, and its
+ * audience is the number of people whose mask meets that set: exact. The build counts them for every filter
+ * choice of the range at once (144 of them), so that a click looks its numbers up. A claimed-account filter
+ * (Pin groups) and per-day audiences are not in it.
  */
 import { DIMENSION_IDS, DIMENSIONS, type DimensionId } from '../../../shared/dimensions';
 import { DEFAULT_FILTERS, type Filters } from '../../../shared/filters';
 import { AUDIENCE_METRICS, audienceEventTypes, METRICS, type MetricId } from '../../../shared/metrics';
 import { DIMENSION_COLUMNS } from '../db/dimension-columns';
 import { eventTypeSql } from '../derive/derive-sql';
-import type { Statement } from './compile/filters-sql';
-import { compileFilters } from './compile/filters-sql';
+import { compileFilters, type Statement } from './compile/filters-sql';
 
 /** One dimension's place in the combination number. */
 interface Slot {
@@ -24,8 +24,6 @@ interface Slot {
   nullable: boolean;
   stride: number;
 }
-
-const WORD = 32;
 
 function layout(): { slots: Slot[]; combos: number } {
   let stride = 1;
@@ -42,7 +40,6 @@ function layout(): { slots: Slot[]; combos: number } {
 const LAYOUT = layout();
 /** Masks are built as 128-bit integers in SQL: more combinations than that cannot be indexed. */
 export const INDEXABLE = LAYOUT.combos <= 128;
-const WORDS = Math.ceil(LAYOUT.combos / WORD);
 
 /** The combination number of an event, as SQL over events_clean's columns. */
 function comboSql(): string {
@@ -57,7 +54,35 @@ function comboSql(): string {
     .join(' + ');
 }
 
-/** The statement that builds the index of a range: per set of masks (32-bit words) the number of people. */
+/** Every filter choice of the dimensions ('all' or a value each): 3 x 4 x 3 x 4 of them. */
+export const FILTER_CHOICES: Pick<Filters, DimensionId>[] = DIMENSION_IDS.reduce<Pick<Filters, DimensionId>[]>(
+  (choices, id) => choices.flatMap((c) => ['all', ...DIMENSIONS[id].values].map((v) => ({ ...c, [id]: v }))),
+  [{ ...DEFAULT_FILTERS }],
+);
+
+const choiceKey = (filters: Pick<Filters, DimensionId>): string => DIMENSION_IDS.map((id) => filters[id]).join('|');
+
+/** Whether a filter choice covers a combination of values. */
+function covers(filters: Pick<Filters, DimensionId>, combo: number): boolean {
+  return LAYOUT.slots.every(({ id, values, nullable, stride }) => {
+    const slot = Math.floor(combo / stride) % (values.length + (nullable ? 1 : 0));
+    const choice = filters[id];
+    return choice === 'all' || values[slot] === choice;
+  });
+}
+
+/** For each combination, the filter choices that cover it (16 for a combination with every value set). */
+const CHOICES_OF_COMBO: number[][] = Array.from({ length: LAYOUT.combos }, (_, combo) =>
+  FILTER_CHOICES.flatMap((choice, c) => (covers(choice, combo) ? [c] : [])),
+);
+
+const WORD = 32;
+const WORDS = Math.ceil(LAYOUT.combos / WORD);
+
+/**
+ * The statement that builds the index of a range: per set of masks the number of people, the masks as 32-bit
+ * words (AudienceCounter counts them per filter choice).
+ */
 export function audienceIndexSql(range: { from: string; to: string }): Statement {
   const where = compileFilters(DEFAULT_FILTERS, range, '', 'events');
   const types = (id: MetricId) => {
@@ -83,64 +108,52 @@ export function audienceIndexSql(range: { from: string; to: string }): Statement
   };
 }
 
-/** The index of one range: per audience metric, WORDS words per row; the number of people per row. */
-export interface AudienceIndex {
-  rows: number;
-  masks: Record<string, Uint32Array>;
-  people: Uint32Array;
-  /** Its size in bytes (the cache keeps a few). */
-  bytes: number;
-}
+/** The index of one range: the audiences of every filter choice. */
+export type AudienceIndex = ReadonlyMap<string, Partial<Record<MetricId, number>>>;
 
-/** The index from the statement's columns, in its order (the words of each metric, then the counts). */
-export function audienceIndexFromColumns(columns: readonly (readonly unknown[])[]): AudienceIndex {
-  const rows = columns[0]?.length ?? 0;
-  const masks: Record<string, Uint32Array> = {};
-  AUDIENCE_METRICS.forEach((id, m) => {
-    const words = new Uint32Array(rows * WORDS);
-    for (let w = 0; w < WORDS; w++) {
-      const column = columns[m * WORDS + w] ?? [];
-      for (let r = 0; r < rows; r++) words[r * WORDS + w] = Number(column[r]);
-    }
-    masks[id] = words;
-  });
-  const people = Uint32Array.from(columns[AUDIENCE_METRICS.length * WORDS] ?? [], Number);
-  return { rows, masks, people, bytes: (AUDIENCE_METRICS.length * WORDS + 1) * 4 * rows };
-}
+/**
+ * Counts the index from the statement's rows, a chunk of columns at a time (the words of each metric, then the
+ * number of people): each set of masks adds its people to every filter choice that covers one of its
+ * combinations, once.
+ */
+export class AudienceCounter {
+  private readonly seen = new Int32Array(FILTER_CHOICES.length).fill(-1);
+  private readonly counts = AUDIENCE_METRICS.map(() => new Float64Array(FILTER_CHOICES.length));
+  private mark = 0;
 
-/** The combinations a filter choice covers, as WORDS 32-bit words. */
-export function filterMask(filters: Pick<Filters, DimensionId>): Uint32Array {
-  const mask = new Uint32Array(WORDS);
-  for (let combo = 0; combo < LAYOUT.combos; combo++) {
-    const covered = LAYOUT.slots.every(({ id, values, nullable, stride }) => {
-      const slot = Math.floor(combo / stride) % (values.length + (nullable ? 1 : 0));
-      const choice = filters[id];
-      return choice === 'all' || values[slot] === choice;
-    });
-    const w = Math.floor(combo / WORD);
-    if (covered) mask[w] = (mask[w] ?? 0) | (1 << (combo % WORD));
-  }
-  return mask;
-}
-
-/** The audiences of a filter choice: the people whose masks meet the choice's combinations. */
-export function audiencesFromIndex(index: AudienceIndex, filters: Pick<Filters, DimensionId>): Partial<Record<MetricId, number>> {
-  const wanted = filterMask(filters);
-  const out: Partial<Record<MetricId, number>> = {};
-  for (const id of AUDIENCE_METRICS) {
-    const masks = index.masks[id];
-    let people = 0;
-    if (masks) {
-      for (let r = 0; r < index.rows; r++) {
+  add(columns: readonly (readonly unknown[])[]): void {
+    const rows = columns[0]?.length ?? 0;
+    const people = columns[AUDIENCE_METRICS.length * WORDS] ?? [];
+    this.counts.forEach((total, m) => {
+      for (let r = 0; r < rows; r++) {
+        const n = Number(people[r] ?? 0);
+        const mark = ++this.mark;
         for (let w = 0; w < WORDS; w++) {
-          if ((masks[r * WORDS + w] ?? 0) & (wanted[w] ?? 0)) {
-            people += index.people[r] ?? 0;
-            break;
+          let bits = Number(columns[m * WORDS + w]?.[r] ?? 0) | 0;
+          while (bits !== 0) {
+            const low = bits & -bits;
+            bits ^= low;
+            for (const c of CHOICES_OF_COMBO[w * WORD + 31 - Math.clz32(low)] ?? []) {
+              if (this.seen[c] === mark) continue;
+              this.seen[c] = mark;
+              total[c] = (total[c] ?? 0) + n;
+            }
           }
         }
       }
-    }
-    out[id] = people;
+    });
   }
-  return out;
+
+  index(): AudienceIndex {
+    const index = new Map<string, Partial<Record<MetricId, number>>>();
+    FILTER_CHOICES.forEach((choice, c) => {
+      index.set(choiceKey(choice), Object.fromEntries(AUDIENCE_METRICS.map((id, m) => [id, this.counts[m]?.[c] ?? 0])));
+    });
+    return index;
+  }
+}
+
+/** The audiences of a filter choice, from the index of its range. */
+export function audiencesFromIndex(index: AudienceIndex, filters: Pick<Filters, DimensionId>): Partial<Record<MetricId, number>> {
+  return index.get(choiceKey(filters)) ?? {};
 }

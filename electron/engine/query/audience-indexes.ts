@@ -6,15 +6,15 @@
  */
 import { DERIVED_STAMP_KEY } from '../db/import-ids';
 import type { Workspace } from '../db/workspace';
-import { audienceIndexFromColumns, audienceIndexSql, INDEXABLE, type AudienceIndex } from './audience-index';
+import { AudienceCounter, audienceIndexSql, INDEXABLE, type AudienceIndex } from './audience-index';
 
 interface Range {
   from: string;
   to: string;
 }
 
-/** Ranges kept, and at most this many waiting to be built (the newest kept). */
-const KEEP = 6;
+/** Ranges kept (a few hundred numbers each), and at most this many waiting to be built (the newest kept). */
+const KEEP = 32;
 const WAITING = 2;
 
 export class AudienceIndexes {
@@ -83,7 +83,9 @@ export class AudienceIndexes {
       try {
         const stamp = await ws.value<string>(`SELECT value FROM pinsight_meta WHERE key = '${DERIVED_STAMP_KEY}'`);
         const statement = audienceIndexSql(next.range);
-        const index = audienceIndexFromColumns(await ws.columns(statement.sql, statement.params));
+        const counter = new AudienceCounter();
+        await ws.eachChunk(statement.sql, statement.params, (columns) => counter.add(columns));
+        const index = counter.index();
         if (stamp && !this.stopped) this.keep(AudienceIndexes.key(stamp, next.range), index);
       } finally {
         await ws.run('COMMIT').catch(() => undefined);

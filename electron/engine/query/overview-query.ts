@@ -68,7 +68,8 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec, audiences?: 
   let audienceTotal: Readonly<Partial<Record<string, PlainValue>>> | undefined;
   let audienceRows: PlainRow[] = [];
   // The range's totals for any dimension filters come from its audience index once that is built.
-  const indexable = compiled.audience && !compiled.audience.withSeries && !spec.filters.accounts.length ? audiences : undefined;
+  const totalsOnly = compiled.audience ? !compiled.audience.withSeries : spec.skipAudience && spec.audienceIfIndexed;
+  const indexable = totalsOnly && !spec.filters.accounts.length ? audiences : undefined;
   const index = indexable ? await indexable.lookup(ws, range) : null;
   if (index) {
     audienceTotal = audiencesFromIndex(index, spec.filters);
@@ -81,7 +82,7 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec, audiences?: 
     await indexable?.prepare(ws, range);
   }
   pickMetrics(totalRow, COUNTER_METRICS, totals);
-  if (audienceTotal) pickMetrics(audienceTotal, audience, totals);
+  if (audienceTotal) pickMetrics(audienceTotal, AUDIENCE_METRICS, totals);
 
   const series = buildSeries(range, bounds, spec.splitBy, spec.granularity, seriesRows, audienceRows, spec.audienceSeries ? audience : []);
   if (!compiled.figures) for (const p of series) for (const id of COUNTER_METRICS) p[id] = null;

@@ -130,11 +130,17 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
   /** Runs a query and stores its answer under `key`, unless a newer refresh has started meanwhile. */
   /** The cache's key of a request: the workspace and the request itself. */
   const cacheKeyOf = (spec: QuerySpecInput) => `${get().workspace?.path ?? ''}|${JSON.stringify(spec)}`;
-  const load = async <T>(key: Key, spec: QuerySpecInput, generation: number): Promise<void> => {
+  const load = async <T>(
+    key: Key,
+    spec: QuerySpecInput,
+    generation: number,
+    /** More state to set with the answer, in the same update (so that no frame shows one without the other). */
+    withAnswer?: (data: T) => Partial<AppState>,
+  ): Promise<void> => {
     const cacheKey = cacheKeyOf(spec);
     const hit = cached(cacheKey);
     if (hit !== undefined) {
-      set({ [key]: { status: 'ready', data: hit } } as Partial<AppState>);
+      set({ [key]: { status: 'ready', data: hit }, ...withAnswer?.(hit as T) } as Partial<AppState>);
       return;
     }
     set({ [key]: loading(get()[key] as Loadable<unknown>) } as Partial<AppState>);
@@ -146,7 +152,10 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
     if (!res.ok && res.error.code === 'cancelled') return;
     const data = res.ok && arrow ? (withRows(res.value as TopResult) as T) : res.ok ? res.value : undefined;
     if (res.ok) remember(cacheKey, data);
-    set({ [key]: res.ok ? { status: 'ready', data } : { status: 'error', error: res.error } } as Partial<AppState>);
+    set({
+      [key]: res.ok ? { status: 'ready', data } : { status: 'error', error: res.error },
+      ...(res.ok && withAnswer ? withAnswer(data as T) : {}),
+    } as Partial<AppState>);
   };
   /** The overview's audiences alone, merged into the figures on screen (and cached as the full answer). */
   const mergeAudiences = async (full: QuerySpecInput, res: ApiResult<unknown>, generation: number): Promise<void> => {
@@ -181,16 +190,24 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
       const spec = currentSpec(get(), 'overview');
       const chartAudience = AUDIENCE_METRICS.includes(get().chartMetric);
       const full = { ...spec, audienceSeries: chartAudience };
-      if (hasCached(full)) await load('overview', full, g);
+      if (hasCached(full)) await load('overview', full, g, () => ({ audiencePending: false }));
       else {
         // The figures and the exact audiences (per day only when the chart shows one) are asked for at once, on
-        // two channels; the figures show as soon as they come, the audiences are merged in when they follow.
-        set({ audiencePending: true });
-        const figures = load('overview', { ...spec, skipAudience: true }, g);
+        // two channels. The figures bring the audience totals along when the range's audience index has them
+        // (then everything shows at once); otherwise the tiles say the audiences are on their way, and they are
+        // merged in when they follow. Until the figures come, the previous numbers stay, marked busy.
+        let complete = false;
+        const figures = load('overview', { ...spec, skipAudience: true, audienceIfIndexed: !chartAudience }, g, (data: OverviewResult) => {
+          complete = AUDIENCE_METRICS.every((id) => data.totals[id] !== null);
+          return { audiencePending: !complete };
+        });
         const audiences = api.query({ ...full, audienceOnly: true, channel: 'screen-audience' });
         await figures;
         if (get().generation !== g) return;
-        await mergeAudiences(full, await audiences, g);
+        const answered = await audiences;
+        const now = get().overview;
+        if (complete && now.status === 'ready') remember(cacheKeyOf(full), now.data);
+        else await mergeAudiences(full, answered, g);
       }
       if (get().generation === g) set({ audiencePending: false });
       const compare = effectiveCompareRange(get());
