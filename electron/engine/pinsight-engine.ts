@@ -16,7 +16,7 @@ import type {
 } from '../../shared/results';
 import { removeImport } from './ingest/remove-import';
 import { IN_MEMORY, Workspace, type OpenOptions } from './db/workspace';
-import { hasDerived, rebuildDerived } from './derive/rebuild-derived';
+import { completeDerived, hasDerived, rebuildDerived } from './derive/rebuild-derived';
 import { exportEvents } from './output/write-events';
 import { checkExportTarget } from './output/output-target';
 import { writeViewExport, type ExportOptions } from './output/write-view-export';
@@ -66,6 +66,7 @@ export class PinsightEngine {
     const ws = await Workspace.open(path, options);
     try {
       if (!(await hasDerived(ws))) await rebuildDerived(ws);
+      await completeDerived(ws);
     } catch (e) {
       ws.close();
       throw e;

@@ -120,4 +120,22 @@ describe('audience index', () => {
     expect(afterIndexed.totals).toEqual(after.totals);
     await engine.shutdown();
   }, 60_000);
+
+  it('a workspace derived before the summed rollup and the stamp gets both when opened, with the same overview', async () => {
+    const path = join(dir, 'older.duckdb');
+    const engine = await PinsightEngine.open(path, { create: true });
+    await generateDemo(engine.workspace, 10_000);
+    const spec = overview({ device: 'web' }, { splitBy: 'content-type', granularity: 'week' });
+    const before = await engine.query(spec);
+    // As an earlier version left it: no summed rollup, no stamp.
+    await engine.workspace.run(`DROP TABLE rollup_combo`);
+    await engine.workspace.run(`DELETE FROM pinsight_meta WHERE key IN ('combo_rollup', 'derived_stamp')`);
+    expect(await engine.query(spec)).toEqual(before);
+    await engine.shutdown();
+    const reopened = await PinsightEngine.open(path);
+    expect(await reopened.workspace.hasTable('rollup_combo')).toBe(true);
+    expect(await reopened.workspace.getMeta('derived_stamp')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await reopened.query(spec)).toEqual(before);
+    await reopened.shutdown();
+  });
 });

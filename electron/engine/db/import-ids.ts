@@ -5,6 +5,8 @@ import type { Workspace } from './workspace';
 export const DERIVED_THROUGH_KEY = 'derived_through';
 /** A new value with every derive (meta key): results kept from the derived tables are valid while it holds. */
 export const DERIVED_STAMP_KEY = 'derived_stamp';
+/** '1' when the overview's rollup summed over Pins (rollup_combo) is there (meta key; from 2026-12 on). */
+export const COMBO_ROLLUP_KEY = 'combo_rollup';
 
 /** The highest import id ever given: logged, or derived and since taken out. */
 export async function lastImportId(ws: Workspace): Promise<number> {

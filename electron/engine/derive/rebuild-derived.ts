@@ -9,7 +9,7 @@
  * transaction, where DuckDB reads the freshly written rows two to three times faster than inside one.
  */
 import { randomUUID } from 'node:crypto';
-import { DERIVED_STAMP_KEY } from '../db/import-ids';
+import { COMBO_ROLLUP_KEY, DERIVED_STAMP_KEY } from '../db/import-ids';
 import { DERIVED_TABLES } from '../db/pending-import';
 import type { Workspace } from '../db/workspace';
 import {
@@ -32,7 +32,7 @@ export interface DeriveSummary {
 }
 
 /** Bumped when the derived tables change shape: an older workspace re-derives when it is opened. */
-export const DERIVED_VERSION = '4';
+export const DERIVED_VERSION = '3';
 
 const NEXT = '_next';
 
@@ -116,9 +116,27 @@ export async function finishDerived(ws: Workspace, outOfScopeEvents: number): Pr
   const through = [bounds?.through, await ws.getMeta(DERIVED_THROUGH_KEY)].filter((v) => v !== null && v !== undefined).map(Number);
   if (through.length) await ws.setMeta(DERIVED_THROUGH_KEY, String(Math.max(...through)));
   await ws.setMeta('derived_version', DERIVED_VERSION);
+  await ws.setMeta(COMBO_ROLLUP_KEY, '1');
   // Changes with every derive: what was computed from the derived tables before (audience indexes) is stale.
   await ws.setMeta(DERIVED_STAMP_KEY, randomUUID());
   return { cleanEvents: Number(bounds?.clean ?? 0), outOfScopeEvents };
+}
+
+/**
+ * Adds what a workspace derived by an earlier version lacks and can be made from what it holds, without deriving
+ * again (minutes at 100M events): the overview's rollup summed over Pins, and a stamp of the derived data. A
+ * workspace that cannot be written goes without them (its overview reads the per-Pin rollup, and no audience
+ * index is built).
+ */
+export async function completeDerived(ws: Workspace): Promise<void> {
+  if (ws.readOnlyReason) return;
+  if ((await ws.getMeta(COMBO_ROLLUP_KEY)) !== '1') {
+    await ws.transaction(async () => {
+      await ws.run(`CREATE OR REPLACE TABLE rollup_combo AS ${comboRollupSelect('')} ORDER BY day`);
+      await ws.setMeta(COMBO_ROLLUP_KEY, '1');
+    });
+  }
+  if (!(await ws.getMeta(DERIVED_STAMP_KEY))) await ws.setMeta(DERIVED_STAMP_KEY, randomUUID());
 }
 
 /** True when the derived tables exist and have the current shape. */

@@ -6,6 +6,7 @@ import type { QuerySpec } from '../../../shared/query';
 import type { MetricValues, OverviewResult, ResolvedRange, SeriesPoint } from '../../../shared/results';
 import { numberOrNull, type PlainRow, type PlainValue } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
+import { COMBO_ROLLUP_KEY } from '../db/import-ids';
 import { bucketOf, bucketsBetween } from './compile/buckets';
 import { compileOverview } from './compile/overview-sql';
 import { eventBounds, resolveRange, type DataBounds } from './resolve-range';
@@ -60,7 +61,7 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec, audiences?: 
     };
   }
   // One connection runs one statement at a time; the audience scans go last because they are the slow ones.
-  const compiled = compileOverview(spec, range);
+  const compiled = compileOverview(spec, range, (await ws.getMeta(COMBO_ROLLUP_KEY)) === '1');
   const figureRows = compiled.figures ? await ws.all(compiled.figures.sql, compiled.figures.params) : [];
   const totalRow = figureRows.find((r) => r.date === null);
   const seriesRows = figureRows.filter((r) => r.date !== null);

@@ -17,7 +17,8 @@ export interface OverviewStatements {
   audience: (Statement & { withSeries: boolean }) | null;
 }
 
-export function compileOverview(spec: QuerySpec, range: Pick<ResolvedRange, 'from' | 'to'>): OverviewStatements {
+/** `comboRollup`: the workspace has the rollup summed over Pins (workspaces derived before 2026-12 may not). */
+export function compileOverview(spec: QuerySpec, range: Pick<ResolvedRange, 'from' | 'to'>, comboRollup = true): OverviewStatements {
   const where = compileFilters(spec.filters, range);
   const eventsWhere = compileFilters(spec.filters, range, '', 'events');
   const split = splitExpression(spec.splitBy);
@@ -49,7 +50,7 @@ FROM (SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${s
     ? {
         sql: `SELECT ${bucketSql(spec.granularity, 'bucket_day')} AS date, ${split ?? 'NULL'} AS split, ${COUNTER_METRICS.join(', ')}
 FROM (SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${splitCol}` : ''}, ${metricSelect(COUNTER_METRICS)}
-      FROM ${spec.filters.accounts.length ? 'rollup_daily' : 'rollup_combo'} WHERE ${where.sql} GROUP BY GROUPING SETS ((${keys}), ()))`,
+      FROM ${comboRollup && !spec.filters.accounts.length ? 'rollup_combo' : 'rollup_daily'} WHERE ${where.sql} GROUP BY GROUPING SETS ((${keys}), ()))`,
         params: where.params,
       }
     : null;
