@@ -38,12 +38,18 @@ a year of events with duplicates and spam) into a new workspace.
     }
     const started = Date.now();
     const ws = await Workspace.open(path);
+    let n: number | null;
     try {
       await generateDemo(ws, events, seed);
-      const n = await ws.value<number>('SELECT count(*) FROM events');
-      out.log(`Demo workspace ready: ${path}\n${n?.toLocaleString('en-US')} raw events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    } finally {
+      n = await ws.value<number>('SELECT count(*) FROM events');
+    } catch (e) {
+      // The workspace is new (or was replaced with --force): a demo that did not finish leaves nothing behind.
       ws.close();
+      rmSync(path, { force: true });
+      rmSync(`${path}.wal`, { force: true });
+      throw e;
     }
+    ws.close();
+    out.log(`Demo workspace ready: ${path}\n${n?.toLocaleString('en-US')} raw events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   },
 };

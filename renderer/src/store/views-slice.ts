@@ -198,7 +198,7 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
         // merged in when they follow. Until the figures come, the previous numbers stay, marked busy.
         let complete = false;
         const figures = load('overview', { ...spec, skipAudience: true, audienceIfIndexed: !chartAudience }, g, (data: OverviewResult) => {
-          complete = AUDIENCE_METRICS.every((id) => data.totals[id] !== null);
+          complete = AUDIENCE_METRICS.every((id) => typeof data.totals[id] === 'number');
           return { audiencePending: !complete };
         });
         const audiences = api.query({ ...full, audienceOnly: true, channel: 'screen-audience' });

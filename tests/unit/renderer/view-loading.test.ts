@@ -2,11 +2,25 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const calls: { view: string; channel?: string }[] = [];
+type Spec = { view: string; channel?: string; skipAudience?: boolean; audienceOnly?: boolean; audienceIfIndexed?: boolean };
+/** The totals an answer carries (by default none), and a hold on the audiences-only answer. */
+const replies: { totals: (spec: Spec) => Record<string, number | null>; audiences: Promise<void> } = {
+  totals: () => ({}),
+  audiences: Promise.resolve(),
+};
 vi.mock('../../../renderer/src/api/transport', () => ({
   api: {
-    query: async (spec: { view: string; channel?: string }) => {
+    query: async (spec: Spec) => {
       calls.push({ view: spec.view, channel: spec.channel });
-      return { ok: true, value: { view: spec.view, rows: [], totals: {}, series: [], range: { from: '', to: '', dataLatestDay: null } } };
+      if (spec.audienceOnly) await replies.audiences;
+      const value = {
+        view: spec.view,
+        rows: [],
+        totals: replies.totals(spec),
+        series: [],
+        range: { from: '', to: '', dataLatestDay: null },
+      };
+      return { ok: true, value };
     },
   },
 }));
@@ -26,6 +40,8 @@ const workspace = {
 };
 
 beforeEach(() => {
+  replies.totals = () => ({});
+  replies.audiences = Promise.resolve();
   clearResultCache();
   calls.length = 0;
   useAppStore.setState({ ...initialAppState, workspace, options: null });
@@ -61,5 +77,46 @@ describe('loading views', () => {
     await settle();
     expect(calls).toEqual([]);
     expect(useAppStore.getState().overview.status).toBe('ready');
+  });
+
+  it('figures that bring the audiences show them at once; without them the tiles say the audiences are on their way', async () => {
+    let release = () => {};
+    replies.audiences = new Promise((r) => (release = r));
+    // The range's audience index is built: the figures carry the audiences along.
+    replies.totals = (spec) =>
+      spec.audienceOnly
+        ? { total_audience: 70, engaged_audience: 9 }
+        : { impressions: 500, total_audience: spec.audienceIfIndexed ? 70 : null, engaged_audience: spec.audienceIfIndexed ? 9 : null };
+    useAppStore.getState().setFilter('device', 'mobile');
+    await settle();
+    let state = useAppStore.getState();
+    expect(state.overview.status === 'ready' && state.overview.data.totals).toEqual({
+      impressions: 500,
+      total_audience: 70,
+      engaged_audience: 9,
+    });
+    expect(state.audiencePending).toBe(false);
+    release();
+    await settle();
+
+    // Not built yet: the figures come without audiences, which are pending until their own answer.
+    replies.audiences = new Promise((r) => (release = r));
+    replies.totals = (spec) =>
+      spec.audienceOnly ? { total_audience: 60, engaged_audience: 8 } : { impressions: 400, total_audience: null, engaged_audience: null };
+    useAppStore.getState().setFilter('device', 'web');
+    await settle();
+    state = useAppStore.getState();
+    expect(state.overview.status === 'ready' && state.overview.data.totals.impressions).toBe(400);
+    expect(state.audiencePending).toBe(true);
+    release();
+    await settle();
+    await settle();
+    state = useAppStore.getState();
+    expect(state.audiencePending).toBe(false);
+    expect(state.overview.status === 'ready' && state.overview.data.totals).toEqual({
+      impressions: 400,
+      total_audience: 60,
+      engaged_audience: 8,
+    });
   });
 });
