@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const calls: { view: string; channel?: string }[] = [];
 type Spec = { view: string; channel?: string; skipAudience?: boolean; audienceOnly?: boolean; audienceIfIndexed?: boolean };
 /** The totals an answer carries (by default none), and a hold on the audiences-only answer. */
-const replies: { totals: (spec: Spec) => Record<string, number | null>; audiences: Promise<void> } = {
+const replies: { totals: (spec: Spec) => Partial<Record<string, number | null>>; audiences: Promise<void> } = {
   totals: () => ({}),
   audiences: Promise.resolve(),
 };
