@@ -6,30 +6,27 @@ import { useAppStore } from '../store/app-store';
 
 const INTL: Record<Locale, string> = { en: 'en-US', sv: 'sv-SE' };
 
+/** The value kept under `key`, made on first use. */
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const made = make();
+  cache.set(key, made);
+  return made;
+}
 /**
  * Intl formatters, made once per locale and options: making one costs far more than formatting with it, and a
  * chart's axis and tooltips format every day of the range on each change.
  */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function numberFormat(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n|${tag}|${JSON.stringify(options)}`;
-  const known = formatters.get(key);
-  if (known instanceof Intl.NumberFormat) return known;
-  const made = new Intl.NumberFormat(tag, options);
-  formatters.set(key, made);
-  return made;
-}
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormat = (tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat =>
+  memo(numberFormats, `${tag}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(tag, options));
+const dateFormat = (tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  memo(dateFormats, `${tag}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(tag, options));
 /** A number formatter of the UI language (made once for these options). */
 export function localeNumberFormat(locale: Locale, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   return numberFormat(INTL[locale], options);
-}
-function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${tag}|${JSON.stringify(options)}`;
-  const known = formatters.get(key);
-  if (known instanceof Intl.DateTimeFormat) return known;
-  const made = new Intl.DateTimeFormat(tag, options);
-  formatters.set(key, made);
-  return made;
 }
 
 export function formatMetricValue(value: number | null | undefined, unit: MetricUnit, locale: Locale): string {
@@ -118,11 +115,5 @@ function makeStrings(locale: Locale, timeZone: string | undefined) {
 export function useStrings() {
   const locale = useAppStore((s) => s.locale);
   const timeZone = useAppStore((s) => s.workspace?.timeZone);
-  const key = `${locale}|${timeZone ?? ''}`;
-  let set = stringSets.get(key);
-  if (!set) {
-    set = makeStrings(locale, timeZone);
-    stringSets.set(key, set);
-  }
-  return set;
+  return memo(stringSets, `${locale}|${timeZone ?? ''}`, () => makeStrings(locale, timeZone));
 }
