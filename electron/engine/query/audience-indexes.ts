@@ -19,6 +19,8 @@ const WAITING = 2;
 
 export class AudienceIndexes {
   private readonly ready = new Map<string, AudienceIndex>();
+  /** Ranges whose build failed (not tried again: their audiences keep coming from scans). */
+  private readonly failed = new Set<string>();
   private waiting: { key: string; range: Range }[] = [];
   private building: string | null = null;
   private worker: Promise<void> = Promise.resolve();
@@ -58,7 +60,7 @@ export class AudienceIndexes {
     const stamp = await ws.getMeta(DERIVED_STAMP_KEY);
     if (!stamp) return;
     const key = AudienceIndexes.key(stamp, range);
-    if (this.ready.has(key) || this.building === key || this.waiting.some((w) => w.key === key)) return;
+    if (this.ready.has(key) || this.failed.has(key) || this.building === key || this.waiting.some((w) => w.key === key)) return;
     this.waiting = [...this.waiting, { key, range }].slice(-WAITING);
     this.worker = this.worker.then(() => this.buildNext());
   }
@@ -92,6 +94,7 @@ export class AudienceIndexes {
       }
     } catch {
       // Interrupted (the workspace closes) or refused: the views keep answering by scanning the events.
+      if (!this.stopped) this.failed.add(next.key);
     } finally {
       this.building = null;
     }

@@ -211,7 +211,8 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
       }
       if (get().generation === g) set({ audiencePending: false });
       const compare = effectiveCompareRange(get());
-      if (compare) await load('comparison', { ...spec, view: 'compare', compare }, g);
+      // Per-day audiences of A and B only when the chart shows one: the totals come from the ranges' indexes.
+      if (compare) await load('comparison', { ...spec, view: 'compare', compare, audienceSeries: chartAudience }, g);
       else set({ comparison: idle });
     },
     'top-pins': (g) =>
