@@ -40,7 +40,8 @@ export class PinsightEngine {
   /** Aborted at shutdown: every import in progress or waiting stops at its next step. */
   private readonly stopping = new AbortController();
   /** Exact audiences of the ranges asked for, for every filter combination, built in the background. */
-  private audiences = new AudienceIndexes(() => this.ws.reader(), false);
+  private audiences = new AudienceIndexes(null);
+  private indexing = false;
 
   private constructor(private ws: Workspace) {}
 
@@ -49,7 +50,13 @@ export class PinsightEngine {
    * where the analyst clicks through filters; a one-off CLI query has no use for them).
    */
   enableAudienceIndexes(): void {
-    this.audiences = new AudienceIndexes(() => this.ws.reader(), true);
+    this.indexing = true;
+    this.audiences = this.indexesOf(this.ws);
+  }
+
+  /** Indexes of this workspace: their connection is to it, whatever the engine has open by then. */
+  private indexesOf(ws: Workspace): AudienceIndexes {
+    return new AudienceIndexes(this.indexing ? () => ws.reader() : null);
   }
 
   /** Resolves when no audience index is being built (tests and benchmarks). */
@@ -119,6 +126,7 @@ export class PinsightEngine {
       await this.closeReader();
       this.ws.close();
       this.ws = next.ws;
+      this.audiences = this.indexesOf(next.ws);
     });
 
     return this.workspaceInfo();
@@ -177,7 +185,10 @@ export class PinsightEngine {
 
   /** Closes the second connection (before the workspace closes or changes), once its work has ended. */
   private async closeReader(): Promise<void> {
-    this.audiences = await this.audiences.closed();
+    // No indexes until the next workspace is in place; those of this one stop and close their connection.
+    const closing = this.audiences;
+    this.audiences = new AudienceIndexes(null);
+    await closing.close();
     await this.readerQueue.run(async () => undefined);
     this.readerWs?.close();
     this.readerWs = null;
@@ -217,6 +228,7 @@ export class PinsightEngine {
       // already unusable
     }
     this.ws = await Workspace.open(path, { create: false });
+    this.audiences = this.indexesOf(this.ws);
   }
 
   importHistory(): Promise<ImportRecord[]> {

@@ -1,4 +1,5 @@
 /** Issue 16: a range's audience index answers every filter combination exactly as the scan of the events does. */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -138,4 +139,31 @@ describe('audience index', () => {
     expect(await reopened.query(spec)).toEqual(before);
     await reopened.shutdown();
   });
+
+  it('switching workspaces while audiences are on their way: the old file is let go, the new one gets indexes', async () => {
+    const big = join(dir, 'switch-big.duckdb');
+    const small = join(dir, 'switch-small.duckdb');
+    const seed = await Workspace.open(small, { create: true });
+    await generateDemo(seed, 5_000);
+    seed.close();
+    const engine = await PinsightEngine.open(big, { create: true });
+    await generateDemo(engine.workspace, 300_000);
+    engine.enableAudienceIndexes();
+    const audiences = (from: string, channel: string) =>
+      engine.query(overview({ from, to: '2026-10-31' }, { audienceOnly: true, audienceSeries: false, channel }));
+    const inFlight = ['2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01', '2026-03-01'].map((from, i) => audiences(from, `c${i}`));
+    await engine.switchWorkspace(small, false);
+    await Promise.allSettled(inFlight);
+    await engine.audienceIndexesIdle();
+    // Another process can open the old file: nothing here holds it any more.
+    const probe = `import('@duckdb/node-api').then(async ({ DuckDBInstance }) => (await DuckDBInstance.create(${JSON.stringify(big)})).closeSync())`;
+    expect(spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).stderr).toBe('');
+    const spec = overview({}, { audienceOnly: true, audienceSeries: false, channel: 'c' });
+    const scanned = await engine.query(spec);
+    await engine.audienceIndexesIdle();
+    const hits = engine.audienceIndexHits;
+    expect(await engine.query(spec)).toEqual(scanned);
+    expect(engine.audienceIndexHits).toBe(hits + 1);
+    await engine.shutdown();
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { PinsightError } from '../../../shared/api';
 import { Workspace } from '../../engine/db/workspace';
 import { DEFAULT_DEMO_EVENTS, generateDemo } from '../../engine/demo/generate-demo';
 import { DEMO_SEED } from '../../engine/demo/demo-recipe';
@@ -38,6 +39,14 @@ a year of events with duplicates and spam) into a new workspace.
     }
     const started = Date.now();
     const ws = await Workspace.open(path);
+    // Ctrl+C stops the statement that runs; the demo then fails like any other and leaves nothing behind.
+    let interrupted = false;
+    const stop = () => {
+      interrupted = true;
+      ws.conn.interrupt();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     let n: number | null;
     try {
       await generateDemo(ws, events, seed);
@@ -45,9 +54,11 @@ a year of events with duplicates and spam) into a new workspace.
     } catch (e) {
       // The workspace is new (or was replaced with --force): a demo that did not finish leaves nothing behind.
       ws.close();
-      rmSync(path, { force: true });
-      rmSync(`${path}.wal`, { force: true });
-      throw e;
+      for (const file of [path, `${path}.wal`, `${path}.tmp`]) rmSync(file, { force: true, recursive: true });
+      throw interrupted ? new PinsightError('cancelled', `Interrupted: nothing was kept at ${path}`) : e;
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
     }
     ws.close();
     out.log(`Demo workspace ready: ${path}\n${n?.toLocaleString('en-US')} raw events in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -105,6 +105,13 @@ export const MIGRATIONS: Migration[] = [
          view_id INTEGER PRIMARY KEY, name VARCHAR NOT NULL UNIQUE, state VARCHAR NOT NULL, saved_at TIMESTAMP NOT NULL)`,
     ],
   },
+  {
+    version: 8,
+    description:
+      "the overview's rollup summed over Pins (rollup_combo), made when the workspace is opened (completeDerived); " +
+      'an older Pinsight would import into the workspace without keeping it up to date, so it may no longer open it',
+    statements: [`DELETE FROM pinsight_meta WHERE key = 'combo_rollup'`],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

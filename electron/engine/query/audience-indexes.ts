@@ -30,10 +30,8 @@ export class AudienceIndexes {
   hits = 0;
 
   constructor(
-    /** A connection of its own, opened on first use. */
-    private readonly connect: () => Promise<Workspace>,
-    /** Off: nothing is built, every audience is scanned. */
-    private readonly enabled: boolean,
+    /** A connection of its own to the workspace the indexes are of, opened on first use; null: none are built. */
+    private readonly connect: (() => Promise<Workspace>) | null,
   ) {}
 
   private static key(stamp: string, range: Range): string {
@@ -56,7 +54,7 @@ export class AudienceIndexes {
 
   /** Asks for the index of this range to be built in the background (once; nothing if it is kept already). */
   async prepare(ws: Workspace, range: Range): Promise<void> {
-    if (!INDEXABLE || !this.enabled || this.stopped) return;
+    if (!INDEXABLE || !this.connect || this.stopped) return;
     const stamp = await ws.getMeta(DERIVED_STAMP_KEY);
     if (!stamp) return;
     const key = AudienceIndexes.key(stamp, range);
@@ -79,7 +77,10 @@ export class AudienceIndexes {
     if (!next || this.stopped) return;
     this.building = next.key;
     try {
+      if (!this.connect) return;
       const ws = (this.ws ??= await this.connect());
+      // Closed while the connection was being opened: it is not kept.
+      if (this.stopped) return;
       // One snapshot: the stamp read and the events scanned belong to the same derived data.
       await ws.run('BEGIN TRANSACTION');
       try {
@@ -115,16 +116,12 @@ export class AudienceIndexes {
     this.ws?.conn.interrupt();
   }
 
-  /**
-   * Stops a build that runs, forgets every index and closes the connection, once nothing runs on it (the
-   * workspace closes or changes); gives an empty set of indexes, enabled as this one was, for what comes next.
-   */
-  async closed(): Promise<AudienceIndexes> {
+  /** Stops a build that runs, forgets every index and closes the connection, once nothing runs on it. */
+  async close(): Promise<void> {
     this.interrupt();
     await this.worker;
     this.ready.clear();
     this.ws?.close();
     this.ws = null;
-    return new AudienceIndexes(this.connect, this.enabled);
   }
 }

@@ -196,17 +196,17 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
         // two channels. The figures bring the audience totals along when the range's audience index has them
         // (then everything shows at once); otherwise the tiles say the audiences are on their way, and they are
         // merged in when they follow. Until the figures come, the previous numbers stay, marked busy.
-        let complete = false;
+        let complete: OverviewResult | null = null;
         const figures = load('overview', { ...spec, skipAudience: true, audienceIfIndexed: !chartAudience }, g, (data: OverviewResult) => {
-          complete = AUDIENCE_METRICS.every((id) => typeof data.totals[id] === 'number');
+          complete = AUDIENCE_METRICS.every((id) => typeof data.totals[id] === 'number') ? data : null;
           return { audiencePending: !complete };
         });
         const audiences = api.query({ ...full, audienceOnly: true, channel: 'screen-audience' });
         await figures;
         if (get().generation !== g) return;
         const answered = await audiences;
-        const now = get().overview;
-        if (complete && now.status === 'ready') remember(cacheKeyOf(full), now.data);
+        // The answer itself is the full one: kept under this request (never what the screen shows by then).
+        if (complete) remember(cacheKeyOf(full), complete);
         else await mergeAudiences(full, answered, g);
       }
       if (get().generation === g) set({ audiencePending: false });

@@ -2,7 +2,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const calls: { view: string; channel?: string }[] = [];
-type Spec = { view: string; channel?: string; skipAudience?: boolean; audienceOnly?: boolean; audienceIfIndexed?: boolean };
+type Spec = {
+  view: string;
+  channel?: string;
+  skipAudience?: boolean;
+  audienceOnly?: boolean;
+  audienceIfIndexed?: boolean;
+  filters?: { device?: string };
+};
 /** The totals an answer carries (by default none), and a hold on the audiences-only answer. */
 const replies: { totals: (spec: Spec) => Partial<Record<string, number | null>>; audiences: Promise<void> } = {
   totals: () => ({}),
@@ -117,6 +124,36 @@ describe('loading views', () => {
       impressions: 400,
       total_audience: 60,
       engaged_audience: 8,
+    });
+  });
+
+  it('an answer is kept under its own request, even when the analyst has moved on before the audiences answered', async () => {
+    const held: (() => void)[] = [];
+    replies.audiences = new Promise((r) => held.push(() => r()));
+    // The index is built: each device's figures carry its own audiences.
+    const numbers: Record<string, number> = { tablet: 30, web: 50, all: 80, mobile: 40 };
+    replies.totals = (spec) => {
+      const device = spec.filters?.device ?? 'all';
+      const n = numbers[device] ?? 0;
+      return { impressions: n * 10, total_audience: n, engaged_audience: n / 10 };
+    };
+    useAppStore.getState().setFilter('device', 'tablet');
+    await settle();
+    useAppStore.getState().setFilter('device', 'web');
+    await settle();
+    // Tablet's audiences-only answer comes last of all.
+    held.forEach((release) => release());
+    await settle();
+    await settle();
+    calls.length = 0;
+    useAppStore.getState().setFilter('device', 'tablet');
+    await settle();
+    const state = useAppStore.getState();
+    expect(calls).toEqual([]);
+    expect(state.overview.status === 'ready' && state.overview.data.totals).toEqual({
+      impressions: 300,
+      total_audience: 30,
+      engaged_audience: 3,
     });
   });
 });
