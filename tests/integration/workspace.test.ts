@@ -113,4 +113,23 @@ describe('workspace file', () => {
     expect(await ws.value('SELECT count(*) FROM boards')).toBe(0);
     ws.close();
   });
+
+  it("kept prepared reads see replaced tables, other connections' commits, and their own values when run at once", async () => {
+    const ws = await Workspace.open(join(dir, 'prepared.duckdb'));
+    const other = await ws.reader();
+    await ws.run(`CREATE TABLE t AS SELECT range AS x FROM range(10)`);
+    const sum = async (w: Workspace, min: number) => (await w.one<{ s: number }>(`SELECT sum(x) AS s FROM t WHERE x >= $min`, { min }))?.s;
+    expect(await sum(other, 5)).toBe(35);
+    // Replaced the way a derive swaps its tables, on the other connection.
+    await ws.run(`CREATE TABLE t_next AS SELECT range * 10 AS x FROM range(10)`);
+    await ws.run(`DROP TABLE t`);
+    await ws.run(`ALTER TABLE t_next RENAME TO t`);
+    expect(await sum(other, 5)).toBe(450);
+    await ws.run(`INSERT INTO t VALUES (1000)`);
+    expect(await sum(other, 5)).toBe(1450);
+    // The same statement with other values at the same time: each gets its own answer.
+    expect(await Promise.all([sum(other, 0), sum(other, 50), sum(other, 95)])).toEqual([1450, 1350, 1000]);
+    other.close();
+    ws.close();
+  });
 });

@@ -4,13 +4,22 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBPreparedStatement,
+  type DuckDBResultReader,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import { PinsightError } from '../../../shared/api';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { rowToPlain, type PlainRow } from './duckdb-values';
 import { rollbackPendingImport } from './pending-import';
 
 export type SqlParams = Record<string, DuckDBValue> | DuckDBValue[];
+
+/** Prepared reads kept per connection. */
+const PREPARED_KEPT = 48;
 
 export interface OpenOptions {
   /** Create the file when it does not exist (default true). */
@@ -39,6 +48,9 @@ export function writeFailureReason(e: unknown): string {
 export class Workspace {
   /** Why the workspace is open read-only (it cannot be written now), or null when it is writable. */
   readOnlyReason: string | null = null;
+  /** Prepared reads by their SQL (see read), and those running now. */
+  private readonly prepared = new Map<string, DuckDBPreparedStatement>();
+  private readonly preparedBusy = new Set<string>();
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
@@ -172,8 +184,33 @@ export class Workspace {
   }
 
   async all<T = PlainRow>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = await this.conn.runAndReadAll(sql, params);
+    const reader = await this.read(sql, params);
     return reader.getRowObjects().map(rowToPlain) as T[];
+  }
+
+  /**
+   * Reads with bound values run as prepared statements kept by their SQL: the views send the same few statements
+   * with other values on every click, and planning one costs about as much as running it on the small rollups.
+   * DuckDB binds a kept statement again by itself when a table it reads was replaced (a derive, an import).
+   */
+  private async read(sql: string, params: SqlParams | undefined): Promise<DuckDBResultReader> {
+    if (!params || !/^\s*(SELECT|WITH)\b/i.test(sql) || this.preparedBusy.has(sql)) return this.conn.runAndReadAll(sql, params);
+    let statement = this.prepared.get(sql);
+    if (statement) this.prepared.delete(sql);
+    else statement = await this.conn.prepare(sql);
+    this.prepared.set(sql, statement);
+    for (const [oldest, kept] of this.prepared) {
+      if (this.prepared.size <= PREPARED_KEPT) break;
+      this.prepared.delete(oldest);
+      kept.destroySync();
+    }
+    this.preparedBusy.add(sql);
+    try {
+      statement.bind(params);
+      return await statement.runAndReadAll();
+    } finally {
+      this.preparedBusy.delete(sql);
+    }
   }
 
   /**
@@ -273,6 +310,8 @@ export class Workspace {
   }
 
   close(): void {
+    for (const statement of this.prepared.values()) statement.destroySync();
+    this.prepared.clear();
     this.conn.closeSync();
     if (!this.borrowed) this.instance.closeSync();
   }
