@@ -49,19 +49,21 @@ export class PinsightEngine {
    * Builds audience indexes in the background for the ranges the views ask for (the desktop app and `serve`,
    * where the analyst clicks through filters; a one-off CLI query has no use for them).
    */
-  enableAudienceIndexes(): void {
+  enableAudienceIndexes(options: { quietMs?: number } = {}): void {
     this.indexing = true;
+    this.quietMs = options.quietMs;
     this.audiences = this.indexesOf(this.ws);
   }
+  private quietMs: number | undefined;
 
   /** Indexes of this workspace: their connection is to it, whatever the engine has open by then. */
   private indexesOf(ws: Workspace): AudienceIndexes {
-    return new AudienceIndexes(this.indexing ? () => ws.reader() : null);
+    return new AudienceIndexes(this.indexing ? () => ws.reader() : null, this.quietMs);
   }
 
-  /** Resolves when no audience index is being built (tests and benchmarks). */
-  audienceIndexesIdle(): Promise<void> {
-    return this.audiences.idle();
+  /** Resolves when no audience index is being built (tests and benchmarks); with `spare`, nor those of the presets. */
+  audienceIndexesIdle(spare = false): Promise<void> {
+    return this.audiences.idle(spare);
   }
 
   /** How many overview audiences came from an index rather than a scan (tests). */
@@ -87,6 +89,8 @@ export class PinsightEngine {
 
   /** Runs one operation on the workspace, after any still running. */
   private serial<T>(job: () => Promise<T>): Promise<T> {
+    // An index built for a spare moment gives way to anything the analyst asks for (an import's checkpoint too).
+    this.audiences.asked();
     return this.queue.run(job);
   }
 
@@ -157,6 +161,8 @@ export class PinsightEngine {
   }
 
   query(spec: QuerySpec): Promise<QueryResult> {
+    // The views come first: an index built for a spare moment gives way.
+    this.audiences.asked();
     const channel = spec.channel;
     // The overview's audiences alone go to the second connection, beside the figures.
     const parallel = spec.audienceOnly && this.ws.path !== IN_MEMORY;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { DIMENSION_IDS, DIMENSIONS } from '../../shared/dimensions';
 import { DEFAULT_FILTERS, type Filters } from '../../shared/filters';
+import { presetRange } from '../../shared/date-presets';
 import { querySpecSchema } from '../../shared/query';
 import { generateDemo } from '../../electron/engine/demo/generate-demo';
 import { PinsightEngine } from '../../electron/engine/pinsight-engine';
@@ -166,4 +167,29 @@ describe('audience index', () => {
     expect(engine.audienceIndexHits).toBe(hits + 1);
     await engine.shutdown();
   }, 60_000);
+
+  it("builds the date presets' indexes when the views are quiet, giving way while they ask", async () => {
+    const engine = await PinsightEngine.open(join(dir, 'presets.duckdb'), { create: true });
+    await generateDemo(engine.workspace, 20_000);
+    engine.enableAudienceIndexes({ quietMs: 30 });
+    const lastDay = (await engine.workspaceInfo()).lastDay ?? '';
+    const audiences = (range: { from?: string; to?: string }) =>
+      overview(range, { audienceOnly: true, audienceSeries: false, channel: 'screen-audience' });
+    // The default range: a scan, then its index, and the presets' when it is quiet.
+    await engine.query(audiences({}));
+    // The views keep asking meanwhile: spare builds give way and come back.
+    for (let i = 0; i < 5; i++) await engine.query(overview({ device: i % 2 ? 'web' : 'all' }, { skipAudience: true, channel: 'screen' }));
+    await engine.audienceIndexesIdle(true);
+    const hits = engine.audienceIndexHits;
+    const presets = ['last7', 'last14', 'last90', 'thisMonth', 'lastMonth'] as const;
+    for (const preset of presets) {
+      const range = presetRange(preset, lastDay);
+      const indexed = await engine.query(audiences(range));
+      const scanned = await runQuery(engine.workspace, audiences(range));
+      if (indexed.view !== 'overview' || scanned.view !== 'overview') throw new Error('expected overviews');
+      expect({ preset, ...indexed.totals }).toEqual({ preset, ...scanned.totals });
+    }
+    expect(engine.audienceIndexHits).toBe(hits + presets.length);
+    await engine.shutdown();
+  });
 });

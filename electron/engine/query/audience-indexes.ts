@@ -3,6 +3,9 @@
  * own and kept while the derived data stays the same (its stamp). A range's first audiences come from a
  * scan of the events as before; its index is built after that answer, and then every filter combination of the
  * range answers from memory. A few ranges are kept, the least recently used one goes first.
+ *
+ * Spare ranges (the date presets) are built when the views have been quiet for a moment, one at a time; a
+ * request of the views interrupts such a build, which goes back to its list and runs again when it is quiet.
  */
 import { DERIVED_STAMP_KEY } from '../db/import-ids';
 import type { Workspace } from '../db/workspace';
@@ -16,12 +19,21 @@ interface Range {
 /** Ranges kept (a few hundred numbers each), and at most this many waiting to be built (the newest kept). */
 const KEEP = 32;
 const WAITING = 2;
+/** How long the views must have asked for nothing before a spare range is built. */
+const QUIET_MS = 1500;
+
+type Job = { key: string; range: Range };
 
 export class AudienceIndexes {
   private readonly ready = new Map<string, AudienceIndex>();
   /** Ranges whose build failed (not tried again: their audiences keep coming from scans). */
   private readonly failed = new Set<string>();
-  private waiting: { key: string; range: Range }[] = [];
+  private waiting: Job[] = [];
+  /** Spare ranges to build when it is quiet, and whether one is being built now. */
+  private spare: Job[] = [];
+  private buildingSpare = false;
+  private spareTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastAsked = 0;
   private building: string | null = null;
   private worker: Promise<void> = Promise.resolve();
   private ws: Workspace | null = null;
@@ -32,6 +44,7 @@ export class AudienceIndexes {
   constructor(
     /** A connection of its own to the workspace the indexes are of, opened on first use; null: none are built. */
     private readonly connect: (() => Promise<Workspace>) | null,
+    private readonly quietMs = QUIET_MS,
   ) {}
 
   private static key(stamp: string, range: Range): string {
@@ -52,35 +65,87 @@ export class AudienceIndexes {
     return hit;
   }
 
+  /** The job of this range for the derived data `ws` reads now; null when there is nothing to build. */
+  private async jobOf(ws: Workspace, range: Range): Promise<Job | null> {
+    if (!INDEXABLE || !this.connect || this.stopped) return null;
+    const stamp = await ws.getMeta(DERIVED_STAMP_KEY);
+    if (!stamp) return null;
+    const key = AudienceIndexes.key(stamp, range);
+    const known = (jobs: Job[]) => jobs.some((j) => j.key === key);
+    if (this.ready.has(key) || this.failed.has(key) || this.building === key || known(this.waiting) || known(this.spare)) return null;
+    return { key, range };
+  }
+
   /** Asks for the index of this range to be built in the background (once; nothing if it is kept already). */
   async prepare(ws: Workspace, range: Range): Promise<void> {
-    if (!INDEXABLE || !this.connect || this.stopped) return;
-    const stamp = await ws.getMeta(DERIVED_STAMP_KEY);
-    if (!stamp) return;
-    const key = AudienceIndexes.key(stamp, range);
-    if (this.ready.has(key) || this.failed.has(key) || this.building === key || this.waiting.some((w) => w.key === key)) return;
-    this.waiting = [...this.waiting, { key, range }].slice(-WAITING);
+    const job = await this.jobOf(ws, range);
+    if (!job) return;
+    this.waiting = [...this.waiting, job].slice(-WAITING);
     this.worker = this.worker.then(() => this.buildNext());
   }
 
-  /** Resolves when nothing is being built or waits to be (tests, benchmarks). */
-  async idle(): Promise<void> {
+  /** Spare ranges to build when the views are quiet (the date presets of the data). */
+  async prepareWhenQuiet(ws: Workspace, ranges: Range[]): Promise<void> {
+    for (const range of ranges) {
+      const job = await this.jobOf(ws, range);
+      if (job) this.spare.push(job);
+    }
+    this.scheduleSpare();
+  }
+
+  /** The views ask for something: a spare build that runs gives way. */
+  asked(): void {
+    this.lastAsked = Date.now();
+    if (this.buildingSpare) this.ws?.conn.interrupt();
+  }
+
+  private scheduleSpare(): void {
+    if (this.spareTimer || !this.spare.length || this.stopped) return;
+    const wait = Math.max(0, this.lastAsked + this.quietMs - Date.now());
+    this.spareTimer = setTimeout(() => {
+      this.spareTimer = null;
+      this.worker = this.worker.then(() => this.buildSpare());
+    }, wait);
+    this.spareTimer.unref?.();
+  }
+
+  private async buildSpare(): Promise<void> {
+    if (this.stopped) return;
+    const next = this.spare[0];
+    if (next && !this.waiting.length && Date.now() - this.lastAsked >= this.quietMs) {
+      const askedBefore = this.lastAsked;
+      this.buildingSpare = true;
+      const built = await this.build(next, () => this.lastAsked !== askedBefore);
+      this.buildingSpare = false;
+      // Built, or failed for good: off the list; interrupted by the views: it stays, for the next quiet moment.
+      if (built !== 'gave way') this.spare = this.spare.filter((j) => j !== next);
+    }
+    this.scheduleSpare();
+  }
+
+  /** Resolves when nothing is being built or waits to be (tests, benchmarks); with `spare`, the spare ranges too. */
+  async idle(spare = false): Promise<void> {
     for (;;) {
       const worker = this.worker;
       await worker;
-      if (worker === this.worker) return;
+      if (spare && (this.spare.length || this.spareTimer) && !this.stopped) await new Promise((r) => setTimeout(r, 20));
+      else if (worker === this.worker) return;
     }
   }
 
   private async buildNext(): Promise<void> {
     const next = this.waiting.shift();
-    if (!next || this.stopped) return;
+    if (next) await this.build(next, () => false);
+  }
+
+  /** Builds one range's index; `gaveWay` tells whether an interruption was the views asking (not a failure). */
+  private async build(next: Job, gaveWay: () => boolean): Promise<'built' | 'failed' | 'gave way'> {
+    if (this.stopped || !this.connect) return 'failed';
     this.building = next.key;
     try {
-      if (!this.connect) return;
       const ws = (this.ws ??= await this.connect());
       // Closed while the connection was being opened: it is not kept.
-      if (this.stopped) return;
+      if (this.stopped) return 'failed';
       // One snapshot: the stamp read and the events scanned belong to the same derived data.
       await ws.run('BEGIN TRANSACTION');
       try {
@@ -93,9 +158,12 @@ export class AudienceIndexes {
       } finally {
         await ws.run('COMMIT').catch(() => undefined);
       }
+      return 'built';
     } catch {
+      if (gaveWay()) return 'gave way';
       // Interrupted (the workspace closes) or refused: the views keep answering by scanning the events.
       if (!this.stopped) this.failed.add(next.key);
+      return 'failed';
     } finally {
       this.building = null;
     }
@@ -113,6 +181,9 @@ export class AudienceIndexes {
   interrupt(): void {
     this.stopped = true;
     this.waiting = [];
+    this.spare = [];
+    if (this.spareTimer) clearTimeout(this.spareTimer);
+    this.spareTimer = null;
     this.ws?.conn.interrupt();
   }
 

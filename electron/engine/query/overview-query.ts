@@ -11,6 +11,7 @@ import { bucketOf, bucketsBetween } from './compile/buckets';
 import { compileOverview } from './compile/overview-sql';
 import { eventBounds, resolveRange, type DataBounds } from './resolve-range';
 import { audiencesFromIndex } from './audience-index';
+import { DATE_PRESETS, presetRange } from '../../../shared/date-presets';
 import type { AudienceIndexes } from './audience-indexes';
 import { scalarText } from '../../../shared/scalar-text';
 
@@ -81,6 +82,9 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec, audiences?: 
   } else if (compiled.audience) {
     audienceTotal = await ws.one(compiled.audience.sql, compiled.audience.params);
     await indexable?.prepare(ws, range);
+    // The date presets' ranges too, when the views are quiet: a preset picked later answers at once.
+    const presets = DATE_PRESETS.filter((p) => p !== 'custom').map((p) => presetRange(p, bounds.lastDay ?? range.to));
+    await indexable?.prepareWhenQuiet(ws, presets);
   }
   pickMetrics(totalRow, COUNTER_METRICS, totals);
   if (audienceTotal) pickMetrics(audienceTotal, AUDIENCE_METRICS, totals);
