@@ -31,7 +31,8 @@ export class AudienceIndexes {
   private waiting: Job[] = [];
   /** Spare ranges to build when it is quiet, and whether one is being built now. */
   private spare: Job[] = [];
-  private buildingSpare = false;
+  /** A spare build's scan runs now: the views' next request interrupts it. */
+  private interruptible = false;
   private spareTimer: ReturnType<typeof setTimeout> | null = null;
   private lastAsked = 0;
   private building: string | null = null;
@@ -96,7 +97,7 @@ export class AudienceIndexes {
   /** The views ask for something: a spare build that runs gives way. */
   asked(): void {
     this.lastAsked = Date.now();
-    if (this.buildingSpare) this.ws?.conn.interrupt();
+    if (this.interruptible) this.ws?.conn.interrupt();
   }
 
   private scheduleSpare(): void {
@@ -114,9 +115,7 @@ export class AudienceIndexes {
     const next = this.spare[0];
     if (next && !this.waiting.length && Date.now() - this.lastAsked >= this.quietMs) {
       const askedBefore = this.lastAsked;
-      this.buildingSpare = true;
-      const built = await this.build(next, () => this.lastAsked !== askedBefore);
-      this.buildingSpare = false;
+      const built = await this.build(next, true, () => this.lastAsked !== askedBefore);
       // Built, or failed for good: off the list; interrupted by the views: it stays, for the next quiet moment.
       if (built !== 'gave way') this.spare = this.spare.filter((j) => j !== next);
     }
@@ -135,28 +134,40 @@ export class AudienceIndexes {
 
   private async buildNext(): Promise<void> {
     const next = this.waiting.shift();
-    if (next) await this.build(next, () => false);
+    if (next) await this.build(next, false, () => false);
   }
 
-  /** Builds one range's index; `gaveWay` tells whether an interruption was the views asking (not a failure). */
-  private async build(next: Job, gaveWay: () => boolean): Promise<'built' | 'failed' | 'gave way'> {
+  /**
+   * Builds one range's index. A spare one gives way when the views ask: `gaveWay` tells whether an interruption
+   * was that (not a failure).
+   */
+  private async build(next: Job, spare: boolean, gaveWay: () => boolean): Promise<'built' | 'failed' | 'gave way'> {
     if (this.stopped || !this.connect) return 'failed';
     this.building = next.key;
     try {
       const ws = (this.ws ??= await this.connect());
       // Closed while the connection was being opened: it is not kept.
       if (this.stopped) return 'failed';
-      // One snapshot: the stamp read and the events scanned belong to the same derived data.
+      // One snapshot: the stamp read and the events scanned belong to the same derived data. It only reads, so it
+      // ends with a rollback; one left open by an earlier build that was cut short is ended first (an open
+      // transaction would hold up an import's checkpoint).
+      await ws.run('ROLLBACK').catch(() => undefined);
       await ws.run('BEGIN TRANSACTION');
       try {
         const stamp = await ws.value<string>(`SELECT value FROM pinsight_meta WHERE key = '${DERIVED_STAMP_KEY}'`);
         const statement = audienceIndexSql(next.range);
         const counter = new AudienceCounter();
-        await ws.eachChunk(statement.sql, statement.params, (columns) => counter.add(columns));
+        // Only the scan itself is interrupted when the views ask (never the statements around it).
+        this.interruptible = spare;
+        try {
+          await ws.eachChunk(statement.sql, statement.params, (columns) => counter.add(columns));
+        } finally {
+          this.interruptible = false;
+        }
         const index = counter.index();
         if (stamp && !this.stopped) this.keep(AudienceIndexes.key(stamp, next.range), index);
       } finally {
-        await ws.run('COMMIT').catch(() => undefined);
+        await ws.run('ROLLBACK').catch(() => undefined);
       }
       return 'built';
     } catch {
