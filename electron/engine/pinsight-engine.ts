@@ -58,7 +58,7 @@ export class PinsightEngine {
 
   /** Indexes of this workspace: their connection is to it, whatever the engine has open by then. */
   private indexesOf(ws: Workspace): AudienceIndexes {
-    return new AudienceIndexes(this.indexing ? () => ws.reader() : null, this.quietMs);
+    return new AudienceIndexes(this.indexing ? () => ws.reader() : null, this.quietMs, () => this.working > 0);
   }
 
   /** Resolves when no audience index is being built (tests and benchmarks); with `spare`, nor those of the presets. */
@@ -91,7 +91,14 @@ export class PinsightEngine {
   private serial<T>(job: () => Promise<T>): Promise<T> {
     // An index built for a spare moment gives way to anything the analyst asks for (an import's checkpoint too).
     this.audiences.asked();
-    return this.queue.run(job);
+    return this.counted(this.queue.run(job));
+  }
+
+  /** Operations asked for and not yet answered: spare index builds wait until there are none. */
+  private working = 0;
+  private counted<T>(work: Promise<T>): Promise<T> {
+    this.working++;
+    return work.finally(() => this.working--);
   }
 
   workspaceInfo(): Promise<WorkspaceInfo> {
@@ -168,25 +175,27 @@ export class PinsightEngine {
     const parallel = spec.audienceOnly && this.ws.path !== IN_MEMORY;
     const queue = parallel ? this.readerQueue : this.queue;
     const workspace = async () => (parallel ? (this.readerWs ??= await this.ws.reader()) : this.ws);
-    if (!channel) return queue.run(async () => runQuery(await workspace(), spec, this.audiences));
+    if (!channel) return this.counted(queue.run(async () => runQuery(await workspace(), spec, this.audiences)));
     // A newer request on the same channel supersedes this one: dropped while it waits, interrupted while it runs.
     const seq = (this.channels.get(channel) ?? 0) + 1;
     this.channels.set(channel, seq);
     for (const r of this.running) if (r.channel === channel) r.ws.conn.interrupt();
     const superseded = () => new PinsightError('cancelled', 'Superseded by a newer request');
-    return queue.run(async () => {
-      if (this.channels.get(channel) !== seq) throw superseded();
-      const ws = await workspace();
-      const entry = { channel, ws };
-      this.running.push(entry);
-      try {
-        return await runQuery(ws, spec, this.audiences);
-      } catch (e) {
-        throw this.channels.get(channel) !== seq ? superseded() : e;
-      } finally {
-        this.running = this.running.filter((r) => r !== entry);
-      }
-    });
+    return this.counted(
+      queue.run(async () => {
+        if (this.channels.get(channel) !== seq) throw superseded();
+        const ws = await workspace();
+        const entry = { channel, ws };
+        this.running.push(entry);
+        try {
+          return await runQuery(ws, spec, this.audiences);
+        } catch (e) {
+          throw this.channels.get(channel) !== seq ? superseded() : e;
+        } finally {
+          this.running = this.running.filter((r) => r !== entry);
+        }
+      }),
+    );
   }
 
   /** Closes the second connection (before the workspace closes or changes), once its work has ended. */

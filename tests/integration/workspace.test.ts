@@ -129,6 +129,14 @@ describe('workspace file', () => {
     expect(await sum(other, 5)).toBe(1450);
     // The same statement with other values at the same time: each gets its own answer.
     expect(await Promise.all([sum(other, 0), sum(other, 50), sum(other, 95)])).toEqual([1450, 1350, 1000]);
+    // ... and a statement not kept yet, asked for several times at once (each call its own values).
+    const count = async (min: number) => (await other.one<{ n: number }>(`SELECT count(*) AS n FROM t WHERE x >= $min`, { min }))?.n;
+    for (let round = 0; round < 5; round++) {
+      const first = count(0);
+      const second = count(50);
+      await first;
+      expect(await Promise.all([second, count(95)])).toEqual([6, 1]);
+    }
     other.close();
     ws.close();
   });

@@ -195,17 +195,19 @@ export class Workspace {
    */
   private async read(sql: string, params: SqlParams | undefined): Promise<DuckDBResultReader> {
     if (!params || !/^\s*(SELECT|WITH)\b/i.test(sql) || this.preparedBusy.has(sql)) return this.conn.runAndReadAll(sql, params);
-    let statement = this.prepared.get(sql);
-    if (statement) this.prepared.delete(sql);
-    else statement = await this.conn.prepare(sql);
-    this.prepared.set(sql, statement);
-    for (const [oldest, kept] of this.prepared) {
-      if (this.prepared.size <= PREPARED_KEPT) break;
-      this.prepared.delete(oldest);
-      kept.destroySync();
-    }
+    // Taken before anything is awaited: the same SQL asked for meanwhile runs unprepared.
     this.preparedBusy.add(sql);
     try {
+      let statement = this.prepared.get(sql);
+      if (statement) this.prepared.delete(sql);
+      else statement = await this.conn.prepare(sql);
+      this.prepared.set(sql, statement);
+      for (const [oldest, kept] of this.prepared) {
+        if (this.prepared.size <= PREPARED_KEPT) break;
+        if (this.preparedBusy.has(oldest)) continue;
+        this.prepared.delete(oldest);
+        kept.destroySync();
+      }
       statement.bind(params);
       return await statement.runAndReadAll();
     } finally {

@@ -46,6 +46,8 @@ export class AudienceIndexes {
     /** A connection of its own to the workspace the indexes are of, opened on first use; null: none are built. */
     private readonly connect: (() => Promise<Workspace>) | null,
     private readonly quietMs = QUIET_MS,
+    /** True while the engine works on something (an import, an export, a query): no spare build then. */
+    private readonly busy: () => boolean = () => false,
   ) {}
 
   private static key(stamp: string, range: Range): string {
@@ -113,7 +115,8 @@ export class AudienceIndexes {
   private async buildSpare(): Promise<void> {
     if (this.stopped) return;
     const next = this.spare[0];
-    if (next && !this.waiting.length && Date.now() - this.lastAsked >= this.quietMs) {
+    if (this.busy()) this.lastAsked = Date.now();
+    else if (next && !this.waiting.length && Date.now() - this.lastAsked >= this.quietMs) {
       const askedBefore = this.lastAsked;
       const built = await this.build(next, true, () => this.lastAsked !== askedBefore);
       // Built, or failed for good: off the list; interrupted by the views: it stays, for the next quiet moment.
