@@ -42,6 +42,9 @@ export class PinsightEngine {
   /** Exact audiences of the ranges asked for, for every filter combination, built in the background. */
   private audiences = new AudienceIndexes(null);
   private indexing = false;
+  private quietMs: number | undefined;
+  /** Operations asked for and not yet answered: spare index builds wait until there are none. */
+  private working = 0;
 
   private constructor(private ws: Workspace) {}
 
@@ -54,7 +57,6 @@ export class PinsightEngine {
     this.quietMs = options.quietMs;
     this.audiences = this.indexesOf(this.ws);
   }
-  private quietMs: number | undefined;
 
   /** Indexes of this workspace: their connection is to it, whatever the engine has open by then. */
   private indexesOf(ws: Workspace): AudienceIndexes {
@@ -94,8 +96,6 @@ export class PinsightEngine {
     return this.counted(this.queue.run(job));
   }
 
-  /** Operations asked for and not yet answered: spare index builds wait until there are none. */
-  private working = 0;
   private counted<T>(work: Promise<T>): Promise<T> {
     this.working++;
     return work.finally(() => this.working--);
@@ -139,7 +139,6 @@ export class PinsightEngine {
       this.ws = next.ws;
       this.audiences = this.indexesOf(next.ws);
     });
-
     return this.workspaceInfo();
   }
 

@@ -58,10 +58,10 @@ export class AudienceIndexes {
   async lookup(ws: Workspace, range: Range): Promise<AudienceIndex | null> {
     if (!INDEXABLE) return null;
     const stamp = await ws.getMeta(DERIVED_STAMP_KEY);
-    const hit = stamp ? this.ready.get(AudienceIndexes.key(stamp, range)) : undefined;
+    const key = stamp ? AudienceIndexes.key(stamp, range) : '';
+    const hit = this.ready.get(key);
     if (!hit) return null;
     // Most recently used last.
-    const key = AudienceIndexes.key(stamp ?? '', range);
     this.ready.delete(key);
     this.ready.set(key, hit);
     this.hits++;

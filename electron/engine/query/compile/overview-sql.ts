@@ -1,5 +1,5 @@
 /** The overview over event data, compiled: spec and range to SQL statements with bound parameters. */
-import { AUDIENCE_METRICS, COUNTER_METRICS } from '../../../../shared/metrics';
+import { AUDIENCE_METRICS, COUNTER_METRICS, type MetricId } from '../../../../shared/metrics';
 import type { QuerySpec } from '../../../../shared/query';
 import type { ResolvedRange } from '../../../../shared/results';
 import { splitColumn, splitExpression } from '../../db/dimension-columns';
@@ -25,15 +25,20 @@ export function compileOverview(spec: QuerySpec, range: Pick<ResolvedRange, 'fro
   const splitCol = splitColumn(spec.splitBy);
   const counters = !spec.audienceOnly;
   const keys = ['bucket_day', ...(splitCol ? [splitCol] : [])].join(', ');
+  /**
+   * Metrics per bucket and split value, and their totals as the row without a date, in one scan of `from`
+   * (grouped by the stored date and ENUM, labelled as text afterwards, not once per row).
+   */
+  const bucketed = (metrics: readonly MetricId[], from: string, whereSql: string) =>
+    `SELECT ${bucketSql(spec.granularity, 'bucket_day')} AS date, ${split ?? 'NULL'} AS split, ${metrics.join(', ')}
+FROM (SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${splitCol}` : ''}, ${metricSelect(metrics)}
+      FROM ${from} WHERE ${whereSql} GROUP BY GROUPING SETS ((${keys}), ()))`;
   const audience = spec.skipAudience ? [] : AUDIENCE_METRICS;
   let audienceStatement: OverviewStatements['audience'] = null;
   if (audience.length && spec.audienceSeries) {
     // The series and the total in one scan of the events: the total is the grouping set without a date.
-    // Grouped by the stored date and ENUM, labelled as text afterwards (not once per event).
     audienceStatement = {
-      sql: `SELECT ${bucketSql(spec.granularity, 'bucket_day')} AS date, ${split ?? 'NULL'} AS split, ${audience.join(', ')}
-FROM (SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${splitCol}` : ''}, ${metricSelect(audience)}
-      FROM events_clean WHERE ${eventsWhere.sql} GROUP BY GROUPING SETS ((${keys}), ()))`,
+      sql: bucketed(audience, 'events_clean', eventsWhere.sql),
       params: eventsWhere.params,
       withSeries: true,
     };
@@ -46,13 +51,7 @@ FROM (SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${s
   }
   // The same shape for the counters from the rollup: series and totals in one scan. Without a claimed-account
   // filter (which picks Pin groups) the rollup summed over Pins holds every count the overview needs.
-  const figures = counters
-    ? {
-        sql: `SELECT ${bucketSql(spec.granularity, 'bucket_day')} AS date, ${split ?? 'NULL'} AS split, ${COUNTER_METRICS.join(', ')}
-FROM (SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${splitCol}` : ''}, ${metricSelect(COUNTER_METRICS)}
-      FROM ${comboRollup && !spec.filters.accounts.length ? 'rollup_combo' : 'rollup_daily'} WHERE ${where.sql} GROUP BY GROUPING SETS ((${keys}), ()))`,
-        params: where.params,
-      }
-    : null;
+  const table = comboRollup && !spec.filters.accounts.length ? 'rollup_combo' : 'rollup_daily';
+  const figures = counters ? { sql: bucketed(COUNTER_METRICS, table, where.sql), params: where.params } : null;
   return { figures, audience: audienceStatement };
 }
