@@ -60,8 +60,14 @@ const DATA_VIEWS: DataView[] = ['overview', 'top-pins', 'top-boards', 'video', '
 /** Answers by request, for the open workspace (cleared when it changes or takes an import). */
 const CACHE_SIZE = 64;
 const resultCache = new Map<string, unknown>();
+/**
+ * Ranges whose figures last came with their audiences (the engine has the range's audience index): the next
+ * overview of such a range asks for the figures alone, and for the audiences only if they do not come along.
+ */
+const indexedRanges = new Set<string>();
 export function clearResultCache(): void {
   resultCache.clear();
+  indexedRanges.clear();
 }
 function cached(key: string): unknown {
   const hit = resultCache.get(key);
@@ -195,19 +201,30 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
         // The figures and the exact audiences (per day only when the chart shows one) are asked for at once, on
         // two channels. The figures bring the audience totals along when the range's audience index has them
         // (then everything shows at once); otherwise the tiles say the audiences are on their way, and they are
-        // merged in when they follow. Until the figures come, the previous numbers stay, marked busy.
+        // merged in when they follow. Until the figures come, the previous numbers stay, marked busy. A range
+        // whose audiences came with its figures before is asked for the figures alone (one request, not two),
+        // and for its audiences only if they do not come along (its index was dropped, or an import changed it).
+        const { filters } = get();
+        const range = `${get().workspace?.path ?? ''}|${filters.from ?? ''}|${filters.to ?? ''}`;
+        const indexable = !chartAudience && !filters.accounts.length;
         let complete: OverviewResult | null = null;
         const figures = load('overview', { ...spec, skipAudience: true, audienceIfIndexed: !chartAudience }, g, (data: OverviewResult) => {
           complete = AUDIENCE_METRICS.every((id) => typeof data.totals[id] === 'number') ? data : null;
           return { audiencePending: !complete };
         });
-        const audiences = api.query({ ...full, audienceOnly: true, channel: 'screen-audience' });
+        const askAudiences = () => api.query({ ...full, audienceOnly: true, channel: 'screen-audience' });
+        const audiences = indexable && indexedRanges.has(range) ? null : askAudiences();
         await figures;
         if (get().generation !== g) return;
-        const answered = await audiences;
+        if (indexable && complete) indexedRanges.add(range);
+        else indexedRanges.delete(range);
+        if (indexedRanges.size > CACHE_SIZE) indexedRanges.clear();
+        // Not asked again when the figures failed: their error is on screen.
+        const failed = get().overview.status === 'error';
+        const answered = complete || failed ? null : await (audiences ?? askAudiences());
         // The answer itself is the full one: kept under this request (never what the screen shows by then).
         if (complete) remember(cacheKeyOf(full), complete);
-        else await mergeAudiences(full, answered, g);
+        else if (answered) await mergeAudiences(full, answered, g);
       }
       if (get().generation === g) set({ audiencePending: false });
       const compare = effectiveCompareRange(get());

@@ -45,7 +45,9 @@ describe('overview', () => {
     const second = compileOverview(spec({ audienceOnly: true, splitBy: 'content-type' }), RANGE);
     expect(first.audience).toBeNull();
     expect(second.figures).toBeNull();
-    expect(first.figures?.sql).toContain('GROUP BY GROUPING SETS ((bucket_day), ())');
+    // The summed rollup: per day, and the total as a second plain aggregate (no grouping sets).
+    expect(first.figures?.sql).toContain('FROM rollup_combo WHERE');
+    expect(first.figures?.sql).toContain('GROUP BY bucket_day)\nUNION ALL SELECT NULL, NULL,');
     expect({ first, second }).toMatchSnapshot();
   });
 });

@@ -156,4 +156,49 @@ describe('loading views', () => {
       engaged_audience: 3,
     });
   });
+
+  it('a range whose figures brought its audiences is asked once per click; when they stop coming, the audiences follow', async () => {
+    const audiencesAsked = () => calls.filter((c) => c.channel === 'screen-audience').length;
+    let indexed = true;
+    replies.totals = (spec) =>
+      spec.audienceOnly
+        ? { total_audience: 20, engaged_audience: 2 }
+        : { impressions: 100, total_audience: indexed ? 30 : null, engaged_audience: indexed ? 3 : null };
+    // First look at the range: both requests at once (whether its index is built is not known yet).
+    useAppStore.getState().setFilter('device', 'mobile');
+    await settle();
+    expect(audiencesAsked()).toBe(1);
+    // Its figures brought the audiences: the next click asks for the figures alone.
+    calls.length = 0;
+    useAppStore.getState().setFilter('device', 'web');
+    await settle();
+    expect(calls.map((c) => c.channel)).toEqual(['screen']);
+    let state = useAppStore.getState();
+    expect(state.overview.status === 'ready' && state.overview.data.totals.total_audience).toBe(30);
+    // The index is gone (an import): the figures come without audiences, which are asked for after them.
+    indexed = false;
+    calls.length = 0;
+    useAppStore.getState().setFilter('device', 'tablet');
+    await settle();
+    await settle();
+    expect(calls.map((c) => c.channel)).toEqual(['screen', 'screen-audience']);
+    state = useAppStore.getState();
+    expect(state.audiencePending).toBe(false);
+    expect(state.overview.status === 'ready' && state.overview.data.totals).toEqual({
+      impressions: 100,
+      total_audience: 20,
+      engaged_audience: 2,
+    });
+    // Known not to be indexed now: both at once again.
+    calls.length = 0;
+    useAppStore.getState().setFilter('contentType', 'paid');
+    await settle();
+    expect(audiencesAsked()).toBe(1);
+    // A claimed-account filter never reads the index: both at once.
+    indexed = true;
+    calls.length = 0;
+    useAppStore.getState().setAccounts(['acct-1']);
+    await settle();
+    expect(audiencesAsked()).toBe(1);
+  });
 });
