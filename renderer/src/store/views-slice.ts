@@ -65,6 +65,8 @@ const resultCache = new Map<string, unknown>();
  * overview of such a range asks for the figures alone, and for the audiences only if they do not come along.
  */
 const indexedRanges = new Set<string>();
+/** Audience requests of the overview that have not answered yet. */
+let audiencesAsked = 0;
 export function clearResultCache(): void {
   resultCache.clear();
   indexedRanges.clear();
@@ -126,6 +128,17 @@ export function screenSpec(state: AppState): QuerySpecInput {
 }
 
 type Key = 'overview' | 'comparison' | 'topPins' | 'topBoards' | 'videoTotals' | 'videoComparison' | 'videoTop' | 'legacy';
+/** The view each result belongs to. */
+const VIEW_OF: Record<Key, DataView> = {
+  overview: 'overview',
+  comparison: 'overview',
+  topPins: 'top-pins',
+  topBoards: 'top-boards',
+  videoTotals: 'video',
+  videoComparison: 'video',
+  videoTop: 'video',
+  legacy: 'legacy',
+};
 
 const loading = <T>(l: Loadable<T>): Loadable<T> => ({
   status: 'loading',
@@ -133,35 +146,51 @@ const loading = <T>(l: Loadable<T>): Loadable<T> => ({
 });
 
 export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set, get) => {
-  /** Runs a query and stores its answer under `key`, unless a newer refresh has started meanwhile. */
   /** The cache's key of a request: the workspace and the request itself. */
+  /** The latest request of each result: only it may load a superseded view again. */
+  const latestLoad = new Map<Key, number>();
   const cacheKeyOf = (spec: QuerySpecInput) => `${get().workspace?.path ?? ''}|${JSON.stringify(spec)}`;
+  /**
+   * Runs a query and stores its answer under `key`, unless a newer refresh has started meanwhile; true when the
+   * answer (or its error) is on screen.
+   */
   const load = async <T>(
     key: Key,
     spec: QuerySpecInput,
     generation: number,
     /** More state to set with the answer, in the same update (so that no frame shows one without the other). */
     withAnswer?: (data: T) => Partial<AppState>,
-  ): Promise<void> => {
+  ): Promise<boolean> => {
     const cacheKey = cacheKeyOf(spec);
     const hit = cached(cacheKey);
     if (hit !== undefined) {
       set({ [key]: { status: 'ready', data: hit }, ...withAnswer?.(hit as T) } as Partial<AppState>);
-      return;
+      return true;
     }
     set({ [key]: loading(get()[key] as Loadable<unknown>) } as Partial<AppState>);
+    const seq = (latestLoad.get(key) ?? 0) + 1;
+    latestLoad.set(key, seq);
     // Long top lists travel as Arrow IPC bytes rather than JSON rows.
     const arrow = (spec.limit ?? 0) > ARROW_ROWS_FROM;
     const res = (await api.query({ ...spec, channel: 'screen', ...(arrow ? { transfer: 'arrow' as const } : {}) })) as ApiResult<T>;
-    if (get().generation !== generation) return;
-    // A request the engine dropped because a newer one superseded it: its answer is not wanted.
-    if (!res.ok && res.error.code === 'cancelled') return;
+    if (get().generation !== generation) return false;
+    // A request the engine dropped because a newer one superseded it on the same channel. A newer one for the
+    // same figures answers instead; one of another view (opened meanwhile) leaves this view to load again: now if
+    // the analyst has come back to it already, else when it is opened.
+    if (!res.ok && res.error.code === 'cancelled') {
+      const view = VIEW_OF[key];
+      if (latestLoad.get(key) !== seq) return false;
+      if (get().view === view) void loaders[view](generation);
+      else if (!get().staleViews.includes(view)) set({ staleViews: [...get().staleViews, view] });
+      return false;
+    }
     const data = res.ok && arrow ? (withRows(res.value as TopResult) as T) : res.ok ? res.value : undefined;
     if (res.ok) remember(cacheKey, data);
     set({
       [key]: res.ok ? { status: 'ready', data } : { status: 'error', error: res.error },
       ...(res.ok && withAnswer ? withAnswer(data as T) : {}),
     } as Partial<AppState>);
+    return true;
   };
   /** The overview's audiences alone, merged into the figures on screen (and cached as the full answer). */
   const mergeAudiences = async (full: QuerySpecInput, res: ApiResult<unknown>, generation: number): Promise<void> => {
@@ -191,7 +220,7 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
   };
   const hasCached = (spec: QuerySpecInput) => resultCache.has(cacheKeyOf(spec));
 
-  const loaders: Record<Exclude<ViewName, 'import'>, (g: number) => Promise<void>> = {
+  const loaders: Record<Exclude<ViewName, 'import'>, (g: number) => Promise<unknown>> = {
     overview: async (g) => {
       const spec = currentSpec(get(), 'overview');
       const chartAudience = AUDIENCE_METRICS.includes(get().chartMetric);
@@ -212,13 +241,23 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
           complete = AUDIENCE_METRICS.every((id) => typeof data.totals[id] === 'number') ? data : null;
           return { audiencePending: !complete };
         });
-        const askAudiences = () => api.query({ ...full, audienceOnly: true, channel: 'screen-audience' });
-        const audiences = indexable && indexedRanges.has(range) ? null : askAudiences();
-        await figures;
-        if (get().generation !== g) return;
-        if (indexable && complete) indexedRanges.add(range);
-        else indexedRanges.delete(range);
-        if (indexedRanges.size > CACHE_SIZE) indexedRanges.clear();
+        const askAudiences = async () => {
+          audiencesAsked++;
+          try {
+            return await api.query({ ...full, audienceOnly: true, channel: 'screen-audience' });
+          } finally {
+            audiencesAsked--;
+          }
+        };
+        // Asked at once all the same while an earlier click's audiences are still being counted: the new request
+        // supersedes that one, whose scan the engine then stops.
+        const audiences = indexable && indexedRanges.has(range) && !audiencesAsked ? null : askAudiences();
+        if (!(await figures) || get().generation !== g) return;
+        if (indexable) {
+          if (complete) indexedRanges.add(range);
+          else indexedRanges.delete(range);
+          if (indexedRanges.size > CACHE_SIZE) indexedRanges.clear();
+        }
         // Not asked again when the figures failed: their error is on screen.
         const failed = get().overview.status === 'error';
         const answered = complete || failed ? null : await (audiences ?? askAudiences());

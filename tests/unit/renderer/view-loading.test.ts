@@ -8,18 +8,29 @@ type Spec = {
   skipAudience?: boolean;
   audienceOnly?: boolean;
   audienceIfIndexed?: boolean;
-  filters?: { device?: string };
+  filters?: { device?: string; from?: string | null };
 };
 /** The totals an answer carries (by default none), and a hold on the audiences-only answer. */
-const replies: { totals: (spec: Spec) => Partial<Record<string, number | null>>; audiences: Promise<void> } = {
+const replies: {
+  totals: (spec: Spec) => Partial<Record<string, number | null>>;
+  audiences: Promise<void>;
+  /** Held until released, then answered as superseded (as the engine does when a newer request took the channel). */
+  superseded: (spec: Spec) => Promise<void> | null;
+} = {
   totals: () => ({}),
   audiences: Promise.resolve(),
+  superseded: () => null,
 };
 vi.mock('../../../renderer/src/api/transport', () => ({
   api: {
     query: async (spec: Spec) => {
       calls.push({ view: spec.view, channel: spec.channel });
       if (spec.audienceOnly) await replies.audiences;
+      const held = replies.superseded(spec);
+      if (held) {
+        await held;
+        return { ok: false, error: { code: 'cancelled', message: 'Superseded by a newer request' } };
+      }
       const value = {
         view: spec.view,
         rows: [],
@@ -49,6 +60,7 @@ const workspace = {
 beforeEach(() => {
   replies.totals = () => ({});
   replies.audiences = Promise.resolve();
+  replies.superseded = () => null;
   clearResultCache();
   calls.length = 0;
   useAppStore.setState({ ...initialAppState, workspace, options: null });
@@ -200,5 +212,79 @@ describe('loading views', () => {
     useAppStore.getState().setAccounts(['acct-1']);
     await settle();
     expect(audiencesAsked()).toBe(1);
+  });
+
+  it("a click in a range known to be indexed still asks for the audiences while an earlier click's are being counted", async () => {
+    // September's index is built; August's is not.
+    replies.totals = (spec) =>
+      spec.audienceOnly || spec.filters?.from !== '2026-08-01'
+        ? { impressions: 100, total_audience: 30, engaged_audience: 3 }
+        : { impressions: 100, total_audience: null, engaged_audience: null };
+    useAppStore.getState().setCustomRange('2026-09-01', '2026-09-30');
+    await settle();
+    // August's audiences take a while to count.
+    let release = () => {};
+    replies.audiences = new Promise((r) => (release = r));
+    useAppStore.getState().setCustomRange('2026-08-01', '2026-08-31');
+    await settle();
+    // Back in September (from the cache), then another device there before August's count has ended.
+    useAppStore.getState().setCustomRange('2026-09-01', '2026-09-30');
+    await settle();
+    calls.length = 0;
+    useAppStore.getState().setFilter('device', 'tablet');
+    await settle();
+    // A new request on the audiences' channel makes the engine stop August's scan.
+    expect(calls.map((c) => c.channel)).toEqual(['screen', 'screen-audience']);
+    release();
+    await settle();
+    await settle();
+    // Nothing outstanding any more: the figures alone.
+    calls.length = 0;
+    useAppStore.getState().setFilter('device', 'web');
+    await settle();
+    expect(calls.map((c) => c.channel)).toEqual(['screen']);
+  });
+
+  it('figures superseded by another view opened meanwhile load again: at once when back on screen, else when opened', async () => {
+    replies.totals = () => ({ impressions: 100, total_audience: 30, engaged_audience: 3 });
+    let release = () => {};
+    const hold = new Promise<void>((r) => (release = r));
+    replies.superseded = (spec) => (spec.view === 'overview' && spec.channel === 'screen' && spec.filters?.device === 'web' ? hold : null);
+    useAppStore.getState().setFilter('device', 'web');
+    await settle();
+    // Top Pins opened before the overview answered (its request took the channel), then the overview again.
+    useAppStore.getState().setView('top-pins');
+    await settle();
+    useAppStore.getState().setView('overview');
+    replies.superseded = () => null;
+    calls.length = 0;
+    release();
+    await settle();
+    await settle();
+    // The overview on screen asked again and shows its numbers (it is not left loading).
+    expect(calls.filter((c) => c.view === 'overview' && c.channel === 'screen')).toHaveLength(1);
+    let state = useAppStore.getState();
+    expect(state.overview.status === 'ready' && state.overview.data.totals.impressions).toBe(100);
+
+    // Superseded while another view is on screen: marked stale, and loaded when opened.
+    const again = new Promise<void>((r) => (release = r));
+    replies.superseded = (spec) =>
+      spec.view === 'overview' && spec.channel === 'screen' && spec.filters?.device === 'tablet' ? again : null;
+    useAppStore.getState().setFilter('device', 'tablet');
+    await settle();
+    useAppStore.getState().setView('top-pins');
+    replies.superseded = () => null;
+    release();
+    await settle();
+    state = useAppStore.getState();
+    expect(state.staleViews).toContain('overview');
+    expect(state.overview.status).toBe('loading');
+    calls.length = 0;
+    useAppStore.getState().setView('overview');
+    await settle();
+    await settle();
+    expect(calls.filter((c) => c.view === 'overview' && c.channel === 'screen')).toHaveLength(1);
+    state = useAppStore.getState();
+    expect(state.overview.status).toBe('ready');
   });
 });

@@ -9,8 +9,8 @@ import { compileFilters, type Statement } from './filters-sql';
 
 export interface OverviewStatements {
   /**
-   * Counters from the rollup per bucket and split value, and the totals as the row without a date: one scan
-   * (null when only the audiences are asked for).
+   * Counters from the rollup per bucket and split value, and the totals as the row without a date (null when
+   * only the audiences are asked for).
    */
   figures: Statement | null;
   /** Distinct audiences from the cleaned events: totals only, or (`withSeries`) per bucket too, the total as the row without a date. */
