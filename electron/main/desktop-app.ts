@@ -50,8 +50,15 @@ export interface DesktopAppDeps {
   preferences?: { recent(): string[] };
   /** Dev server URL of the renderer, when running under `electron-vite dev`. */
   devUrl?: string;
-  onQuit?: () => void;
+  /**
+   * Before the app quits, however it quits (the last window closed, the Quit menu item, Cmd+Q): the app waits for
+   * it (the engine stops what runs, an audience index build among others, and closes the workspace).
+   */
+  onQuit?: () => Promise<void> | void;
 }
+
+/** How long quitting waits for the engine to stop. */
+const QUIT_WAIT_MS = 5000;
 
 export function isTrustedUrl(url: string, deps: Pick<DesktopAppDeps, 'devUrl'>): boolean {
   if (deps.devUrl && url.startsWith(deps.devUrl)) return true;
@@ -108,9 +115,22 @@ export async function startDesktopApp(electron: ElectronModule, deps: DesktopApp
     contents.on('will-attach-webview', (e) => e.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
-  app.on('window-all-closed', () => {
-    deps.onQuit?.();
-    app.quit();
+  app.on('window-all-closed', () => app.quit());
+  let quit: 'running' | 'closing' | 'closed' = 'running';
+  app.on('will-quit', (event: { preventDefault(): void }) => {
+    if (quit === 'closed' || !deps.onQuit) return;
+    event.preventDefault();
+    if (quit === 'closing') return;
+    quit = 'closing';
+    // Never held for long: a statement that does not stop within a few seconds is left to the process's end
+    // (DuckDB's log makes the workspace whole at its next opening).
+    const timeout = new Promise<void>((done) => setTimeout(done, QUIT_WAIT_MS).unref());
+    void Promise.race([Promise.resolve().then(deps.onQuit), timeout])
+      .catch(() => undefined)
+      .finally(() => {
+        quit = 'closed';
+        app.quit();
+      });
   });
 
   await app.whenReady();

@@ -32,7 +32,7 @@ void startDesktopApp(electron, {
     engine.enableAudienceIndexes();
     return { api: engineApi(engine, preferences), workspacePath: path };
   },
-  onQuit: () => engine?.close(),
+  onQuit: () => engine?.shutdown(),
 }).catch((e: unknown) => {
   electron.dialog.showErrorBox('Pinsight cannot start', e instanceof Error ? e.message : String(e));
   electron.app.exit(1);

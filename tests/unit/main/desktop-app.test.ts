@@ -237,6 +237,40 @@ describe('Electron main wiring', () => {
     expect(seen.opener).toEqual({ action: 'deny' });
   });
 
+  it('quitting waits for the engine to stop and close, however the app quits', async () => {
+    const s = standIn();
+    let release = () => {};
+    const steps: string[] = [];
+    await startDesktopApp(s.electron, {
+      ...deps,
+      onQuit: () => {
+        steps.push('shutdown');
+        return new Promise<void>((r) => (release = r)).then(() => void steps.push('closed'));
+      },
+    });
+    // The last window closed: the app quits, which asks the engine to shut down first.
+    s.app.emit('window-all-closed');
+    expect(s.app.quits()).toBe(1);
+    let prevented = 0;
+    const willQuit = () => s.app.emit('will-quit', { preventDefault: () => void prevented++ });
+    willQuit();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(steps).toEqual(['shutdown']);
+    expect(prevented).toBe(1);
+    expect(s.app.quits()).toBe(1);
+    // Quit again meanwhile (Cmd+Q): still held, the engine is asked once.
+    willQuit();
+    expect(prevented).toBe(2);
+    expect(steps).toEqual(['shutdown']);
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    // Closed: the app quits for good.
+    expect(steps).toEqual(['shutdown', 'closed']);
+    expect(s.app.quits()).toBe(2);
+    willQuit();
+    expect(prevented).toBe(2);
+  });
+
   it('trusts only its own scheme or the dev server', () => {
     expect(isTrustedUrl('app://pinsight/index.html#x', {})).toBe(true);
     expect(isTrustedUrl('app://pinsight.evil/index.html', {})).toBe(false);
