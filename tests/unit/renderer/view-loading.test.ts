@@ -47,6 +47,11 @@ const { initialAppState, useAppStore } = await import('../../../renderer/src/sto
 const { clearResultCache } = await import('../../../renderer/src/store/views-slice');
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
+/** The overview's totals on screen once nothing is pending any more (null while something is). */
+const settledTotals = () => {
+  const state = useAppStore.getState();
+  return !state.audiencePending && state.overview.status === 'ready' ? state.overview.data.totals : null;
+};
 const workspace = {
   path: '/w.duckdb',
   schemaVersion: 5,
@@ -130,13 +135,7 @@ describe('loading views', () => {
     release();
     await settle();
     await settle();
-    state = useAppStore.getState();
-    expect(state.audiencePending).toBe(false);
-    expect(state.overview.status === 'ready' && state.overview.data.totals).toEqual({
-      impressions: 400,
-      total_audience: 60,
-      engaged_audience: 8,
-    });
+    expect(settledTotals()).toEqual({ impressions: 400, total_audience: 60, engaged_audience: 8 });
   });
 
   it('an answer is kept under its own request, even when the analyst has moved on before the audiences answered', async () => {
@@ -185,8 +184,7 @@ describe('loading views', () => {
     useAppStore.getState().setFilter('device', 'web');
     await settle();
     expect(calls.map((c) => c.channel)).toEqual(['screen']);
-    let state = useAppStore.getState();
-    expect(state.overview.status === 'ready' && state.overview.data.totals.total_audience).toBe(30);
+    expect(settledTotals()?.total_audience).toBe(30);
     // The index is gone (an import): the figures come without audiences, which are asked for after them.
     indexed = false;
     calls.length = 0;
@@ -194,13 +192,7 @@ describe('loading views', () => {
     await settle();
     await settle();
     expect(calls.map((c) => c.channel)).toEqual(['screen', 'screen-audience']);
-    state = useAppStore.getState();
-    expect(state.audiencePending).toBe(false);
-    expect(state.overview.status === 'ready' && state.overview.data.totals).toEqual({
-      impressions: 100,
-      total_audience: 20,
-      engaged_audience: 2,
-    });
+    expect(settledTotals()).toEqual({ impressions: 100, total_audience: 20, engaged_audience: 2 });
     // Known not to be indexed now: both at once again.
     calls.length = 0;
     useAppStore.getState().setFilter('contentType', 'paid');
