@@ -21,6 +21,12 @@ const KEEP = 32;
 const WAITING = 2;
 /** How long the views must have asked for nothing before a spare range is built. */
 const QUIET_MS = 1500;
+/**
+ * Each spare build that gives way doubles the quiet moment the next one waits for, up to this many times (1.5 s,
+ * 3 s, ... 48 s): on a large workspace a build takes seconds of both cores, and an analyst who clicks every few
+ * seconds would otherwise keep starting builds that never finish, each click paying for stopping one.
+ */
+const MAX_BACKOFF = 5;
 
 type Job = { key: string; range: Range };
 
@@ -35,6 +41,8 @@ export class AudienceIndexes {
   private interruptible = false;
   private spareTimer: ReturnType<typeof setTimeout> | null = null;
   private lastAsked = 0;
+  /** Spare builds that gave way since one was last completed. */
+  private yielded = 0;
   private building: string | null = null;
   private worker: Promise<void> = Promise.resolve();
   private ws: Workspace | null = null;
@@ -102,9 +110,19 @@ export class AudienceIndexes {
     if (this.interruptible) this.ws?.conn.interrupt();
   }
 
+  /** A spare build's scan runs now, and how many gave way since one was last built (tests). */
+  get spareState(): { running: boolean; gaveWay: number } {
+    return { running: this.interruptible, gaveWay: this.yielded };
+  }
+
+  /** The quiet moment the next spare build waits for (tests). */
+  get spareQuietMs(): number {
+    return this.quietMs * 2 ** Math.min(this.yielded, MAX_BACKOFF);
+  }
+
   private scheduleSpare(): void {
     if (this.spareTimer || !this.spare.length || this.stopped) return;
-    const wait = Math.max(0, this.lastAsked + this.quietMs - Date.now());
+    const wait = Math.max(0, this.lastAsked + this.spareQuietMs - Date.now());
     this.spareTimer = setTimeout(() => {
       this.spareTimer = null;
       this.worker = this.worker.then(() => this.buildSpare());
@@ -116,11 +134,13 @@ export class AudienceIndexes {
     if (this.stopped) return;
     const next = this.spare[0];
     if (this.busy()) this.lastAsked = Date.now();
-    else if (next && !this.waiting.length && Date.now() - this.lastAsked >= this.quietMs) {
+    else if (next && !this.waiting.length && Date.now() - this.lastAsked >= this.spareQuietMs) {
       const askedBefore = this.lastAsked;
       const built = await this.build(next, true, () => this.lastAsked !== askedBefore);
-      // Built, or failed for good: off the list; interrupted by the views: it stays, for the next quiet moment.
-      if (built !== 'gave way') this.spare = this.spare.filter((j) => j !== next);
+      // Built, or failed for good: off the list; interrupted by the views: it stays, for a longer quiet moment.
+      if (built === 'gave way') this.yielded++;
+      else this.spare = this.spare.filter((j) => j !== next);
+      if (built === 'built') this.yielded = 0;
     }
     this.scheduleSpare();
   }
