@@ -73,14 +73,6 @@ export class PinsightEngine {
     return this.audiences.hits;
   }
 
-  /**
-   * Spare builds (tests): whether one's scan runs now, how many gave way since one was last built, and the quiet
-   * moment the next one waits for.
-   */
-  get spareAudienceBuilds(): { running: boolean; gaveWay: number; quietMs: number } {
-    return { ...this.audiences.spareState, quietMs: this.audiences.spareQuietMs };
-  }
-
   static async open(path: string, options: OpenOptions = {}): Promise<PinsightEngine> {
     const ws = await Workspace.open(path, options);
     try {

@@ -192,36 +192,4 @@ describe('audience index', () => {
     expect(engine.audienceIndexHits).toBe(hits + presets.length);
     await engine.shutdown();
   });
-
-  it('a spare build that gives way makes the next one wait for a quiet moment twice as long, until one is built', async () => {
-    const engine = await PinsightEngine.open(join(dir, 'backoff.duckdb'), { create: true });
-    await generateDemo(engine.workspace, 400_000);
-    engine.enableAudienceIndexes({ quietMs: 30 });
-    const until = async (what: string, done: () => boolean) => {
-      for (let waited = 0; !done(); waited++) {
-        if (waited > 20_000) throw new Error(`waited in vain for ${what}`);
-        await new Promise((r) => setTimeout(r, 1));
-      }
-    };
-    // The default range's audiences: a scan, its index, then the presets' when the views are quiet.
-    await engine.query(overview({}, { audienceOnly: true, audienceSeries: false, channel: 'screen-audience' }));
-    await engine.audienceIndexesIdle();
-    expect(engine.spareAudienceBuilds.quietMs).toBe(30);
-    // The analyst clicks while a preset's index is being built: it gives way, and the next waits 60 ms. (A click
-    // that lands after the build's scan has ended does not stop it: then the next build is tried.)
-    let gaveWay = 0;
-    for (let attempt = 0; attempt < 10 && !gaveWay; attempt++) {
-      await until('a spare build', () => engine.spareAudienceBuilds.running);
-      await engine.query(overview({ device: attempt % 2 ? 'web' : 'mobile' }, { skipAudience: true, channel: 'screen' }));
-      await until('the build to stop', () => !engine.spareAudienceBuilds.running);
-      await new Promise((r) => setTimeout(r, 5));
-      gaveWay = engine.spareAudienceBuilds.gaveWay;
-    }
-    expect(gaveWay).toBe(1);
-    expect(engine.spareAudienceBuilds.quietMs).toBe(60);
-    // Left alone, the presets are built, and the next spare build waits the first quiet moment again.
-    await engine.audienceIndexesIdle(true);
-    expect(engine.spareAudienceBuilds.quietMs).toBe(30);
-    await engine.shutdown();
-  }, 60_000);
 });
