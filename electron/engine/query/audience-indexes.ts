@@ -115,7 +115,7 @@ export class AudienceIndexes {
     return { running: this.interruptible, gaveWay: this.yielded };
   }
 
-  /** The quiet moment the next spare build waits for (tests). */
+  /** The quiet moment the next spare build waits for: longer after each one that gave way. */
   get spareQuietMs(): number {
     return this.quietMs * 2 ** Math.min(this.yielded, MAX_BACKOFF);
   }

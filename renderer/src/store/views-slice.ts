@@ -146,9 +146,9 @@ const loading = <T>(l: Loadable<T>): Loadable<T> => ({
 });
 
 export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set, get) => {
-  /** The cache's key of a request: the workspace and the request itself. */
   /** The latest request of each result: only it may load a superseded view again. */
   const latestLoad = new Map<Key, number>();
+  /** The cache's key of a request: the workspace and the request itself. */
   const cacheKeyOf = (spec: QuerySpecInput) => `${get().workspace?.path ?? ''}|${JSON.stringify(spec)}`;
   /**
    * Runs a query and stores its answer under `key`, unless a newer refresh has started meanwhile; true when the

@@ -29,7 +29,7 @@ export function compileOverview(spec: QuerySpec, range: Pick<ResolvedRange, 'fro
    * Metrics per bucket and split value, and their totals as the row without a date (grouped by the stored date
    * and ENUM, labelled as text afterwards, not once per row).
    */
-  const bucketed = (metrics: readonly MetricId[], from: string, whereSql: string, totals: 'grouping set' | 'second scan') => {
+  const bucketed = (metrics: readonly MetricId[], from: string, whereSql: string) => {
     const perBucket = `SELECT ${bucketDateSql(spec.granularity)} AS bucket_day${splitCol ? `, ${splitCol}` : ''}, ${metricSelect(metrics)}
       FROM ${from} WHERE ${whereSql}`;
     const labelled = (grouped: string) =>
@@ -38,7 +38,7 @@ FROM (${grouped})`;
     // Large tables are read once, the total being the grouping set without a date. The summed rollup's few
     // thousand rows are cheaper to read twice: DuckDB's grouping sets cost a fixed ~5 ms (3-4 times that on a
     // busy machine), a second plain aggregate ~1 ms. The same aggregates either way, so the same numbers.
-    if (totals === 'grouping set') return labelled(`${perBucket} GROUP BY GROUPING SETS ((${keys}), ())`);
+    if (from !== 'rollup_combo') return labelled(`${perBucket} GROUP BY GROUPING SETS ((${keys}), ())`);
     return `${labelled(`${perBucket} GROUP BY ${keys}`)}
 UNION ALL SELECT NULL, NULL, ${metricSelect(metrics)} FROM ${from} WHERE ${whereSql}`;
   };
@@ -47,7 +47,7 @@ UNION ALL SELECT NULL, NULL, ${metricSelect(metrics)} FROM ${from} WHERE ${where
   if (audience.length && spec.audienceSeries) {
     // The series and the total in one scan of the events: the total is the grouping set without a date.
     audienceStatement = {
-      sql: bucketed(audience, 'events_clean', eventsWhere.sql, 'grouping set'),
+      sql: bucketed(audience, 'events_clean', eventsWhere.sql),
       params: eventsWhere.params,
       withSeries: true,
     };
@@ -61,7 +61,6 @@ UNION ALL SELECT NULL, NULL, ${metricSelect(metrics)} FROM ${from} WHERE ${where
   // The same shape for the counters from the rollup. Without a claimed-account filter (which picks Pin groups)
   // the rollup summed over Pins holds every count the overview needs.
   const table = comboRollup && !spec.filters.accounts.length ? 'rollup_combo' : 'rollup_daily';
-  const totals = table === 'rollup_combo' ? 'second scan' : 'grouping set';
-  const figures = counters ? { sql: bucketed(COUNTER_METRICS, table, where.sql, totals), params: where.params } : null;
+  const figures = counters ? { sql: bucketed(COUNTER_METRICS, table, where.sql), params: where.params } : null;
   return { figures, audience: audienceStatement };
 }
