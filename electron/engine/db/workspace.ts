@@ -59,7 +59,18 @@ export class Workspace {
     private readonly metaCache = new Map<string, string | null>(),
     /** A reader borrows the instance: closing it closes its connection only. */
     private readonly borrowed = false,
+    /** Writes begun and ended through any connection of this instance (shared with readers). */
+    private readonly writeCount = { n: 0 },
   ) {}
+
+  /**
+   * Changes whenever something may have been written (before and after each write, through this connection or a
+   * sibling): what was read while it stayed the same is still what the database holds. `family` is the same
+   * object for the workspace and its readers.
+   */
+  get writes(): { readonly family: object; readonly count: number } {
+    return { family: this.writeCount, count: this.writeCount.n };
+  }
 
   /**
    * A second connection to the same database, for reads that may run beside this connection's work (DuckDB
@@ -68,7 +79,7 @@ export class Workspace {
   async reader(): Promise<Workspace> {
     const conn = await this.instance.connect();
     await conn.run(`SET TimeZone = 'UTC'`);
-    const r = new Workspace(this.path, this.instance, conn, this.metaCache, true);
+    const r = new Workspace(this.path, this.instance, conn, this.metaCache, true, this.writeCount);
     r.readOnlyReason = this.readOnlyReason;
     return r;
   }
@@ -175,12 +186,18 @@ export class Workspace {
     // Anything but a read may change meta values (imports, migrations, settings, transactions): forget them
     // before and after (a reader may have read the old value meanwhile).
     const write = !/^\s*(SELECT|WITH)\b/i.test(sql);
-    if (write) this.metaCache.clear();
+    if (write) this.wrote();
     try {
       await this.conn.run(sql, params);
     } finally {
-      if (write) this.metaCache.clear();
+      if (write) this.wrote();
     }
+  }
+
+  /** Forgets what was read before a write (meta values) and marks that the data may have changed. */
+  private wrote(): void {
+    this.metaCache.clear();
+    this.writeCount.n++;
   }
 
   async all<T = PlainRow>(sql: string, params?: SqlParams): Promise<T[]> {

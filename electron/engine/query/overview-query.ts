@@ -11,6 +11,7 @@ import { bucketOf, bucketsBetween } from './compile/buckets';
 import { compileOverview } from './compile/overview-sql';
 import { eventBounds, resolveRange, type DataBounds } from './resolve-range';
 import { audiencesFromIndex } from './audience-index';
+import { comboFigureRows } from './combo-figures';
 import { DATE_PRESETS, presetRange } from '../../../shared/date-presets';
 import type { AudienceIndexes } from './audience-indexes';
 import { scalarText } from '../../../shared/scalar-text';
@@ -62,8 +63,11 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec, audiences?: 
     };
   }
   // One connection runs one statement at a time; the audience scans go last because they are the slow ones.
-  const compiled = compileOverview(spec, range, (await ws.getMeta(COMBO_ROLLUP_KEY)) === '1');
-  const figureRows = compiled.figures ? await ws.all(compiled.figures.sql, compiled.figures.params) : [];
+  const comboRollup = (await ws.getMeta(COMBO_ROLLUP_KEY)) === '1';
+  const compiled = compileOverview(spec, range, comboRollup);
+  // The summed rollup answers from memory where it can; the statement gives the same rows otherwise.
+  const held = compiled.figures && comboRollup ? await comboFigureRows(ws, spec, range) : null;
+  const figureRows = compiled.figures ? (held ?? (await ws.all(compiled.figures.sql, compiled.figures.params))) : [];
   const totalRow = figureRows.find((r) => r.date === null);
   const seriesRows = figureRows.filter((r) => r.date !== null);
   const audience = compiled.audience ? AUDIENCE_METRICS : [];

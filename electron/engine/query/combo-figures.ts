@@ -1,0 +1,151 @@
+/**
+ * The overview's counters from the rollup summed over Pins (rollup_combo), held in memory: a few dozen rows per
+ * day (one per combination of the filter dimensions), read once and again after anything was written. A filter
+ * click then sums the range's rows in JavaScript instead of sending a statement to DuckDB, which on a busy
+ * machine cost 10-25 ms for a thousand rows. The numbers are DuckDB's to the bit: the sums are exact integers
+ * and the formulas are evaluated as DuckDB evaluates metric-sql's SQL (metric-values.ts).
+ */
+import { DIMENSION_IDS, type DimensionId } from '../../../shared/dimensions';
+import { splitDimension } from '../../../shared/filters';
+import { COUNTER_METRICS, ROLLUP_COUNTERS, type RollupCounter } from '../../../shared/metrics';
+import type { QuerySpec } from '../../../shared/query';
+import type { ResolvedRange } from '../../../shared/results';
+import { chosenDimensions, DIMENSION_COLUMNS } from '../db/dimension-columns';
+import type { PlainRow } from '../db/duckdb-values';
+import type { Workspace } from '../db/workspace';
+import { bucketOf } from './compile/buckets';
+import { counterMetricValue } from './compile/metric-values';
+
+/** Above this many rows the statement is used instead (decades of days, or dimensions with many values). */
+const MAX_ROWS = 2_000_000;
+
+interface ComboTable {
+  /** ISO days, ascending. */
+  days: string[];
+  /** Each dimension's value per row (null where the events carry none). */
+  dims: Record<DimensionId, (string | null)[]>;
+  /** Each counter's value per row. */
+  counters: Float64Array[];
+}
+
+interface Held {
+  count: number;
+  table: Promise<ComboTable | null>;
+}
+
+/** The table of each workspace (keyed by the object its connections share), as of a count of writes. */
+const held = new WeakMap<object, Held>();
+
+const KEYS = DIMENSION_IDS.map((id) => DIMENSION_COLUMNS[id].derived);
+
+async function load(ws: Workspace): Promise<ComboTable | null> {
+  const { count } = ws.writes;
+  const [size] = await ws.all<{ n: number }>(`SELECT count(*) AS n FROM rollup_combo`);
+  if (!size || size.n > MAX_ROWS) return null;
+  // One row per day and combination: imports' rows summed (exact integers), sorted by day.
+  const rows = await ws.all(
+    `SELECT strftime(day, '%Y-%m-%d') AS day, ${KEYS.map((k) => `CAST(${k} AS VARCHAR) AS ${k}`).join(', ')},
+       ${ROLLUP_COUNTERS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
+     FROM rollup_combo GROUP BY ALL ORDER BY day`,
+  );
+  // A write meanwhile: what was read may already be outdated.
+  if (ws.writes.count !== count) return null;
+  const counters = ROLLUP_COUNTERS.map(() => new Float64Array(rows.length));
+  const dims = Object.fromEntries(DIMENSION_IDS.map((id) => [id, new Array<string | null>(rows.length)])) as ComboTable['dims'];
+  const days = new Array<string>(rows.length);
+  const totals = ROLLUP_COUNTERS.map(() => 0);
+  for (const [i, row] of rows.entries()) {
+    days[i] = String(row.day);
+    for (const [d, id] of DIMENSION_IDS.entries()) {
+      const v = row[KEYS[d] ?? ''];
+      dims[id][i] = v === null || v === undefined ? null : String(v);
+    }
+    for (const [c, name] of ROLLUP_COUNTERS.entries()) {
+      const v = Number(row[name] ?? 0);
+      (counters[c] ?? new Float64Array(0))[i] = v;
+      totals[c] = (totals[c] ?? 0) + v;
+    }
+  }
+  // Any sum of a range is exact in a double while the whole table's is (integers below 2^53).
+  if (totals.some((t) => !Number.isSafeInteger(t))) return null;
+  return { days, dims, counters };
+}
+
+/** The table as the workspace holds it now (read again after a write), or null where the statement must serve. */
+function tableOf(ws: Workspace): Promise<ComboTable | null> {
+  const { family, count } = ws.writes;
+  const known = held.get(family);
+  if (known?.count === count) return known.table;
+  const table = load(ws);
+  held.set(family, { count, table });
+  // A failed or refused read is not kept: the next query tries again.
+  const forget = () => {
+    if (held.get(family)?.table === table) held.delete(family);
+  };
+  void table.then((t) => t ?? forget(), forget);
+  return table;
+}
+
+/** First index whose day is not before `day` (`after`: after it). */
+function search(days: readonly string[], day: string, after: boolean): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const d = days[mid] ?? '';
+    if (d < day || (after && d === day)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Group {
+  date: string | null;
+  split: string | null;
+  sums: Float64Array;
+}
+
+function rowOf(g: Group): PlainRow {
+  const sums = Object.fromEntries(ROLLUP_COUNTERS.map((c, i) => [c, g.sums[i] ?? 0])) as Record<RollupCounter, number>;
+  const row: PlainRow = { date: g.date, split: g.split };
+  for (const id of COUNTER_METRICS) row[id] = counterMetricValue(id, sums);
+  return row;
+}
+
+/**
+ * The rows the overview's figures statement gives (compileOverview on rollup_combo): one per bucket and split
+ * value that has data, and the totals as the row without a date. Null when the table cannot be held; the
+ * caller then runs the statement.
+ */
+export async function comboFigureRows(
+  ws: Workspace,
+  spec: Pick<QuerySpec, 'filters' | 'splitBy' | 'granularity'>,
+  range: Pick<ResolvedRange, 'from' | 'to'>,
+): Promise<PlainRow[] | null> {
+  if (spec.filters.accounts.length) return null;
+  const table = await tableOf(ws);
+  if (!table) return null;
+  const chosen = chosenDimensions(spec.filters).map(({ id, value }) => ({ values: table.dims[id], value }));
+  const splitId = splitDimension(spec.splitBy);
+  const splitValues = splitId ? table.dims[splitId] : null;
+  const total: Group = { date: null, split: null, sums: new Float64Array(ROLLUP_COUNTERS.length) };
+  const groups = new Map<string, Group>();
+  const buckets = new Map<string, string>();
+  const last = search(table.days, range.to, true);
+  rows: for (let i = search(table.days, range.from, false); i < last; i++) {
+    for (const c of chosen) if (c.values[i] !== c.value) continue rows;
+    const day = table.days[i] ?? '';
+    let date = buckets.get(day);
+    if (date === undefined) buckets.set(day, (date = bucketOf(day, spec.granularity)));
+    const split = splitValues ? (splitValues[i] ?? 'unknown') : null;
+    const key = `${date}|${split ?? ''}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { date, split, sums: new Float64Array(ROLLUP_COUNTERS.length) }));
+    for (let c = 0; c < ROLLUP_COUNTERS.length; c++) {
+      const v = table.counters[c]?.[i] ?? 0;
+      group.sums[c] = (group.sums[c] ?? 0) + v;
+      total.sums[c] = (total.sums[c] ?? 0) + v;
+    }
+  }
+  return [...[...groups.values()].map(rowOf), rowOf(total)];
+}
