@@ -78,11 +78,18 @@ const median = (xs) => {
 };
 const ms = (x) => `${x.toFixed(0)} ms`;
 
-/** Counts the page's API calls in flight, and remembers when each answered. */
+/**
+ * Counts the page's query calls in flight, and remembers when each answered: over the page's WebSocket (each
+ * message carries its call's id, and so does the answer) or over HTTP (POST /api/query) where no socket opens.
+ */
 const INSTRUMENT = () => {
   const w = window;
   w.__pending = 0;
   w.__answered = [];
+  const answered = (figures) => {
+    w.__pending--;
+    w.__answered.push({ at: performance.now(), figures });
+  };
   const original = w.fetch.bind(w);
   w.fetch = async (input, init) => {
     const api = String(input).includes('/api/query');
@@ -90,10 +97,34 @@ const INSTRUMENT = () => {
     try {
       return await original(input, init);
     } finally {
-      if (api) {
-        w.__pending--;
-        w.__answered.push({ at: performance.now(), figures: String(init?.body ?? '').includes('"skipAudience":true') });
+      if (api) answered(String(init?.body ?? '').includes('"skipAudience":true'));
+    }
+  };
+  const Native = w.WebSocket;
+  w.WebSocket = class extends Native {
+    calls = new Map();
+    constructor(...args) {
+      super(...args);
+      // Registered before the page's own handler: the answer counts as arrived before the page reads it.
+      this.addEventListener('message', (e) => {
+        const id = Number(/^\{"id":(\d+)/.exec(String(e.data))?.[1]);
+        const call = this.calls.get(id);
+        if (!call) return;
+        this.calls.delete(id);
+        answered(call.figures);
+      });
+      this.addEventListener('close', () => {
+        w.__pending -= this.calls.size;
+        this.calls.clear();
+      });
+    }
+    send(data) {
+      const text = String(data);
+      if (text.includes('"method":"query"')) {
+        this.calls.set(Number(/"id":(\d+)/.exec(text)?.[1]), { figures: text.includes('"skipAudience":true') });
+        w.__pending++;
       }
+      return super.send(data);
     }
   };
 };
@@ -121,7 +152,8 @@ async function clickAndSettle(page, testId, last = true, choose = null) {
         element.dispatchEvent(new Event('change', { bubbles: true }));
       }
       if (!last) return { figures: 0, settled: 0 };
-      await frame();
+      // The click's own work (its render, the calls it makes) is done once the page's tasks in hand have run.
+      await new Promise((r) => setTimeout(r, 0));
       for (;;) {
         const busy = w.__pending > 0 || document.querySelector('[aria-busy="true"]');
         if (!busy) {

@@ -108,6 +108,22 @@ describe('overview counters from the summed rollup in memory', () => {
     const result = await engine.query(spec);
     expect(result.view === 'overview' && result.totals.impressions).toBe(Number(total(before)) + 1000 * changed);
 
+    // A reader's snapshot (BEGIN ... ROLLBACK, as an audience index is built) writes nothing: the memory stays.
+    const stamp = ws.writes.count;
+    const reader = await ws.reader();
+    await reader.run('BEGIN TRANSACTION');
+    await reader.all('SELECT count(*) FROM events_clean');
+    await reader.run('ROLLBACK');
+    expect(ws.writes.count).toBe(stamp);
+    reader.close();
+    // Written and rolled back: what was read meanwhile (the transaction's own rows) is forgotten.
+    const committed = total(await comboFigureRows(ws, spec, range));
+    await ws.run('BEGIN TRANSACTION');
+    await ws.run(`UPDATE rollup_combo SET impressions = impressions + 7 WHERE day = DATE '2026-10-31' AND content_type = 'organic'`);
+    expect(total(await comboFigureRows(ws, spec, range))).toBe(Number(committed) + 7 * changed);
+    await ws.run('ROLLBACK');
+    expect(total(await comboFigureRows(ws, spec, range))).toBe(committed);
+
     // A sum beyond 2^53 would not be exact in a double: the statement answers (HUGEINT), the same as before.
     await ws.run(`UPDATE rollup_combo SET impressions = 4611686018427387904 WHERE day = DATE '2026-10-30' AND content_type = 'paid'`);
     expect(await comboFigureRows(ws, overview({}), range)).toBeNull();

@@ -1,6 +1,7 @@
 /**
  * Serves the built renderer and the API contract over HTTP on 127.0.0.1 only, for `pinsight serve` and the
- * browser tests. POST /api/METHOD with a JSON body {"arg": ...} answers {"ok": true, "value"} or {"ok": false, "error"}.
+ * browser tests. POST /api/METHOD with a JSON body {"arg": ...} answers {"ok": true, "value"} or {"ok": false, "error"};
+ * the page makes the same calls over its WebSocket (GET /api/socket, api-socket.ts), which costs less per call.
  *
  * Who may talk to it: API calls and uploads that carry this start's token (access-token.ts), under our own host
  * name (DNS rebinding), from our own origin. Exports reach the browser as downloads (GET /download/ID: a one-time,
@@ -9,17 +10,20 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dispatchCall } from '../../../shared/api';
 import { binaryReplacer } from '../../../shared/binary-json';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/content-security-policy';
+import { SOCKET_PATH } from '../../../shared/serve-socket';
 import { STATIC_CONTENT_TYPES } from '../../../shared/static-types';
 import { engineApi } from '../../engine/engine-api';
 import { AppPreferences } from '../../engine/workbench/app-preferences';
 import { staticFileFor } from '../../engine/static-file';
 import type { PinsightEngine } from '../../engine/pinsight-engine';
 import { isAuthorised, newToken } from './access-token';
+import { acceptApiSocket } from './api-socket';
 import { httpApi, type Download } from './http-api';
 import { ServerFiles } from './server-files';
 import { handleUpload } from './upload';
@@ -112,6 +116,21 @@ export async function startWebHost(engine: PinsightEngine, options: WebHostOptio
     return serveStatic(rendererDir, url.pathname, res);
   }
 
+  // The page's socket: the same calls, checked the same way (api-socket.ts). Upgraded sockets are no longer the
+  // server's connections: they are closed with it by hand.
+  const sockets = new Set<Duplex>();
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    if (new URL(req.url ?? '/', 'http://x').pathname !== SOCKET_PATH)
+      return void socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    acceptApiSocket(req, socket, head, {
+      hosts: [`127.0.0.1:${port}`, `localhost:${port}`],
+      token,
+      call: async (method, arg) => JSON.stringify(await dispatchCall(api, method, arg), binaryReplacer),
+    });
+  });
+
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', () => ok());
@@ -126,6 +145,7 @@ export async function startWebHost(engine: PinsightEngine, options: WebHostOptio
     filesRoot: files.root,
     close: () =>
       new Promise<void>((done) => {
+        for (const socket of sockets) socket.destroy();
         server.closeAllConnections();
         server.close(() => {
           files.close();

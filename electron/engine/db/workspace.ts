@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   type DuckDBConnection,
+  type DuckDBDataChunk,
   DuckDBInstance,
   type DuckDBPreparedStatement,
   type DuckDBResultReader,
@@ -48,6 +49,8 @@ export function writeFailureReason(e: unknown): string {
 export class Workspace {
   /** Why the workspace is open read-only (it cannot be written now), or null when it is writable. */
   readOnlyReason: string | null = null;
+  /** Something was written through this connection since its last BEGIN or ROLLBACK. */
+  private writtenInTransaction = true;
   /** Prepared reads by their SQL (see read), and those running now. */
   private readonly prepared = new Map<string, DuckDBPreparedStatement>();
   private readonly preparedBusy = new Set<string>();
@@ -185,7 +188,13 @@ export class Workspace {
   async run(sql: string, params?: SqlParams): Promise<void> {
     // Anything but a read may change meta values (imports, migrations, settings, transactions): forget them
     // before and after (a reader may have read the old value meanwhile).
-    const write = !/^\s*(SELECT|WITH)\b/i.test(sql);
+    // A transaction's BEGIN changes nothing, nor does its ROLLBACK when nothing was written in it (a reader's
+    // snapshot: the audience indexes read in one); anything else may.
+    const begin = /^\s*BEGIN\b/i.test(sql);
+    const rollback = /^\s*ROLLBACK\b/i.test(sql);
+    const write = !begin && !/^\s*(SELECT|WITH)\b/i.test(sql) && (!rollback || this.writtenInTransaction);
+    if (begin || rollback) this.writtenInTransaction = false;
+    else if (write) this.writtenInTransaction = true;
     if (write) this.wrote();
     try {
       await this.conn.run(sql, params);
@@ -242,6 +251,15 @@ export class Workspace {
       take(chunk.getColumns());
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /**
+   * Hands the result to `take` a chunk at a time as DuckDB's own vectors (read item by item, nothing converted
+   * beforehand): for a result of many rows whose values are read once.
+   */
+  async eachVectorChunk(sql: string, take: (chunk: DuckDBDataChunk) => void): Promise<void> {
+    const result = await this.conn.run(sql);
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) take(chunk);
   }
 
   async one<T = PlainRow>(sql: string, params?: SqlParams): Promise<T | undefined> {

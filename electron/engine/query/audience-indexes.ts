@@ -22,9 +22,11 @@ const WAITING = 2;
 /** How long the views must have asked for nothing before a spare range is built. */
 const QUIET_MS = 1500;
 /**
- * Each spare build that gives way doubles the quiet moment the next one waits for, up to this many times (1.5 s,
- * 3 s, ... 48 s): on a large workspace a build takes seconds of both cores, and an analyst who clicks every few
- * seconds would otherwise keep starting builds that never finish, each click paying for stopping one.
+ * From the second spare build in a row that gives way, each doubles the quiet moment the next one waits for, up
+ * to this many times (1.5 s, 1.5 s, 3 s, ... 48 s): on a large workspace a build takes seconds of both cores, and
+ * an analyst who clicks every few seconds would otherwise keep starting builds that never finish, each click
+ * paying for stopping one. The first one that gives way costs nothing: the analyst who opens the workbench and
+ * starts clicking stops the builds begun at once, and should find them done after the next pause.
  */
 const MAX_BACKOFF = 5;
 
@@ -117,7 +119,7 @@ export class AudienceIndexes {
 
   /** The quiet moment the next spare build waits for: longer after each one that gave way. */
   get spareQuietMs(): number {
-    return this.quietMs * 2 ** Math.min(this.yielded, MAX_BACKOFF);
+    return this.quietMs * 2 ** Math.min(Math.max(0, this.yielded - 1), MAX_BACKOFF);
   }
 
   private scheduleSpare(): void {

@@ -42,33 +42,34 @@ async function load(ws: Workspace): Promise<ComboTable | null> {
   const { count } = ws.writes;
   const [size] = await ws.all<{ n: number }>(`SELECT count(*) AS n FROM rollup_combo`);
   if (!size || size.n > MAX_ROWS) return null;
-  // One row per day and combination: imports' rows summed (exact integers), sorted by day.
-  const rows = await ws.all(
+  const days: string[] = [];
+  const dims = Object.fromEntries(DIMENSION_IDS.map((id) => [id, [] as (string | null)[]])) as ComboTable['dims'];
+  const values: number[][] = ROLLUP_COUNTERS.map(() => []);
+  // One row per day and combination, imports' rows summed, sorted by day; read from DuckDB's vectors (converting
+  // every value first costs 5 times as long). The sums are exact as doubles while the totals checked below are.
+  await ws.eachVectorChunk(
     `SELECT strftime(day, '%Y-%m-%d') AS day, ${KEYS.map((k) => `CAST(${k} AS VARCHAR) AS ${k}`).join(', ')},
-       ${ROLLUP_COUNTERS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
+       ${ROLLUP_COUNTERS.map((c) => `CAST(sum(${c}) AS DOUBLE) AS ${c}`).join(', ')}
      FROM rollup_combo GROUP BY ALL ORDER BY day`,
+    (chunk) => {
+      const items = (column: number) => {
+        const vector = chunk.getColumnVector(column);
+        return Array.from({ length: chunk.rowCount }, (_, r) => vector.getItem(r));
+      };
+      for (const v of items(0)) days.push(typeof v === 'string' ? v : '');
+      DIMENSION_IDS.forEach((id, d) => {
+        for (const v of items(1 + d)) dims[id].push(typeof v === 'string' ? v : null);
+      });
+      ROLLUP_COUNTERS.forEach((_, c) => {
+        for (const v of items(1 + KEYS.length + c)) values[c]?.push(typeof v === 'number' ? v : 0);
+      });
+    },
   );
   // A write meanwhile: what was read may already be outdated.
   if (ws.writes.count !== count) return null;
-  const counters = ROLLUP_COUNTERS.map(() => new Float64Array(rows.length));
-  const dims = Object.fromEntries(DIMENSION_IDS.map((id) => [id, new Array<string | null>(rows.length)])) as ComboTable['dims'];
-  const days = new Array<string>(rows.length);
-  const totals = ROLLUP_COUNTERS.map(() => 0);
-  for (const [i, row] of rows.entries()) {
-    days[i] = String(row.day);
-    for (const [d, id] of DIMENSION_IDS.entries()) {
-      const v = row[KEYS[d] ?? ''];
-      dims[id][i] = v === null || v === undefined ? null : String(v);
-    }
-    for (const [c, name] of ROLLUP_COUNTERS.entries()) {
-      const v = Number(row[name] ?? 0);
-      (counters[c] ?? new Float64Array(0))[i] = v;
-      totals[c] = (totals[c] ?? 0) + v;
-    }
-  }
   // Any sum of a range is exact in a double while the whole table's is (integers below 2^53).
-  if (totals.some((t) => !Number.isSafeInteger(t))) return null;
-  return { days, dims, counters };
+  if (values.some((column) => !Number.isSafeInteger(column.reduce((a, b) => a + b, 0)))) return null;
+  return { days, dims, counters: values.map((column) => Float64Array.from(column)) };
 }
 
 /** The table as the workspace holds it now (read again after a write), or null where the statement must serve. */

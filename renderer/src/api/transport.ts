@@ -1,5 +1,7 @@
 /** Picks the transport at start: the Electron bridge when the preload exposed it, else HTTP to `pinsight serve`. */
 import { createApiClient, type ApiMethod, type ApiResult, type PinsightApi, type Transport } from '../../../shared/api';
+import { SOCKET_PATH } from '../../../shared/serve-socket';
+import { socketTransport } from './socket-transport';
 import { binaryReviver } from '../../../shared/binary-json';
 import type { MenuCommand } from '../../../shared/ipc-channel';
 
@@ -72,9 +74,16 @@ export const httpTransport: Transport = async (method: ApiMethod, arg: unknown) 
   }
 };
 
+/** In the desktop app the preload's bridge (IPC); in a browser the page's socket to `pinsight serve`, else HTTP. */
 export function chooseTransport(): Transport {
   const bridge = globalThis.window?.pinsight;
-  return bridge ? (method, arg) => bridge.call(method, arg) : httpTransport;
+  if (bridge) return (method, arg) => bridge.call(method, arg);
+  return socketTransport({
+    fallback: httpTransport,
+    token: serveToken,
+    url: () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SOCKET_PATH}`,
+    open: typeof WebSocket === 'undefined' ? null : (url, protocols) => new WebSocket(url, protocols),
+  });
 }
 
 /** The transport is chosen at the first call, so the store also loads where there is no window (tests). */

@@ -1,0 +1,108 @@
+/** Issue 16: the served page's calls go over its socket, matched by id; over HTTP where no socket opens. */
+import { describe, expect, it } from 'vitest';
+import type { ApiResult, Transport } from '../../../shared/api';
+import { socketTransport, type SocketLike } from '../../../renderer/src/api/socket-transport';
+
+class StandInSocket implements SocketLike {
+  readyState = 0;
+  onopen: ((event: never) => unknown) | null = null;
+  onclose: ((event: never) => unknown) | null = null;
+  onmessage: ((event: never) => unknown) | null = null;
+  sent: { id: number; method: string; arg: unknown }[] = [];
+  constructor(
+    readonly url: string,
+    readonly protocols: string[],
+  ) {}
+  send(data: string): void {
+    this.sent.push(JSON.parse(data) as { id: number; method: string; arg: unknown });
+  }
+  accept(): void {
+    this.readyState = 1;
+    this.onopen?.(undefined as never);
+  }
+  close(): void {
+    this.readyState = 3;
+    this.onclose?.(undefined as never);
+  }
+  answer(id: number, result: ApiResult<unknown>): void {
+    this.onmessage?.({ data: JSON.stringify({ id, result }) } as never);
+  }
+}
+
+function setUp(token: string | null = 'tok') {
+  const sockets: StandInSocket[] = [];
+  const overHttp: string[] = [];
+  const fallback: Transport = async (method) => {
+    overHttp.push(method);
+    return { ok: true, value: 'http' };
+  };
+  const transport = socketTransport({
+    fallback,
+    token: () => token,
+    url: () => 'ws://127.0.0.1:1/api/socket',
+    open: (url, protocols) => {
+      const s = new StandInSocket(url, protocols);
+      sockets.push(s);
+      return s;
+    },
+  });
+  return { sockets, overHttp, transport };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('the socket transport', () => {
+  it('sends calls over one socket once it is open, offering the token, and matches answers by id', async () => {
+    const { sockets, overHttp, transport } = setUp();
+    const first = transport('getWorkspace', undefined);
+    const second = transport('query', { view: 'overview' });
+    await tick();
+    expect(sockets).toHaveLength(1);
+    const s = sockets[0] as StandInSocket;
+    expect(s.protocols).toEqual(['pinsight', 'tok']);
+    s.accept();
+    await tick();
+    expect(s.sent.map((m) => m.method)).toEqual(['getWorkspace', 'query']);
+    const [a, b] = s.sent;
+    // Out of order: each call gets its own answer.
+    s.answer(b?.id ?? -1, { ok: true, value: 'second' });
+    s.answer(a?.id ?? -1, { ok: true, value: 'first' });
+    expect(await first).toEqual({ ok: true, value: 'first' });
+    expect(await second).toEqual({ ok: true, value: 'second' });
+    expect(overHttp).toEqual([]);
+  });
+
+  it('tells the calls in flight when the socket closes, and opens a new one for the next call', async () => {
+    const { sockets, transport } = setUp();
+    const pending = transport('query', {});
+    await tick();
+    sockets[0]?.accept();
+    await tick();
+    sockets[0]?.close();
+    const lost = await pending;
+    expect(lost.ok).toBe(false);
+    expect(lost.ok ? '' : lost.error.message).toMatch(/not reachable/);
+    const next = transport('getWorkspace', undefined);
+    await tick();
+    expect(sockets).toHaveLength(2);
+    sockets[1]?.accept();
+    await tick();
+    sockets[1]?.answer(sockets[1].sent[0]?.id ?? -1, { ok: true, value: 'again' });
+    expect(await next).toEqual({ ok: true, value: 'again' });
+  });
+
+  it('goes over HTTP when the socket is refused (and does not knock again at once), or without a token', async () => {
+    const { sockets, overHttp, transport } = setUp();
+    const call = transport('getWorkspace', undefined);
+    await tick();
+    sockets[0]?.close();
+    expect(await call).toEqual({ ok: true, value: 'http' });
+    expect(await transport('query', {})).toEqual({ ok: true, value: 'http' });
+    expect(sockets).toHaveLength(1);
+    expect(overHttp).toEqual(['getWorkspace', 'query']);
+
+    const noToken = setUp(null);
+    expect(await noToken.transport('getWorkspace', undefined)).toEqual({ ok: true, value: 'http' });
+    expect(noToken.sockets).toHaveLength(0);
+  });
+});
