@@ -23,8 +23,11 @@ export const MAX_MESSAGE = 1 << 20;
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 const OP = { continuation: 0, text: 1, binary: 2, close: 8, ping: 9, pong: 10 } as const;
-/** Close codes: normal, unsupported data, invalid payload, policy, too big. */
-const CLOSE = { normal: 1000, unsupported: 1003, invalid: 1007, policy: 1008, tooBig: 1009 } as const;
+/** Close codes: normal, protocol error, unsupported data, invalid payload, policy, too big. */
+const CLOSE = { normal: 1000, protocol: 1002, unsupported: 1003, invalid: 1007, policy: 1008, tooBig: 1009 } as const;
+/** Calls of one socket being answered at once; a page has a few (a flood closes the socket). */
+export const MAX_IN_FLIGHT = 256;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export interface SocketOptions {
   /** The host names the server answers under (127.0.0.1:PORT, localhost:PORT). */
@@ -103,7 +106,11 @@ export class FrameReader {
       const second = b[1] ?? 0;
       const fin = (first & 0x80) !== 0;
       const opcode = first & 0x0f;
+      if ((first & 0x70) !== 0) throw new SocketClose(CLOSE.protocol, 'No extension was agreed: reserved bits must be 0');
       if ((second & 0x80) === 0) throw new SocketClose(CLOSE.policy, 'A page must mask its frames');
+      // Control frames (close, ping, pong) are whole and short.
+      if (opcode >= 8 && (!fin || (second & 0x7f) > 125))
+        throw new SocketClose(CLOSE.protocol, 'A control frame is unfragmented and at most 125 bytes');
       let length = second & 0x7f;
       let offset = 2;
       if (length === 126) {
@@ -138,9 +145,15 @@ export class FrameReader {
     this.fragments.push(payload);
     this.fragmentBytes += payload.length;
     if (!fin) return;
-    const text = Buffer.concat(this.fragments).toString('utf8');
+    const bytes = Buffer.concat(this.fragments);
     this.fragments = [];
     this.fragmentBytes = 0;
+    let text: string;
+    try {
+      text = UTF8.decode(bytes);
+    } catch {
+      throw new SocketClose(CLOSE.invalid, 'A text message is UTF-8');
+    }
     this.on.message(text);
   }
 }
@@ -159,6 +172,7 @@ export function acceptApiSocket(req: IncomingMessage, socket: Duplex, head: Buff
   // Small answers leave at once (no waiting to fill a packet).
   if (socket instanceof Socket) socket.setNoDelay(true);
   let open = true;
+  let inFlight = 0;
   const send = (opcode: number, payload: Buffer) => {
     if (open && socket.writable) socket.write(frame(opcode, payload));
   };
@@ -187,10 +201,15 @@ export function acceptApiSocket(req: IncomingMessage, socket: Duplex, head: Buff
       const { id } = message;
       const method = 'method' in message && typeof message.method === 'string' ? message.method : '';
       const arg = 'arg' in message ? message.arg : undefined;
+      if (inFlight >= MAX_IN_FLIGHT) throw new SocketClose(CLOSE.policy, `At most ${MAX_IN_FLIGHT} calls at once`);
+      inFlight++;
       void options
         .call(method, arg)
         .catch(() => JSON.stringify({ ok: false, error: { code: 'internal', message: 'Internal error' } }))
-        .then((result) => send(OP.text, Buffer.from(`{"id":${id},"result":${result}}`)));
+        .then((result) => {
+          inFlight--;
+          send(OP.text, Buffer.from(`{"id":${id},"result":${result}}`));
+        });
     },
   });
   const read = (bytes: Buffer) => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { demoWebHost } from '../../helpers/demo-web-host';
 import { tempDir } from '../../helpers/temp-dir';
 import { join } from 'node:path';
-import { MAX_MESSAGE } from '../../../electron/cli/web-host/api-socket';
+import { MAX_IN_FLIGHT, MAX_MESSAGE } from '../../../electron/cli/web-host/api-socket';
 import { startWebHost, type WebHost } from '../../../electron/cli/web-host/web-host';
 import { querySpecSchema } from '../../../shared/query';
 
@@ -165,10 +165,21 @@ describe("the page's socket", () => {
       [clientFrame(2, Buffer.from([1, 2, 3])), 1003],
       [clientFrame(1, Buffer.from('{"id": 1, "method": ')), 1007],
       [text({ method: 'getWorkspace' }), 1007],
+      // Not UTF-8 (a lone continuation byte).
+      [clientFrame(1, Buffer.from([0x7b, 0x80, 0x7d])), 1007],
+      // A reserved bit without an extension; a fragmented ping; a ping longer than a control frame may be.
+      [Buffer.from(clientFrame(1, Buffer.from('{"id":1}')).map((b, i) => (i === 0 ? b | 0x40 : b))), 1002],
+      [clientFrame(9, Buffer.from('x'), { fin: false }), 1002],
+      [clientFrame(9, Buffer.alloc(126, 120)), 1002],
+      // A flood: more calls at once than a page ever has.
+      [Buffer.concat(Array.from({ length: MAX_IN_FLIGHT + 1 }, (_, i) => text({ id: i, method: 'getWorkspace' }))), 1008],
     ] as const) {
       const o = await open();
       o.socket.write(frame);
-      expect(closeCode(await o.next())).toBe(code);
+      // Answers to calls read before the one that closed it may come first.
+      let f = await o.next();
+      while (f[0] === 1) f = await o.next();
+      expect(closeCode(f)).toBe(code);
       await o.closed;
     }
     // Fragments that add up to more than a message may hold.
