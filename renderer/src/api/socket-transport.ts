@@ -15,6 +15,7 @@ export interface SocketLike {
   onclose: ((event: never) => unknown) | null;
   onmessage: ((event: never) => unknown) | null;
   send(data: string): void;
+  close(): void;
 }
 
 export interface SocketTransportOptions {
@@ -29,6 +30,8 @@ export interface SocketTransportOptions {
 
 /** After a socket was refused or could not open, calls go over HTTP this long before the next try. */
 export const RETRY_MS = 10_000;
+/** A socket not open by then is given up (a server that accepts the connection and never answers). */
+export const OPEN_TIMEOUT_MS = 5_000;
 const OPEN = 1;
 
 export function socketTransport(options: SocketTransportOptions): Transport {
@@ -50,12 +53,23 @@ export function socketTransport(options: SocketTransportOptions): Transport {
         retryAt = Date.now() + RETRY_MS;
         return resolve(null);
       }
+      const givenUp = setTimeout(() => {
+        retryAt = Date.now() + RETRY_MS;
+        resolve(null);
+        ws.close();
+      }, OPEN_TIMEOUT_MS);
       ws.onopen = () => {
+        clearTimeout(givenUp);
         opened = true;
         resolve(ws);
       };
       ws.onmessage = (event: { data: unknown }) => {
-        const message: unknown = typeof event.data === 'string' ? JSON.parse(event.data, binaryReviver) : null;
+        let message: unknown;
+        try {
+          message = typeof event.data === 'string' ? JSON.parse(event.data, binaryReviver) : null;
+        } catch {
+          return;
+        }
         if (typeof message !== 'object' || message === null || !('id' in message) || !('result' in message)) return;
         const id = Number(message.id);
         const done = pending.get(id);
@@ -64,6 +78,7 @@ export function socketTransport(options: SocketTransportOptions): Transport {
         done?.(message.result as ApiResult<unknown>);
       };
       ws.onclose = () => {
+        clearTimeout(givenUp);
         socket = null;
         if (!opened) retryAt = Date.now() + RETRY_MS;
         resolve(null);
@@ -87,7 +102,12 @@ export function socketTransport(options: SocketTransportOptions): Transport {
     const id = nextId++;
     return new Promise<ApiResult<unknown>>((resolve) => {
       pending.set(id, resolve);
-      ws.send(JSON.stringify({ id, method, arg }));
+      try {
+        ws.send(JSON.stringify({ id, method, arg }));
+      } catch (e) {
+        pending.delete(id);
+        resolve({ ok: false, error: { code: 'internal', message: `Pinsight is not reachable: ${String(e)}` } });
+      }
     });
   };
 }

@@ -1,7 +1,7 @@
 /** Issue 16: the served page's calls go over its socket, matched by id; over HTTP where no socket opens. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ApiResult, Transport } from '../../../shared/api';
-import { socketTransport, type SocketLike } from '../../../renderer/src/api/socket-transport';
+import { OPEN_TIMEOUT_MS, socketTransport, type SocketLike } from '../../../renderer/src/api/socket-transport';
 
 class StandInSocket implements SocketLike {
   readyState = 0;
@@ -104,5 +104,20 @@ describe('the socket transport', () => {
     const noToken = setUp(null);
     expect(await noToken.transport('getWorkspace', undefined)).toEqual({ ok: true, value: 'http' });
     expect(noToken.sockets).toHaveLength(0);
+  });
+
+  it('gives up a socket that does not open in time, and goes over HTTP', async () => {
+    vi.useFakeTimers();
+    try {
+      const { sockets, overHttp, transport } = setUp();
+      const call = transport('getWorkspace', undefined);
+      await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS - 1);
+      expect(overHttp).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await call).toEqual({ ok: true, value: 'http' });
+      expect(sockets[0]?.readyState).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
