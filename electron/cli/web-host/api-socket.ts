@@ -8,25 +8,32 @@
  * sub-protocol ("pinsight", token): a page cannot set headers on a socket, and an address would be logged.
  *
  * Messages are JSON in text frames (RFC 6455): {"id": n, "method": m, "arg": a} in, {"id": n, "result": r} out,
- * r being what POST /api/m answers. Answers go out as they are ready, not in order. A message larger than
- * MAX_MESSAGE, a binary one, an unmasked one or one that is not such JSON closes the socket with the reason.
+ * r being what POST /api/m answers. Answers go out as they are ready, not in order. What breaks the protocol
+ * closes the socket with its reason: a message larger than MAX_MESSAGE or in too many fragments, a binary or
+ * unmasked frame, reserved bits, a long or fragmented control frame, text that is not UTF-8 or not such JSON,
+ * more than MAX_IN_FLIGHT calls at once. While answers wait to be sent, the socket is not read (as HTTP does).
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { SOCKET_PROTOCOL } from '../../../shared/serve-socket';
+import { MAX_MESSAGE, SOCKET_PROTOCOL } from '../../../shared/serve-socket';
 import { sameToken } from './access-token';
 
-/** The largest message a page may send (API arguments are small; files go through /upload). */
-export const MAX_MESSAGE = 1 << 20;
+export { MAX_MESSAGE };
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 const OP = { continuation: 0, text: 1, binary: 2, close: 8, ping: 9, pong: 10 } as const;
-/** Close codes: normal, protocol error, unsupported data, invalid payload, policy, too big. */
-const CLOSE = { normal: 1000, protocol: 1002, unsupported: 1003, invalid: 1007, policy: 1008, tooBig: 1009 } as const;
+/** Close codes: normal, going away, protocol error, unsupported data, invalid payload, policy, too big. */
+const CLOSE = { normal: 1000, goingAway: 1001, protocol: 1002, unsupported: 1003, invalid: 1007, policy: 1008, tooBig: 1009 } as const;
 /** Calls of one socket being answered at once; a page has a few (a flood closes the socket). */
 export const MAX_IN_FLIGHT = 256;
+/** Fragments of one message (each costs memory beyond its bytes). */
+export const MAX_FRAGMENTS = 1024;
+/** Answers waiting to be sent above this many bytes: the socket is not read until they have gone. */
+const HIGH_WATER = 1 << 20;
+/** A refused upgrade's connection is dropped after its answer, or after this long if the peer does not read it. */
+const REFUSAL_MS = 2_000;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export interface SocketOptions {
@@ -47,20 +54,27 @@ export class SocketClose extends Error {
   }
 }
 
-function refuse(socket: Duplex, status: number, reason: string, message: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${message}`);
+/** Answers an upgrade request with an HTTP error and drops the connection (also when the peer never reads). */
+export function refuse(socket: Duplex, status: number, reason: string, message: string): void {
+  const drop = setTimeout(() => socket.destroy(), REFUSAL_MS);
+  drop.unref();
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${message}`, () => {
+    clearTimeout(drop);
+    socket.destroy();
+  });
 }
 
 /** The refusal of an upgrade request, or null when it may become the page's socket. */
 export function socketRefusal(req: IncomingMessage, options: Pick<SocketOptions, 'hosts' | 'token'>): [number, string, string] | null {
   const host = req.headers.host ?? '';
   if (!options.hosts.includes(host)) return [421, 'Misdirected Request', 'Misdirected request'];
+  if (req.method !== 'GET') return [405, 'Method Not Allowed', 'A socket is opened with GET'];
   if (req.headers.origin !== `http://${host}`) return [403, 'Forbidden', 'Only the page Pinsight served may open its socket'];
   if (req.headers.upgrade?.toLowerCase() !== 'websocket' || req.headers['sec-websocket-version'] !== '13') {
     return [426, 'Upgrade Required', 'Expected a WebSocket (version 13)'];
   }
   const key = req.headers['sec-websocket-key'];
-  if (typeof key !== 'string' || Buffer.from(key, 'base64').length !== 16) return [400, 'Bad Request', 'Malformed WebSocket key'];
+  if (typeof key !== 'string' || !/^[A-Za-z0-9+/]{21}[AQgw]==$/.test(key)) return [400, 'Bad Request', 'Malformed WebSocket key'];
   const offered = String(req.headers['sec-websocket-protocol'] ?? '')
     .split(',')
     .map((p) => p.trim());
@@ -86,62 +100,101 @@ export function frame(opcode: number, payload: Buffer): Buffer {
   return Buffer.concat([head, payload]);
 }
 
+/** What a page's socket hands on: whole messages (fragments joined) and control frames. */
+interface FrameEvents {
+  message: (text: string) => void;
+  /** A close frame: its code (1005 when it gave none). Nothing after it is read. */
+  close: (code: number) => void;
+  ping: (payload: Buffer) => void;
+}
+
 /**
- * Reads the frames of a page's socket as bytes arrive: whole messages (fragments joined) and control frames.
- * Throws SocketClose for what closes the socket.
+ * Reads the frames of a page's socket as bytes arrive. Chunks are kept apart until a frame is complete (joined
+ * once: a frame arriving in thousands of small pieces costs no more than one). Throws SocketClose for what closes
+ * the socket.
  */
 export class FrameReader {
-  private buffered: Buffer = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private bytes = 0;
+  /** Bytes the next step needs (a header, then the whole frame). */
+  private needed = 2;
   private fragments: Buffer[] = [];
   private fragmentBytes = 0;
+  private closed = false;
 
-  constructor(private readonly on: { message: (text: string) => void; close: () => void; ping: (payload: Buffer) => void }) {}
+  constructor(private readonly on: FrameEvents) {}
 
-  push(bytes: Buffer): void {
-    this.buffered = this.buffered.length ? Buffer.concat([this.buffered, bytes]) : bytes;
-    for (;;) {
-      const b = this.buffered;
-      if (b.length < 2) return;
-      const first = b[0] ?? 0;
-      const second = b[1] ?? 0;
-      const fin = (first & 0x80) !== 0;
-      const opcode = first & 0x0f;
-      if ((first & 0x70) !== 0) throw new SocketClose(CLOSE.protocol, 'No extension was agreed: reserved bits must be 0');
-      if ((second & 0x80) === 0) throw new SocketClose(CLOSE.policy, 'A page must mask its frames');
-      // Control frames (close, ping, pong) are whole and short.
-      if (opcode >= 8 && (!fin || (second & 0x7f) > 125))
-        throw new SocketClose(CLOSE.protocol, 'A control frame is unfragmented and at most 125 bytes');
-      let length = second & 0x7f;
-      let offset = 2;
-      if (length === 126) {
-        if (b.length < 4) return;
-        length = b.readUInt16BE(2);
-        offset = 4;
-      } else if (length === 127) {
-        if (b.length < 10) return;
-        const long = b.readBigUInt64BE(2);
-        if (long > BigInt(MAX_MESSAGE)) throw new SocketClose(CLOSE.tooBig, `A message is at most ${MAX_MESSAGE} bytes`);
-        length = Number(long);
-        offset = 10;
-      }
-      if (length > MAX_MESSAGE || this.fragmentBytes + length > MAX_MESSAGE)
-        throw new SocketClose(CLOSE.tooBig, `A message is at most ${MAX_MESSAGE} bytes`);
-      if (b.length < offset + 4 + length) return;
-      const mask = b.subarray(offset, offset + 4);
-      const payload = Buffer.from(b.subarray(offset + 4, offset + 4 + length));
-      for (let i = 0; i < payload.length; i++) payload[i] = (payload[i] ?? 0) ^ (mask[i & 3] ?? 0);
-      this.buffered = b.subarray(offset + 4 + length);
-      this.take(opcode, fin, payload);
+  push(chunk: Buffer): void {
+    if (this.closed) return;
+    this.chunks.push(chunk);
+    this.bytes += chunk.length;
+    while (!this.closed && this.bytes >= this.needed) {
+      const b = this.chunks.length === 1 ? (this.chunks[0] ?? Buffer.alloc(0)) : Buffer.concat(this.chunks);
+      this.chunks = [b];
+      const used = this.frameAt(b);
+      if (used === 0) continue;
+      const rest = b.subarray(used);
+      this.chunks = rest.length ? [rest] : [];
+      this.bytes = rest.length;
+      this.needed = 2;
     }
   }
 
+  /** Reads the frame at the start of `b`: the bytes it took, or 0 when more are needed (set in `needed`). */
+  private frameAt(b: Buffer): number {
+    const first = b[0] ?? 0;
+    const second = b[1] ?? 0;
+    const fin = (first & 0x80) !== 0;
+    const opcode = first & 0x0f;
+    if ((first & 0x70) !== 0) throw new SocketClose(CLOSE.protocol, 'No extension was agreed: reserved bits must be 0');
+    if ((second & 0x80) === 0) throw new SocketClose(CLOSE.protocol, 'A page must mask its frames');
+    // Control frames (close, ping, pong) are whole and short.
+    if (opcode >= 8 && (!fin || (second & 0x7f) > 125))
+      throw new SocketClose(CLOSE.protocol, 'A control frame is unfragmented and at most 125 bytes');
+    let length = second & 0x7f;
+    let offset = 2;
+    if (length === 126) {
+      if (b.length < 4) return this.need(4);
+      length = b.readUInt16BE(2);
+      offset = 4;
+    } else if (length === 127) {
+      if (b.length < 10) return this.need(10);
+      const long = b.readBigUInt64BE(2);
+      if (long > BigInt(MAX_MESSAGE)) throw new SocketClose(CLOSE.tooBig, `A message is at most ${MAX_MESSAGE} bytes`);
+      length = Number(long);
+      offset = 10;
+    }
+    if (length > MAX_MESSAGE || (opcode < 8 && this.fragmentBytes + length > MAX_MESSAGE)) {
+      throw new SocketClose(CLOSE.tooBig, `A message is at most ${MAX_MESSAGE} bytes`);
+    }
+    const end = offset + 4 + length;
+    if (b.length < end) return this.need(end);
+    const mask = b.subarray(offset, offset + 4);
+    const payload = Buffer.from(b.subarray(offset + 4, end));
+    for (let i = 0; i < payload.length; i++) payload[i] = (payload[i] ?? 0) ^ (mask[i & 3] ?? 0);
+    this.take(opcode, fin, payload);
+    return end;
+  }
+
+  private need(bytes: number): number {
+    this.needed = bytes;
+    return 0;
+  }
+
   private take(opcode: number, fin: boolean, payload: Buffer): void {
-    if (opcode === OP.close) return this.on.close();
+    if (opcode === OP.close) {
+      if (payload.length === 1) throw new SocketClose(CLOSE.protocol, 'A close frame gives a code of two bytes, or nothing');
+      const code = payload.length >= 2 ? payload.readUInt16BE(0) : 1005;
+      if (payload.length >= 2 && !validCloseCode(code)) throw new SocketClose(CLOSE.protocol, `No close code ${code}`);
+      this.closed = true;
+      return this.on.close(code);
+    }
     if (opcode === OP.ping) return this.on.ping(payload);
     if (opcode === OP.pong) return;
     if (opcode === OP.binary) throw new SocketClose(CLOSE.unsupported, 'Messages are JSON text');
-    if (opcode !== OP.text && opcode !== OP.continuation) throw new SocketClose(CLOSE.policy, `Unknown frame type ${opcode}`);
-    if ((opcode === OP.continuation) !== this.fragments.length > 0) throw new SocketClose(CLOSE.policy, 'Fragments out of order');
+    if (opcode !== OP.text && opcode !== OP.continuation) throw new SocketClose(CLOSE.protocol, `Unknown frame type ${opcode}`);
+    if ((opcode === OP.continuation) !== this.fragments.length > 0) throw new SocketClose(CLOSE.protocol, 'Fragments out of order');
+    if (this.fragments.length >= MAX_FRAGMENTS) throw new SocketClose(CLOSE.tooBig, `A message is in at most ${MAX_FRAGMENTS} fragments`);
     this.fragments.push(payload);
     this.fragmentBytes += payload.length;
     if (!fin) return;
@@ -158,11 +211,24 @@ export class FrameReader {
   }
 }
 
-/** Completes the upgrade to the page's socket (or refuses it) and answers its calls. */
-export function acceptApiSocket(req: IncomingMessage, socket: Duplex, head: Buffer, options: SocketOptions): void {
+/** Close codes a peer may send (RFC 6455, 7.4). */
+const validCloseCode = (code: number): boolean =>
+  (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
+
+/** A page's open socket, as the server holds it. */
+export interface PageSocket {
+  /** Says goodbye (1001) and closes: the server stops. */
+  shutdown(): void;
+}
+
+/** Completes the upgrade to the page's socket (or refuses it) and answers its calls; null when refused. */
+export function acceptApiSocket(req: IncomingMessage, socket: Duplex, head: Buffer, options: SocketOptions): PageSocket | null {
   socket.on('error', () => socket.destroy());
   const refusal = socketRefusal(req, options);
-  if (refusal) return refuse(socket, ...refusal);
+  if (refusal) {
+    refuse(socket, ...refusal);
+    return null;
+  }
   const accept = createHash('sha1')
     .update(`${String(req.headers['sec-websocket-key'])}${GUID}`)
     .digest('base64');
@@ -174,8 +240,11 @@ export function acceptApiSocket(req: IncomingMessage, socket: Duplex, head: Buff
   let open = true;
   let inFlight = 0;
   const send = (opcode: number, payload: Buffer) => {
-    if (open && socket.writable) socket.write(frame(opcode, payload));
+    if (!open || !socket.writable) return;
+    // Answers the page does not read pile up here: stop reading its calls until they have gone.
+    if (!socket.write(frame(opcode, payload)) || socket.writableLength > HIGH_WATER) socket.pause();
   };
+  socket.on('drain', () => socket.resume());
   const close = (code: number, reason: string) => {
     if (!open) return;
     const payload = Buffer.alloc(2 + Buffer.byteLength(reason));
@@ -183,10 +252,16 @@ export function acceptApiSocket(req: IncomingMessage, socket: Duplex, head: Buff
     payload.write(reason, 2);
     send(OP.close, payload);
     open = false;
-    socket.end();
+    const drop = setTimeout(() => socket.destroy(), REFUSAL_MS);
+    drop.unref();
+    socket.end(() => {
+      clearTimeout(drop);
+      socket.destroy();
+    });
   };
   const reader = new FrameReader({
-    close: () => close(CLOSE.normal, ''),
+    // The page's code is echoed (none given: a normal close).
+    close: (code) => close(code === 1005 ? CLOSE.normal : code, ''),
     ping: (payload) => send(OP.pong, payload),
     message: (text) => {
       let message: unknown;
@@ -218,10 +293,16 @@ export function acceptApiSocket(req: IncomingMessage, socket: Duplex, head: Buff
       reader.push(bytes);
     } catch (e) {
       if (e instanceof SocketClose) close(e.code, e.message);
-      else close(CLOSE.policy, 'Unreadable frame');
+      else close(CLOSE.protocol, 'Unreadable frame');
     }
   };
   socket.on('data', read);
+  // The page went without a close frame (its tab closed, its process killed): the connection is let go.
+  socket.on('end', () => {
+    open = false;
+    socket.destroy();
+  });
   socket.on('close', () => (open = false));
   if (head.length) read(head);
+  return { shutdown: () => close(CLOSE.goingAway, 'Pinsight is stopping') };
 }

@@ -23,7 +23,7 @@ import { AppPreferences } from '../../engine/workbench/app-preferences';
 import { staticFileFor } from '../../engine/static-file';
 import type { PinsightEngine } from '../../engine/pinsight-engine';
 import { isAuthorised, newToken } from './access-token';
-import { acceptApiSocket } from './api-socket';
+import { acceptApiSocket, refuse, type PageSocket } from './api-socket';
 import { httpApi, type Download } from './http-api';
 import { ServerFiles } from './server-files';
 import { handleUpload } from './upload';
@@ -119,16 +119,25 @@ export async function startWebHost(engine: PinsightEngine, options: WebHostOptio
   // The page's socket: the same calls, checked the same way (api-socket.ts). Upgraded sockets are no longer the
   // server's connections: they are closed with it by hand.
   const sockets = new Set<Duplex>();
+  const pages = new Set<PageSocket>();
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    if (new URL(req.url ?? '/', 'http://x').pathname !== SOCKET_PATH)
-      return void socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-    acceptApiSocket(req, socket, head, {
-      hosts: [`127.0.0.1:${port}`, `localhost:${port}`],
-      token,
-      call: async (method, arg) => JSON.stringify(await dispatchCall(api, method, arg), binaryReplacer),
-    });
+    try {
+      // The path as sent (never through URL, which throws on addresses such as //x:99999/).
+      if ((req.url ?? '').split('?', 1)[0] !== SOCKET_PATH) return refuse(socket, 404, 'Not Found', 'Not found');
+      const page = acceptApiSocket(req, socket, head, {
+        hosts: [`127.0.0.1:${port}`, `localhost:${port}`],
+        token,
+        call: async (method, arg) => JSON.stringify(await dispatchCall(api, method, arg), binaryReplacer),
+      });
+      if (page) {
+        pages.add(page);
+        socket.on('close', () => pages.delete(page));
+      }
+    } catch {
+      socket.destroy();
+    }
   });
 
   await new Promise<void>((ok, fail) => {
@@ -145,6 +154,7 @@ export async function startWebHost(engine: PinsightEngine, options: WebHostOptio
     filesRoot: files.root,
     close: () =>
       new Promise<void>((done) => {
+        for (const page of pages) page.shutdown();
         for (const socket of sockets) socket.destroy();
         server.closeAllConnections();
         server.close(() => {

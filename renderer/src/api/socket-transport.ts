@@ -5,7 +5,7 @@
  */
 import type { ApiMethod, ApiResult, Transport } from '../../../shared/api';
 import { binaryReviver } from '../../../shared/binary-json';
-import { SOCKET_PROTOCOL } from '../../../shared/serve-socket';
+import { MAX_MESSAGE, SOCKET_PROTOCOL } from '../../../shared/serve-socket';
 
 /** What the transport needs of a WebSocket (a stand-in in tests). */
 export interface SocketLike {
@@ -77,14 +77,15 @@ export function socketTransport(options: SocketTransportOptions): Transport {
         // The result is what the server's dispatch answered for the call (an ApiResult).
         done?.(message.result as ApiResult<unknown>);
       };
-      ws.onclose = () => {
+      ws.onclose = (event: { code?: number; reason?: string }) => {
         clearTimeout(givenUp);
         socket = null;
         if (!opened) retryAt = Date.now() + RETRY_MS;
         resolve(null);
+        const why = event.reason ? ` (${event.code ?? ''} ${event.reason})` : '';
         const lost: ApiResult<unknown> = {
           ok: false,
-          error: { code: 'internal', message: 'Pinsight is not reachable: the connection to `pinsight serve` was closed' },
+          error: { code: 'internal', message: `Pinsight is not reachable: the connection to \`pinsight serve\` was closed${why}` },
         };
         for (const done of pending.values()) done(lost);
         pending.clear();
@@ -100,10 +101,18 @@ export function socketTransport(options: SocketTransportOptions): Transport {
       return options.fallback(method, arg);
     }
     const id = nextId++;
+    let message: string;
+    try {
+      message = JSON.stringify({ id, method, arg });
+    } catch (e) {
+      return { ok: false, error: { code: 'invalid-argument', message: `${method}: the argument cannot be sent (${String(e)})` } };
+    }
+    // Larger than the socket takes: as a POST, which says so itself (413) without closing the socket.
+    if (message.length * 3 > MAX_MESSAGE && new TextEncoder().encode(message).length > MAX_MESSAGE) return options.fallback(method, arg);
     return new Promise<ApiResult<unknown>>((resolve) => {
       pending.set(id, resolve);
       try {
-        ws.send(JSON.stringify({ id, method, arg }));
+        ws.send(message);
       } catch (e) {
         pending.delete(id);
         resolve({ ok: false, error: { code: 'internal', message: `Pinsight is not reachable: ${String(e)}` } });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { demoWebHost } from '../../helpers/demo-web-host';
 import { tempDir } from '../../helpers/temp-dir';
 import { join } from 'node:path';
-import { MAX_IN_FLIGHT, MAX_MESSAGE } from '../../../electron/cli/web-host/api-socket';
+import { MAX_FRAGMENTS, MAX_IN_FLIGHT, MAX_MESSAGE } from '../../../electron/cli/web-host/api-socket';
 import { startWebHost, type WebHost } from '../../../electron/cli/web-host/web-host';
 import { querySpecSchema } from '../../../shared/query';
 
@@ -27,17 +27,17 @@ interface Opened {
 
 /** A WebSocket handshake as a browser sends it, with what a test changes. */
 function open(
-  change: { host?: string; origin?: string | null; protocol?: string | null; path?: string } = {},
+  change: { host?: string; origin?: string | null; protocol?: string | null; path?: string; method?: string; key?: string } = {},
   server: WebHost = served.host,
 ): Promise<Opened> {
   const port = server.port;
   const host = change.host ?? `127.0.0.1:${port}`;
   const headers = [
-    `GET ${change.path ?? '/api/socket'} HTTP/1.1`,
+    `${change.method ?? 'GET'} ${change.path ?? '/api/socket'} HTTP/1.1`,
     `Host: ${host}`,
     'Upgrade: websocket',
     'Connection: Upgrade',
-    `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
+    `Sec-WebSocket-Key: ${change.key ?? randomBytes(16).toString('base64')}`,
     'Sec-WebSocket-Version: 13',
     ...(change.origin === null ? [] : [`Origin: ${change.origin ?? `http://${host}`}`]),
     ...(change.protocol === null ? [] : [`Sec-WebSocket-Protocol: ${change.protocol ?? `pinsight, ${server.token}`}`]),
@@ -118,11 +118,19 @@ describe("the page's socket", () => {
       [{ origin: 'null' }, 403],
       [{ host: `evil.example:${served.host.port}`, origin: `http://evil.example:${served.host.port}` }, 421],
       [{ path: '/api/other' }, 404],
+      // Addresses that URL parsing throws on: refused, and the server lives on (below).
+      [{ path: '//x:99999/' }, 404],
+      [{ path: 'http://[' }, 404],
+      [{ method: 'POST' }, 405],
+      [{ key: 'not a key' }, 400],
     ] as const) {
       const o = await open(change);
       expect([change, o.status]).toEqual([change, status]);
       await o.closed;
     }
+    const alive = await open();
+    expect(alive.status).toBe(101);
+    alive.socket.destroy();
   });
 
   it('answers calls as POST /api/METHOD does, each by its id, and answers pings', async () => {
@@ -153,15 +161,27 @@ describe("the page's socket", () => {
     expect([pong[0], pong[1].toString()]).toEqual([10, 'are you there']);
     const [, payload] = await o.next();
     expect(JSON.parse(payload.toString())).toMatchObject({ id: 9, result: { ok: true } });
-    o.socket.write(clientFrame(8, Buffer.from([3, 232])));
-    expect(closeCode(await o.next())).toBe(1000);
+    // A message that arrives a byte at a time.
+    for (const byte of text({ id: 10, method: 'getWorkspace' })) o.socket.write(Buffer.from([byte]));
+    expect(JSON.parse((await o.next())[1].toString())).toMatchObject({ id: 10, result: { ok: true } });
+    // A close frame: its code is echoed, and a call after it in the same packet is not run.
+    o.socket.write(Buffer.concat([clientFrame(8, Buffer.from([15, 160])), text({ id: 11, method: 'getWorkspace' })]));
+    expect(closeCode(await o.next())).toBe(4000);
+    await o.closed;
+    expect(o.frames).toEqual([]);
+  });
+
+  it('lets go of a page that leaves without a close frame', async () => {
+    const o = await open();
+    expect(o.status).toBe(101);
+    o.socket.end();
     await o.closed;
   });
 
   it('closes on a message too large, unmasked, binary or not JSON', async () => {
     for (const [frame, code] of [
       [clientFrame(1, Buffer.alloc(0), { declared: MAX_MESSAGE + 1 }), 1009],
-      [clientFrame(1, Buffer.from('{"id":1}'), { mask: false }), 1008],
+      [clientFrame(1, Buffer.from('{"id":1}'), { mask: false }), 1002],
       [clientFrame(2, Buffer.from([1, 2, 3])), 1003],
       [clientFrame(1, Buffer.from('{"id": 1, "method": ')), 1007],
       [text({ method: 'getWorkspace' }), 1007],
@@ -171,6 +191,17 @@ describe("the page's socket", () => {
       [Buffer.from(clientFrame(1, Buffer.from('{"id":1}')).map((b, i) => (i === 0 ? b | 0x40 : b))), 1002],
       [clientFrame(9, Buffer.from('x'), { fin: false }), 1002],
       [clientFrame(9, Buffer.alloc(126, 120)), 1002],
+      // A close frame of one byte, or with a code no peer may send.
+      [clientFrame(8, Buffer.from([3])), 1002],
+      [clientFrame(8, Buffer.from([3, 231])), 1002],
+      // More fragments than a message may have, each empty.
+      [
+        Buffer.concat([
+          clientFrame(1, Buffer.alloc(0), { fin: false }),
+          ...Array.from({ length: MAX_FRAGMENTS }, () => clientFrame(0, Buffer.alloc(0), { fin: false })),
+        ]),
+        1009,
+      ],
       // A flood: more calls at once than a page ever has.
       [Buffer.concat(Array.from({ length: MAX_IN_FLIGHT + 1 }, (_, i) => text({ id: i, method: 'getWorkspace' }))), 1008],
     ] as const) {

@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiResult, Transport } from '../../../shared/api';
 import { OPEN_TIMEOUT_MS, socketTransport, type SocketLike } from '../../../renderer/src/api/socket-transport';
+import { MAX_MESSAGE } from '../../../shared/serve-socket';
 
 class StandInSocket implements SocketLike {
   readyState = 0;
@@ -20,9 +21,9 @@ class StandInSocket implements SocketLike {
     this.readyState = 1;
     this.onopen?.(undefined as never);
   }
-  close(): void {
+  close(code = 1006, reason = ''): void {
     this.readyState = 3;
-    this.onclose?.(undefined as never);
+    this.onclose?.({ code, reason } as never);
   }
   answer(id: number, result: ApiResult<unknown>): void {
     this.onmessage?.({ data: JSON.stringify({ id, result }) } as never);
@@ -78,10 +79,10 @@ describe('the socket transport', () => {
     await tick();
     sockets[0]?.accept();
     await tick();
-    sockets[0]?.close();
+    sockets[0]?.close(1009, 'A message is at most 1048576 bytes');
     const lost = await pending;
     expect(lost.ok).toBe(false);
-    expect(lost.ok ? '' : lost.error.message).toMatch(/not reachable/);
+    expect(lost.ok ? '' : lost.error.message).toMatch(/not reachable.*closed \(1009 A message is at most 1048576 bytes\)/);
     const next = transport('getWorkspace', undefined);
     await tick();
     expect(sockets).toHaveLength(2);
@@ -119,5 +120,22 @@ describe('the socket transport', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('sends a call too large for the socket as a POST, and answers an argument that cannot be sent', async () => {
+    const { sockets, overHttp, transport } = setUp();
+    const opening = transport('getWorkspace', undefined);
+    await tick();
+    sockets[0]?.accept();
+    await tick();
+    sockets[0]?.answer(sockets[0].sent[0]?.id ?? -1, { ok: true, value: 'socket' });
+    await opening;
+    expect(await transport('importFiles', { paths: ['x'.repeat(MAX_MESSAGE)] })).toEqual({ ok: true, value: 'http' });
+    expect(overHttp).toEqual(['importFiles']);
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    const refused = await transport('query', circular);
+    expect(refused.ok ? '' : refused.error.code).toBe('invalid-argument');
+    expect(sockets[0]?.sent).toHaveLength(1);
   });
 });
