@@ -5,7 +5,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { DIMENSION_IDS, DIMENSIONS } from '../../shared/dimensions';
 import { DEFAULT_FILTERS, SPLITS, type Filters } from '../../shared/filters';
 import { GRANULARITIES, querySpecSchema, type QuerySpec } from '../../shared/query';
 import { COUNTER_METRICS } from '../../shared/metrics';
@@ -13,19 +12,14 @@ import { generateDemo } from '../../electron/engine/demo/generate-demo';
 import { Workspace } from '../../electron/engine/db/workspace';
 import type { PlainRow } from '../../electron/engine/db/duckdb-values';
 import { compileOverview } from '../../electron/engine/query/compile/overview-sql';
-import { comboFigureRows } from '../../electron/engine/query/combo-figures';
+import { comboFigureRows, holdComboRollup } from '../../electron/engine/query/combo-figures';
+import { FILTER_CHOICES } from '../../electron/engine/query/audience-index';
 import { PinsightEngine } from '../../electron/engine/pinsight-engine';
 
 const dir = tempDir();
 
 /** Every combination of the dimension choices ('all' included): 3 x 4 x 3 x 4 = 144. */
-function everyChoice(): Filters[] {
-  let out: Filters[] = [{ ...DEFAULT_FILTERS }];
-  for (const id of DIMENSION_IDS) {
-    out = out.flatMap((f) => ['all', ...DIMENSIONS[id].values].map((v) => ({ ...f, [id]: v })));
-  }
-  return out;
-}
+const everyChoice = (): Filters[] => FILTER_CHOICES.map((choice) => ({ ...DEFAULT_FILTERS, ...choice }));
 
 const overview = (filters: Partial<Filters>, extra: Partial<QuerySpec> = {}) =>
   querySpecSchema.parse({ view: 'overview', filters, skipAudience: true, ...extra });
@@ -38,7 +32,7 @@ async function both(ws: Workspace, spec: QuerySpec, range: { from: string; to: s
   const statement = compileOverview(spec, range, true).figures;
   if (!statement) throw new Error('no figures statement');
   const sql = sorted(await ws.all(statement.sql, statement.params));
-  const held = await comboFigureRows(ws, spec, range);
+  const held = comboFigureRows(ws, spec, range);
   return { sql, held: held && sorted(held) };
 }
 
@@ -50,6 +44,9 @@ describe('overview counters from the summed rollup in memory', () => {
     await ws.run(
       `UPDATE rollup_combo SET watch_ms = watch_ms * 7919 + 123456789 WHERE day BETWEEN DATE '2026-10-20' AND DATE '2026-10-25'`,
     );
+    // Read in the background; until then the statement answers (null here).
+    expect(comboFigureRows(ws, overview({}), { from: '2026-10-02', to: '2026-10-31' })).toBeNull();
+    expect(await holdComboRollup(ws)).toBe(true);
     const ranges = [
       { from: '2026-10-02', to: '2026-10-31' },
       { from: '2025-06-01', to: '2026-12-31' },
@@ -97,13 +94,21 @@ describe('overview counters from the summed rollup in memory', () => {
     const ws = engine.workspace;
     const range = { from: '2026-10-02', to: '2026-10-31' };
     const spec = overview({ contentType: 'organic' });
-    const before = await comboFigureRows(ws, spec, range);
+    /** The memory's rows once it holds what the workspace holds now. */
+    const heldRows = async (filters: Partial<Filters> = { contentType: 'organic' }) => {
+      await holdComboRollup(ws);
+      return comboFigureRows(ws, overview(filters), range);
+    };
+    const before = await heldRows();
+    expect(before).not.toBeNull();
     const total = (rows: PlainRow[] | null) => rows?.find((r) => r.date === null)?.impressions;
     await ws.run(`UPDATE rollup_combo SET impressions = impressions + 1000 WHERE day = DATE '2026-10-31' AND content_type = 'organic'`);
+    // Not held as of this write: the statement answers until it is read again.
+    expect(comboFigureRows(ws, spec, range)).toBeNull();
     const rows = await ws.all(`SELECT count(*) AS n FROM rollup_combo WHERE day = DATE '2026-10-31' AND content_type = 'organic'`);
     const changed = Number(rows[0]?.n);
     expect(changed).toBeGreaterThan(0);
-    expect(total(await comboFigureRows(ws, spec, range))).toBe(Number(total(before)) + 1000 * changed);
+    expect(total(await heldRows())).toBe(Number(total(before)) + 1000 * changed);
     // The engine's overview shows the change too.
     const result = await engine.query(spec);
     expect(result.view === 'overview' && result.totals.impressions).toBe(Number(total(before)) + 1000 * changed);
@@ -116,17 +121,22 @@ describe('overview counters from the summed rollup in memory', () => {
     await reader.run('ROLLBACK');
     expect(ws.writes.count).toBe(stamp);
     reader.close();
-    // Written and rolled back: what was read meanwhile (the transaction's own rows) is forgotten.
-    const committed = total(await comboFigureRows(ws, spec, range));
+    expect(comboFigureRows(ws, spec, range)).not.toBeNull();
+    // A transaction that wrote sees its own rows, which the memory does not hold: the statement answers them;
+    // rolled back, the memory is read again.
+    const committed = total(await heldRows());
     await ws.run('BEGIN TRANSACTION');
     await ws.run(`UPDATE rollup_combo SET impressions = impressions + 7 WHERE day = DATE '2026-10-31' AND content_type = 'organic'`);
-    expect(total(await comboFigureRows(ws, spec, range))).toBe(Number(committed) + 7 * changed);
+    expect(await heldRows()).toBeNull();
+    const inside = await engine.query(spec);
+    expect(inside.view === 'overview' && inside.totals.impressions).toBe(Number(committed) + 7 * changed);
     await ws.run('ROLLBACK');
-    expect(total(await comboFigureRows(ws, spec, range))).toBe(committed);
+    expect(total(await heldRows())).toBe(committed);
 
     // A sum beyond 2^53 would not be exact in a double: the statement answers (HUGEINT), the same as before.
     await ws.run(`UPDATE rollup_combo SET impressions = 4611686018427387904 WHERE day = DATE '2026-10-30' AND content_type = 'paid'`);
-    expect(await comboFigureRows(ws, overview({}), range)).toBeNull();
+    expect(await holdComboRollup(ws)).toBe(false);
+    expect(await heldRows({})).toBeNull();
     const big = await engine.query(overview({ contentType: 'paid' }));
     expect(big.view === 'overview' && big.totals.impressions).toBeGreaterThan(2 ** 62);
     await engine.shutdown();

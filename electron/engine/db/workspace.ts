@@ -51,6 +51,8 @@ export class Workspace {
   readOnlyReason: string | null = null;
   /** Something was written through this connection since its last BEGIN or ROLLBACK. */
   private writtenInTransaction = true;
+  /** A transaction this connection began is open. */
+  private inTransaction = false;
   /** Prepared reads by their SQL (see read), and those running now. */
   private readonly prepared = new Map<string, DuckDBPreparedStatement>();
   private readonly preparedBusy = new Set<string>();
@@ -69,10 +71,11 @@ export class Workspace {
   /**
    * Changes whenever something may have been written (before and after each write, through this connection or a
    * sibling): what was read while it stayed the same is still what the database holds. `family` is the same
-   * object for the workspace and its readers.
+   * object for the workspace and its readers; `uncommitted`: this connection's open transaction wrote, so it
+   * reads rows the others do not see.
    */
-  get writes(): { readonly family: object; readonly count: number } {
-    return { family: this.writeCount, count: this.writeCount.n };
+  get writes(): { readonly family: object; readonly count: number; readonly uncommitted: boolean } {
+    return { family: this.writeCount, count: this.writeCount.n, uncommitted: this.inTransaction && this.writtenInTransaction };
   }
 
   /**
@@ -195,6 +198,8 @@ export class Workspace {
     const write = !begin && !/^\s*(SELECT|WITH)\b/i.test(sql) && (!rollback || this.writtenInTransaction);
     if (begin || rollback) this.writtenInTransaction = false;
     else if (write) this.writtenInTransaction = true;
+    if (begin) this.inTransaction = true;
+    else if (rollback || /^\s*(COMMIT|END|ABORT)\b/i.test(sql)) this.inTransaction = false;
     if (write) this.wrote();
     try {
       await this.conn.run(sql, params);

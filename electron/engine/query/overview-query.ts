@@ -66,7 +66,7 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec, audiences?: 
   const comboRollup = (await ws.getMeta(COMBO_ROLLUP_KEY)) === '1';
   const compiled = compileOverview(spec, range, comboRollup);
   // The summed rollup answers from memory where it can; the statement gives the same rows otherwise.
-  const held = compiled.figures && comboRollup ? await comboFigureRows(ws, spec, range) : null;
+  const held = compiled.figures && comboRollup ? comboFigureRows(ws, spec, range) : null;
   const figureRows = compiled.figures ? (held ?? (await ws.all(compiled.figures.sql, compiled.figures.params))) : [];
   const totalRow = figureRows.find((r) => r.date === null);
   const seriesRows = figureRows.filter((r) => r.date !== null);
