@@ -5,7 +5,7 @@
 // and until every call it caused has answered and nothing is marked busy, two frames later. Beside it, naive
 // DuckDB SQL over the raw events for the same filters in the same run (a per-day series with distinct users,
 // the range's distinct users and the top 50 Pins, no cleaning). Then the floor of the measurement (a click that
-// asks for nothing still waits three animation frames), a range not seen before and a date preset after a quiet
+// asks for nothing still waits two animation frames), a range not seen before and a date preset after a quiet
 // moment, and rapid clicking: ten clicks 100 ms apart, timed from
 // the last click until settled, and checked to show the last click's numbers. --check fails on ratios (and on
 // wrong numbers after rapid clicks) only: CI's 1M guard.
@@ -35,9 +35,9 @@ if (values.help) {
 }
 const SIZES = { '1m': 1_000_000, '10m': 10_000_000, '100m': 100_000_000 };
 /**
- * Ratio guards of --check (CI): the settled view against the naive SQL. At 1M the naive SQL takes about as long
- * as the measurement's own floor (three animation frames), so the ratio cannot go below ~1 there; the guard
- * catches a return to where this stood before the audience index (2.5x-2.9x).
+ * Ratio guards of --check (CI): the settled view against the naive SQL. At 1M the naive SQL takes not even twice
+ * as long as the measurement's own floor (two animation frames), so the ratio cannot go below ~0.5 there; the
+ * guard catches a return to where this stood before the audience index (2.5x-2.9x).
  */
 const GUARD = { '1m': 2.2, '10m': 0.4, '100m': 0.4 };
 const TARGET = { '1m': 0.5, '10m': 0.25, '100m': 0.25 };
@@ -270,7 +270,7 @@ try {
       const preset = await clickAndSettle(page, 'filter-preset', true, 'last90');
       const range90 = { from: await page.getByTestId('filter-from').inputValue(), to: await page.getByTestId('filter-to').inputValue() };
       const presetNaive = await naiveMs(conn, state, range90);
-      // The floor: clicks that ask for nothing, settled the same way (three animation frames at least).
+      // The floor: clicks that ask for nothing, settled the same way (two animation frames at least).
       const floor = [];
       for (let i = 0; i < count; i++) floor.push((await clickAndSettle(page, null)).settled);
       // Rapid clicking, three rounds, each on a fresh page (no cached answers): ten clicks 100 ms apart.
