@@ -20,7 +20,6 @@ import type { Duplex } from 'node:stream';
 import { MAX_MESSAGE, SOCKET_PROTOCOL } from '../../../shared/serve-socket';
 import { sameToken } from './access-token';
 
-export { MAX_MESSAGE };
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 const OP = { continuation: 0, text: 1, binary: 2, close: 8, ping: 9, pong: 10 } as const;

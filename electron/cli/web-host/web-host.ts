@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { dispatchCall } from '../../../shared/api';
 import { binaryReplacer } from '../../../shared/binary-json';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/content-security-policy';
-import { SOCKET_PATH } from '../../../shared/serve-socket';
+import { MAX_MESSAGE, SOCKET_PATH } from '../../../shared/serve-socket';
 import { STATIC_CONTENT_TYPES } from '../../../shared/static-types';
 import { engineApi } from '../../engine/engine-api';
 import { AppPreferences } from '../../engine/workbench/app-preferences';
@@ -50,7 +50,8 @@ export interface WebHostOptions {
   appData?: string;
 }
 
-export const MAX_BODY = 1 << 20;
+/** The largest request body: the same limit as a message over the page's socket. */
+export const MAX_BODY = MAX_MESSAGE;
 
 class HttpError extends Error {
   constructor(
@@ -118,10 +119,9 @@ export async function startWebHost(engine: PinsightEngine, options: WebHostOptio
 
   // The page's socket: the same calls, checked the same way (api-socket.ts). Upgraded sockets are no longer the
   // server's connections: they are closed with it by hand.
-  const sockets = new Set<Duplex>();
-  const pages = new Set<PageSocket>();
+  const sockets = new Map<Duplex, PageSocket | null>();
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    sockets.add(socket);
+    sockets.set(socket, null);
     socket.on('close', () => sockets.delete(socket));
     try {
       // The path as sent (never through URL, which throws on addresses such as //x:99999/).
@@ -131,10 +131,7 @@ export async function startWebHost(engine: PinsightEngine, options: WebHostOptio
         token,
         call: async (method, arg) => JSON.stringify(await dispatchCall(api, method, arg), binaryReplacer),
       });
-      if (page) {
-        pages.add(page);
-        socket.on('close', () => pages.delete(page));
-      }
+      if (sockets.has(socket)) sockets.set(socket, page);
     } catch {
       socket.destroy();
     }
@@ -154,8 +151,10 @@ export async function startWebHost(engine: PinsightEngine, options: WebHostOptio
     filesRoot: files.root,
     close: () =>
       new Promise<void>((done) => {
-        for (const page of pages) page.shutdown();
-        for (const socket of sockets) socket.destroy();
+        for (const [socket, page] of sockets) {
+          page?.shutdown();
+          socket.destroy();
+        }
         server.closeAllConnections();
         server.close(() => {
           files.close();

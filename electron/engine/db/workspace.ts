@@ -49,10 +49,8 @@ export function writeFailureReason(e: unknown): string {
 export class Workspace {
   /** Why the workspace is open read-only (it cannot be written now), or null when it is writable. */
   readOnlyReason: string | null = null;
-  /** Something was written through this connection since its last BEGIN or ROLLBACK. */
-  private writtenInTransaction = true;
-  /** A transaction this connection began is open. */
-  private inTransaction = false;
+  /** This connection's transaction: none open, open and nothing written yet, or open and written. */
+  private txState: 'none' | 'clean' | 'written' = 'none';
   /** Prepared reads by their SQL (see read), and those running now. */
   private readonly prepared = new Map<string, DuckDBPreparedStatement>();
   private readonly preparedBusy = new Set<string>();
@@ -75,7 +73,7 @@ export class Workspace {
    * reads rows the others do not see.
    */
   get writes(): { readonly family: object; readonly count: number; readonly uncommitted: boolean } {
-    return { family: this.writeCount, count: this.writeCount.n, uncommitted: this.inTransaction && this.writtenInTransaction };
+    return { family: this.writeCount, count: this.writeCount.n, uncommitted: this.txState === 'written' };
   }
 
   /**
@@ -191,15 +189,14 @@ export class Workspace {
   async run(sql: string, params?: SqlParams): Promise<void> {
     // Anything but a read may change meta values (imports, migrations, settings, transactions): forget them
     // before and after (a reader may have read the old value meanwhile).
-    // A transaction's BEGIN changes nothing, nor does its ROLLBACK when nothing was written in it (a reader's
-    // snapshot: the audience indexes read in one); anything else may.
+    // A transaction's BEGIN changes nothing, nor does a ROLLBACK of one that wrote nothing (a reader's snapshot:
+    // the audience indexes read in one) or of none; anything else may (a COMMIT always counts).
     const begin = /^\s*BEGIN\b/i.test(sql);
-    const rollback = /^\s*ROLLBACK\b/i.test(sql);
-    const write = !begin && !/^\s*(SELECT|WITH)\b/i.test(sql) && (!rollback || this.writtenInTransaction);
-    if (begin || rollback) this.writtenInTransaction = false;
-    else if (write) this.writtenInTransaction = true;
-    if (begin) this.inTransaction = true;
-    else if (rollback || /^\s*(COMMIT|END|ABORT)\b/i.test(sql)) this.inTransaction = false;
+    const rollback = /^\s*(ROLLBACK|ABORT)\b/i.test(sql);
+    const write = rollback ? this.txState === 'written' : !begin && !/^\s*(SELECT|WITH)\b/i.test(sql);
+    if (begin) this.txState = 'clean';
+    else if (rollback || /^\s*(COMMIT|END)\b/i.test(sql)) this.txState = 'none';
+    else if (write && this.txState === 'clean') this.txState = 'written';
     if (write) this.wrote();
     try {
       await this.conn.run(sql, params);

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { demoWebHost } from '../../helpers/demo-web-host';
 import { tempDir } from '../../helpers/temp-dir';
 import { join } from 'node:path';
-import { MAX_FRAGMENTS, MAX_IN_FLIGHT, MAX_MESSAGE } from '../../../electron/cli/web-host/api-socket';
+import { MAX_FRAGMENTS, MAX_IN_FLIGHT } from '../../../electron/cli/web-host/api-socket';
+import { MAX_MESSAGE } from '../../../shared/serve-socket';
 import { startWebHost, type WebHost } from '../../../electron/cli/web-host/web-host';
 import { querySpecSchema } from '../../../shared/query';
 

@@ -31,8 +31,16 @@ export function decimalToDouble(v: bigint, scale: number): number {
   return hugeintToDouble(v / power) + hugeintToDouble(v % power) / divisor;
 }
 
-/** A scale as the SQL literal metric-sql writes (`${scale}`) and DuckDB types it. */
+const LITERALS = new Map<number, Exact>();
+
+/** A scale as the SQL literal metric-sql writes (`${scale}`) and DuckDB types it (worked out once per scale). */
 function literal(scale: number): Exact {
+  let known = LITERALS.get(scale);
+  if (known === undefined) LITERALS.set(scale, (known = typeOfLiteral(scale)));
+  return known;
+}
+
+function typeOfLiteral(scale: number): Exact {
   const text = String(scale);
   if (/^-?\d+$/.test(text)) return { kind: 'int', v: BigInt(text) };
   const m = /^(-?)(\d*)\.(\d+)$/.exec(text);
