@@ -36,6 +36,8 @@ const OPEN = 1;
 
 export function socketTransport(options: SocketTransportOptions): Transport {
   let socket: Promise<SocketLike | null> | null = null;
+  /** The socket once open: a call then goes out at once, before the page renders what the click changed. */
+  let openSocket: SocketLike | null = null;
   let retryAt = 0;
   let nextId = 1;
   const pending = new Map<number, (result: ApiResult<unknown>) => void>();
@@ -61,6 +63,7 @@ export function socketTransport(options: SocketTransportOptions): Transport {
       ws.onopen = () => {
         clearTimeout(givenUp);
         opened = true;
+        openSocket = ws;
         resolve(ws);
       };
       ws.onmessage = (event: { data: unknown }) => {
@@ -80,6 +83,7 @@ export function socketTransport(options: SocketTransportOptions): Transport {
       ws.onclose = (event: { code?: number; reason?: string }) => {
         clearTimeout(givenUp);
         socket = null;
+        if (openSocket === ws) openSocket = null;
         if (!opened) retryAt = Date.now() + RETRY_MS;
         resolve(null);
         const why = event.reason ? ` (${event.code ?? ''} ${event.reason})` : '';
@@ -94,8 +98,7 @@ export function socketTransport(options: SocketTransportOptions): Transport {
   };
 
   return async (method: ApiMethod, arg: unknown) => {
-    socket ??= connect();
-    const ws = await socket;
+    const ws = openSocket?.readyState === OPEN ? openSocket : await (socket ??= connect());
     if (!ws || ws.readyState !== OPEN) {
       if (!ws) socket = null;
       return options.fallback(method, arg);

@@ -73,6 +73,29 @@ describe('the socket transport', () => {
     expect(overHttp).toEqual([]);
   });
 
+  it('sends a call on an open socket at once, before anything else the page has queued runs', async () => {
+    const { sockets, transport } = setUp();
+    void transport('getWorkspace', undefined);
+    await tick();
+    const s = sockets[0] as StandInSocket;
+    s.accept();
+    await tick();
+    let queuedRan = false;
+    queueMicrotask(() => {
+      queuedRan = true;
+    });
+    void transport('query', { view: 'overview' });
+    // Sent within the call: a click's render (queued like this) does not delay it.
+    expect(s.sent.map((m) => m.method)).toEqual(['getWorkspace', 'query']);
+    expect(queuedRan).toBe(false);
+    // Once closed, the next call waits for a new socket.
+    s.close();
+    void transport('query', {});
+    expect(s.sent).toHaveLength(2);
+    await tick();
+    expect(sockets).toHaveLength(2);
+  });
+
   it('tells the calls in flight when the socket closes, and opens a new one for the next call', async () => {
     const { sockets, transport } = setUp();
     const pending = transport('query', {});
