@@ -9,8 +9,10 @@ export const WORKBENCH_EN = {
   showFilters: 'Show filters',
   hideFilters: 'Hide filters',
   resetFilters: 'Reset filters',
-  pinFiltersApplied: 'Counts only this Pin’s events that match {filters}.',
-  pinFiltersNone: 'Counts all of this Pin’s events (no content type, device, source or format filter is set).',
+  pinFiltersApplied:
+    'Counts only the events of this Pin’s group (its Pins with the same image and URL, and re-saves) that match {filters}.',
+  pinFiltersNone:
+    'Counts all events of this Pin’s group (its Pins with the same image and URL, and re-saves; no content type, device, source or format filter is set).',
   pinFiltersIgnored: 'The date range and claimed accounts do not apply here: Pin stats cover the last 24 hours and the Pin’s lifetime.',
   boardPins: 'Pins on this board',
   boardPinsSummary: '{count} Pins on this board for these filters; {metric} together:',
@@ -63,8 +65,10 @@ export const WORKBENCH_SV: Record<keyof typeof WORKBENCH_EN, string> = {
   showFilters: 'Visa filter',
   hideFilters: 'Dölj filter',
   resetFilters: 'Återställ filter',
-  pinFiltersApplied: 'Räknar bara pinnens händelser som matchar {filters}.',
-  pinFiltersNone: 'Räknar alla pinnens händelser (inget filter för innehållstyp, enhet, källa eller format är valt).',
+  pinFiltersApplied:
+    'Räknar bara händelserna i pinnens grupp (dess pins med samma bild och URL, och återsparningar) som matchar {filters}.',
+  pinFiltersNone:
+    'Räknar alla händelser i pinnens grupp (dess pins med samma bild och URL, och återsparningar; inget filter för innehållstyp, enhet, källa eller format är valt).',
   pinFiltersIgnored:
     'Datumintervallet och bekräftade konton gäller inte här: pinstatistiken avser de senaste 24 timmarna och pinnens livstid.',
   boardPins: 'Pins på anslagstavlan',

@@ -16,7 +16,7 @@ interface CompareJson {
   b: { totals: Record<string, number | null>; coverage: Cov };
   comparable: boolean;
   delta: Record<string, { abs: number | null; pct: number | null; pp?: number | null }>;
-  perDay: { b: Record<string, number | null>; delta: Record<string, { abs: number | null }> };
+  perDay: { a: Record<string, number | null>; b: Record<string, number | null>; delta: Record<string, { abs: number | null }> };
 }
 
 /** The demo's events start on 2025-11-06: A from Nov 16 makes the previous period B start before the data. */
@@ -58,6 +58,11 @@ test('partial coverage of B: said above the tiles, totals marked not comparable,
   await expect(page.getByTestId('kpi-b-impressions')).toHaveAttribute('data-per-day', 'true');
   await expect(page.getByTestId('kpi-b-impressions')).toHaveAttribute('data-value', String(cli.perDay.b.impressions));
   await expect(page.getByTestId('kpi-b-impressions')).toContainText('/day');
+  // A's own average beside B's, in the same unit, with a decimal.
+  const perDayText = (v: number | null | undefined) =>
+    (v ?? NaN).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  await expect(page.getByTestId('kpi-a-per-day-impressions')).toContainText(`A: ${perDayText(cli.perDay.a.impressions)}/day`);
+  await expect(page.getByTestId('kpi-b-impressions')).toContainText(`B: ${perDayText(cli.perDay.b.impressions)}/day`);
   // The tables say the same.
   await page.getByTestId('tab-top-pins').click();
   await expect(page.getByTestId('coverage-b')).toContainText('B has data for 10 of 30 days');

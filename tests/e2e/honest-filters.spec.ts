@@ -57,7 +57,9 @@ test('the Pin panel says which filters it applies; a board row opens the board w
 
   await page.locator('[data-testid^=board-pin-]').first().click();
   await expect(page.getByTestId('pin-panel')).toBeVisible();
-  await expect(page.getByTestId('pin-filters-note')).toContainText('Counts only this Pin’s events that match Device: Mobile');
+  await expect(page.getByTestId('pin-filters-note')).toContainText(
+    'Counts only the events of this Pin’s group (its Pins with the same image and URL, and re-saves) that match Device: Mobile',
+  );
   await expect(page.getByTestId('pin-filters-note')).toContainText('The date range and claimed accounts do not apply here');
   await expect(page.getByTestId('pin-as-of')).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M UTC$/);
   // Closing the Pin returns to the board; Esc closes the board.
@@ -105,4 +107,16 @@ test('a week cut by the range is marked partial; provenance says which days have
   // The demo's data starts after September: the provenance says the days that hold data, not only the range.
   expect(first.coverage.from > '2025-09-03').toBe(true);
   await expect(page.getByTestId('provenance-days')).toContainText(/data for \d+ of 120 days/);
+});
+
+test('a range before the data: the top lists say there is no event data then, not that nothing matches', async ({ page, served }) => {
+  await page.goto(served.url);
+  await ready(page);
+  await page.getByTestId('tab-top-pins').click();
+  await page.getByTestId('filter-from').fill('2024-01-01');
+  await page.getByTestId('filter-to').fill('2024-01-31');
+  await expect(page.getByTestId('status-empty')).toContainText('No event data between Jan 1, 2024 and Jan 31, 2024.');
+  await expect(page.getByTestId('provenance')).toContainText('no event data between');
+  await page.getByTestId('tab-video').click();
+  await expect(page.getByTestId('status-empty')).toContainText('No event data between Jan 1, 2024 and Jan 31, 2024.');
 });

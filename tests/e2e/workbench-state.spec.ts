@@ -60,6 +60,12 @@ test('reload, Back and Forward restore the view; a copied link shows it in anoth
   await thirdPage.goto(link);
   await expect(thirdPage.getByTestId('kpi-impressions')).toHaveAttribute('data-value', impressions ?? '');
   await third.close();
+  // The address bar's own address, copied into another browser: no access, and the way to share a view is said.
+  const fourth = await browser.newContext();
+  const fourthPage = await fourth.newPage();
+  await fourthPage.goto(link.replace(/token=[\w-]+&/, ''));
+  await expect(fourthPage.getByRole('alert').first()).toContainText('Saved views › Link to this view');
+  await fourth.close();
 });
 
 test('a preset stays a preset; an open Pin is part of the view', async ({ page, served }) => {

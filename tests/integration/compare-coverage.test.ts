@@ -111,4 +111,19 @@ describe('compare coverage', () => {
     expect(r.perDay.delta.impressions.abs).toBeCloseTo(r.a.totals.impressions! / 30 - r.b.totals.impressions! / 10, 9);
     engine.close();
   });
+
+  it('a range wholly before the data says so in the top lists as in the overview, instead of claiming event data', async () => {
+    const engine = await PinsightEngine.open(path);
+    const before = { from: addDays(first, -60), to: addDays(first, -31) };
+    for (const view of ['overview', 'top-pins', 'top-boards', 'top-video-pins'] as const) {
+      const r = (await engine.query(querySpecSchema.parse({ view, filters: before }))) as TopResult;
+      expect(r.provenance, view).toMatchObject({ kind: 'events', reason: 'noEventsInRange', from: before.from, to: before.to });
+      expect(r.provenance.detail, view).toContain(`data covers ${first} to`);
+    }
+    const inside = (await engine.query(
+      querySpecSchema.parse({ view: 'top-pins', filters: { from: first, to: addDays(first, 9) } }),
+    )) as TopResult;
+    expect(inside.provenance.reason).toBe('eventData');
+    engine.close();
+  });
 });

@@ -9,7 +9,7 @@ import type { Workspace } from '../db/workspace';
 import { COMBO_ROLLUP_KEY } from '../db/import-ids';
 import { bucketOf, bucketsBetween } from './compile/buckets';
 import { compileOverview } from './compile/overview-sql';
-import { eventBounds, resolveRange, type DataBounds } from './resolve-range';
+import { eventBounds, eventProvenance, resolveRange, type DataBounds } from './resolve-range';
 import { audiencesFromIndex } from './audience-index';
 import { comboFigureRows } from './combo-figures';
 import { DATE_PRESETS, presetRange } from '../../../shared/date-presets';
@@ -43,24 +43,11 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec, audiences?: 
       coverage: spanCoverage(range, bounds),
     };
   }
-  if (range.to < (bounds.firstDay ?? bounds.lastDay) || range.from > bounds.lastDay) {
+  const provenance = eventProvenance(range, bounds);
+  if (provenance.reason === 'noEventsInRange') {
     // Outside the days the data covers, the data cannot say anything: null, never zero.
     const series = buildSeries(range, bounds, spec.splitBy, spec.granularity, [], [], []);
-    return {
-      view: 'overview',
-      range,
-      granularity: spec.granularity,
-      totals,
-      series,
-      provenance: {
-        kind: 'events',
-        reason: 'noEventsInRange',
-        from: range.from,
-        to: range.to,
-        detail: `No event data between ${range.from} and ${range.to} (data covers ${bounds.firstDay} to ${bounds.lastDay})`,
-      },
-      coverage: spanCoverage(range, bounds),
-    };
+    return { view: 'overview', range, granularity: spec.granularity, totals, series, provenance, coverage: spanCoverage(range, bounds) };
   }
   // One connection runs one statement at a time; the audience scans go last because they are the slow ones.
   const comboRollup = (await ws.getMeta(COMBO_ROLLUP_KEY)) === '1';
@@ -101,7 +88,7 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec, audiences?: 
     granularity: spec.granularity,
     totals,
     series,
-    provenance: { kind: 'events', reason: 'eventData', from: range.from, to: range.to, detail: `Event data, ${range.from} to ${range.to}` },
+    provenance,
     coverage: spanCoverage(range, bounds),
   };
 }

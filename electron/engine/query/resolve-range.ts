@@ -1,7 +1,7 @@
 /** Turns optional --from/--to into a concrete range; without them, the last 30 days of the data. */
 import { addDays, clampDay, isCalendarDay } from '../../../shared/dates';
 import { DEFAULT_RANGE_DAYS, type Filters } from '../../../shared/filters';
-import type { ResolvedRange } from '../../../shared/results';
+import type { DataProvenance, ResolvedRange } from '../../../shared/results';
 import type { Workspace } from '../db/workspace';
 
 export interface DataBounds {
@@ -23,3 +23,21 @@ export function resolveRange(filters: Pick<Filters, 'from' | 'to'>, bounds: Data
 }
 
 const maxDay = (a: string, b: string): string => (a > b ? a : b);
+
+/**
+ * Where a range's numbers come from: event data, or (a range wholly outside the days the data covers) nothing,
+ * which the views say instead of showing zeros as if they were counted.
+ */
+export function eventProvenance(range: ResolvedRange, bounds: DataBounds): DataProvenance {
+  const { firstDay, lastDay } = bounds;
+  if (lastDay && (range.to < (firstDay ?? lastDay) || range.from > lastDay)) {
+    return {
+      kind: 'events',
+      reason: 'noEventsInRange',
+      from: range.from,
+      to: range.to,
+      detail: `No event data between ${range.from} and ${range.to} (data covers ${firstDay} to ${lastDay})`,
+    };
+  }
+  return { kind: 'events', reason: 'eventData', from: range.from, to: range.to, detail: `Event data, ${range.from} to ${range.to}` };
+}

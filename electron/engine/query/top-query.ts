@@ -5,7 +5,7 @@ import type { TopResult, TopRow } from '../../../shared/results';
 import { numberOrNull, type PlainRow } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
 import { compileBoardNames, compileGroupLabels, compileTopAudience, compileTopRanking } from './compile/top-sql';
-import { eventBounds, resolveRange } from './resolve-range';
+import { eventBounds, eventProvenance, resolveRange } from './resolve-range';
 
 type TopView = TopResult['view'];
 
@@ -50,7 +50,7 @@ export async function topQuery(ws: Workspace, spec: QuerySpec & { view: TopView 
     range,
     sortBy,
     rows,
-    provenance: { kind: 'events', reason: 'eventData', from: range.from, to: range.to, detail: `Event data, ${range.from} to ${range.to}` },
+    provenance: eventProvenance(range, bounds),
   };
 }
 

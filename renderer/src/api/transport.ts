@@ -63,7 +63,7 @@ export const httpTransport: Transport = async (method: ApiMethod, arg: unknown) 
         error: {
           code: 'invalid-argument',
           message:
-            'Open Pinsight from the address that `pinsight serve` printed (it ends in #token=…): this page has no access without it.',
+            'This page has no access to Pinsight: an address copied from the address bar does not carry it. Open the address that `pinsight serve` printed (it ends in #token=…), or share a view from a page that has access with Saved views › Link to this view.',
         },
       };
     }

@@ -65,12 +65,14 @@ function CompareLine({ id, comparison }: { id: MetricId; comparison: CompareResu
   const number = (v: number, digits: number) =>
     localeNumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
   const suffix = perDay && !rate && METRICS[id].formula.kind !== 'ratio' ? t('perDaySuffix') : '';
+  // Averages per day keep a decimal (2.4/day, not 2/day); A's own average is said beside B's, in the same unit.
+  const shown = (v: number | null) => (suffix && v !== null && METRICS[id].unit === 'count' ? number(v, 1) : formatMetric(id, v));
   // Rates change in percentage points; everything else by its own amount and in percent.
   const change = rate
     ? d.pp === null || d.pp === undefined
       ? ''
       : `${d.pp >= 0 ? '+' : '−'}${number(Math.abs(d.pp), 1)} ${t('pp')}`
-    : `${d.abs !== null && d.abs > 0 ? '▲' : d.abs !== null && d.abs < 0 ? '▼' : '='} ${formatMetric(id, d.abs === null ? null : Math.abs(d.abs))}${suffix}${
+    : `${d.abs !== null && d.abs > 0 ? '▲' : d.abs !== null && d.abs < 0 ? '▼' : '='} ${shown(d.abs === null ? null : Math.abs(d.abs))}${suffix}${
         d.pct === null
           ? ''
           : ` (${d.pct >= 0 ? '+' : ''}${localeNumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(d.pct)})`
@@ -89,7 +91,13 @@ function CompareLine({ id, comparison }: { id: MetricId; comparison: CompareResu
       data-comparable={comparable}
       data-per-day={perDay}
     >
-      B: {formatMetric(id, b)}
+      {suffix && (
+        <span data-testid={`kpi-a-per-day-${id}`}>
+          A: {shown(comparison.perDay.a[id])}
+          {suffix} ·{' '}
+        </span>
+      )}
+      B: {shown(b)}
       {suffix} · {change}
       {!comparable && <span className="badge"> {t('notComparableShort')}</span>}
     </div>

@@ -9,6 +9,13 @@ export function provenanceText(p: DataProvenance, s: ReturnType<typeof useString
     .replace('{to}', p.to ? s.formatDay(p.to) : '');
 }
 
+/** What an empty list says: that the range lies outside the data's days where it does, else that nothing matches. */
+export function emptyListText(p: DataProvenance, s: ReturnType<typeof useStrings>): string {
+  if (p.reason !== 'noEventsInRange') return s.t('noData');
+  const text = provenanceText(p, s);
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
 /** The days of the range that hold data, when that is not all of them: "data for 40 of 89 days, Feb 25 – Apr 5". */
 export function coverageText(c: Coverage, s: ReturnType<typeof useStrings>): string | null {
   if (c.covered >= c.days) return null;

@@ -4,7 +4,7 @@ import type { TopResult, TopRow } from '../../../shared/results';
 import { comparisonColumns, metricColumns, rankAndTitleColumns } from '../components/comparison-columns';
 import { CompareNotice } from '../components/CompareNotice';
 import { ExportButton } from '../components/ExportDialog';
-import { Provenance } from '../components/Provenance';
+import { emptyListText, Provenance } from '../components/Provenance';
 import { SortSelect } from '../components/SortSelect';
 import { StatusMessage } from '../components/StatusMessage';
 import { VirtualTable, type Column } from '../components/VirtualTable';
@@ -75,7 +75,7 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
         <StatusMessage kind="loading" message={t('loading')} />
       ) : data.rows.length === 0 ? (
         <>
-          <StatusMessage kind="empty" message={t('noData')} />
+          <StatusMessage kind="empty" message={emptyListText(data.provenance, strings)} />
           <Provenance provenance={data.provenance} />
         </>
       ) : (

@@ -5,7 +5,7 @@ import { comparisonColumns, metricColumns, rankAndTitleColumns } from '../compon
 import { CompareNotice } from '../components/CompareNotice';
 import { ExportButton } from '../components/ExportDialog';
 import { KpiTiles } from '../components/KpiTiles';
-import { Provenance } from '../components/Provenance';
+import { emptyListText, Provenance } from '../components/Provenance';
 import { SortSelect } from '../components/SortSelect';
 import { StatusMessage } from '../components/StatusMessage';
 import { VirtualTable, type Column } from '../components/VirtualTable';
@@ -67,7 +67,7 @@ export function VideoView() {
       ) : !topData ? (
         <StatusMessage kind="loading" message={t('loading')} />
       ) : topData.rows.length === 0 ? (
-        <StatusMessage kind="empty" message={t('noData')} />
+        <StatusMessage kind="empty" message={emptyListText(topData.provenance, strings)} />
       ) : (
         <VirtualTable
           label={t('topVideoPins')}
