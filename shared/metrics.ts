@@ -227,7 +227,10 @@ export const METRICS: Record<MetricId, MetricDef> = {
     unit: 'count',
     video: true,
     formula: sum('ten_second_views'),
-    description: { en: 'Times your video was viewed for at least 10 seconds', sv: 'Antal gånger din video visades i minst 10 sekunder' },
+    description: {
+      en: 'Times your video was viewed for at least 10 seconds (no share of the video needs to be in view, so this can exceed video views)',
+      sv: 'Antal gånger din video visades i minst 10 sekunder (ingen andel av videon behöver synas, så siffran kan vara högre än videovisningar)',
+    },
   },
 };
 

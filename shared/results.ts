@@ -54,6 +54,16 @@ export interface OverviewResult {
   coverage: Coverage;
   /** Days whose numbers Pinterest had not finished when they were saved (API responses not READY): provisional. */
   provisionalDays?: string[];
+  /** The data's last day is in the range and ends early (events dumped mid-day): when its latest event was. */
+  lastDayEndsAt?: LastDayEnd;
+}
+
+/** The latest event on the data's last day: the instant, and its local time (HH:MM) in the workspace's time zone. */
+export interface LastDayEnd {
+  day: string;
+  at: string;
+  time: string;
+  timeZone: string;
 }
 
 /** Every column a top list row may have, in order (the Arrow transfer's schema). */

@@ -145,6 +145,8 @@ const en = {
   headersIds: 'Stable ids',
   headersLocale: 'Interface language',
   exportPreamble: 'Start with filter and date range lines (imports back into Pinsight)',
+  exportPreambleSplit: 'Not with a split chart: the analytics layout has one row a day. Set Split by to None to add these lines.',
+  exportPreambleInterval: 'Only with daily rows, as the analytics layout has them. Set Interval to Daily to add these lines.',
   exportRawEvents: 'Raw events matching the filters instead of the view',
   exportStart: 'Export',
   exportDone: 'Written',
@@ -152,6 +154,7 @@ const en = {
   howCounted: 'How this is counted',
   provisionalDays:
     '{count} days are provisional: Pinterest had not finished their numbers when the response was saved ({days}). Import a newer response to replace them.',
+  lastDayPartial: 'The data ends at {time} (its latest event), so that day is not complete: its numbers are lower than a whole day’s.',
   removeImport: 'Remove…',
   removeConfirm: 'Take {file} out of the workspace? Its {rows} rows leave, and every view shows what it showed before it was imported.',
   removeYes: 'Remove',
@@ -339,6 +342,9 @@ const sv: Record<StringKey, string> = {
   headersIds: 'Stabila id:n',
   headersLocale: 'Gränssnittets språk',
   exportPreamble: 'Börja med rader om filter och datumintervall (kan importeras igen)',
+  exportPreambleSplit:
+    'Inte med ett uppdelat diagram: analyslayouten har en rad per dag. Välj Dela efter Ingen för att lägga till raderna.',
+  exportPreambleInterval: 'Bara med dagliga rader, som analyslayouten har dem. Välj Intervall Dagligen för att lägga till raderna.',
   exportRawEvents: 'Råa händelser som matchar filtren i stället för vyn',
   exportStart: 'Exportera',
   exportDone: 'Skrev',
@@ -346,6 +352,7 @@ const sv: Record<StringKey, string> = {
   howCounted: 'Så räknas det',
   provisionalDays:
     '{count} dagar är preliminära: Pinterest hade inte räknat klart dem när svaret sparades ({days}). Importera ett nyare svar för att ersätta dem.',
+  lastDayPartial: 'Data slutar {time} (den senaste händelsen), så den dagen är inte komplett: dess siffror är lägre än en hel dags.',
   removeImport: 'Ta bort…',
   removeConfirm:
     'Ta bort {file} från arbetsytan? Dess {rows} rader försvinner, och alla vyer visar det de visade innan filen importerades.',

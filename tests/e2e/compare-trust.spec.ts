@@ -158,3 +158,22 @@ test('the export dialog works by keyboard alone: focus stays inside, Esc closes 
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('export-open')).toBeFocused();
 });
+
+test('the analytics lines are offered only where the layout can hold them, and the dialog says why not', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(page.getByTestId('kpi-impressions')).not.toHaveAttribute('data-value', '');
+  await page.getByTestId('split-by').selectOption('device');
+  await page.getByTestId('export-open').click();
+  await expect(page.getByTestId('export-preamble')).toBeDisabled();
+  await expect(page.getByTestId('export-preamble-blocked')).toContainText('Set Split by to None');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('split-by').selectOption('none');
+  await page.getByTestId('granularity').selectOption('week');
+  await page.getByTestId('export-open').click();
+  await expect(page.getByTestId('export-preamble-blocked')).toContainText('Set Interval to Daily');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('granularity').selectOption('day');
+  await page.getByTestId('export-open').click();
+  await expect(page.getByTestId('export-preamble')).toBeEnabled();
+  await expect(page.getByTestId('export-preamble-blocked')).toHaveCount(0);
+});

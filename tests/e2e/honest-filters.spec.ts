@@ -120,3 +120,33 @@ test('a range before the data: the top lists say there is no event data then, no
   await page.getByTestId('tab-video').click();
   await expect(page.getByTestId('status-empty')).toContainText('No event data between Jan 1, 2024 and Jan 31, 2024.');
 });
+
+test('a last day that ends early is said over the overview, in the workspace time zone, and not for a range before it', async ({
+  page,
+  served,
+}) => {
+  await page.goto(served.url);
+  await ready(page);
+  const end = cliJson<{ lastDayEndsAt?: { day: string; time: string; timeZone: string } }>([
+    'query',
+    'overview',
+    '--workspace',
+    served.cliWorkspace,
+  ]).lastDayEndsAt;
+  // The demo's events end in the evening of their last day.
+  expect(end?.timeZone).toBe('UTC');
+  expect((end?.time ?? '23:59') < '23:00').toBe(true);
+  const [hour, minute] = (end?.time ?? '').split(':').map(Number);
+  const clock = new Date(Date.UTC(2000, 0, 1, hour, minute)).toLocaleTimeString('en-US', {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  });
+  await expect(page.getByTestId('last-day-partial')).toContainText(`The data ends at`);
+  await expect(page.getByTestId('last-day-partial')).toContainText(clock);
+  await expect(page.getByTestId('last-day-partial')).toContainText(`UTC (its latest event), so that day is not complete`);
+  await page.getByTestId('filter-from').fill('2026-09-01');
+  await page.getByTestId('filter-to').fill('2026-09-30');
+  await expect(page.getByTestId('provenance')).toContainText('Sep 30, 2026');
+  await expect(page.getByTestId('last-day-partial')).toHaveCount(0);
+});

@@ -96,6 +96,21 @@ describe('demo world: the cleaning the help texts describe', () => {
     expect(r.rows.some((x) => (x.group_size ?? 0) > 1)).toBe(true);
   });
 
+  it('a top Pin row under a source or format filter says the source and format it counts, not its first Pin\u2019s', async () => {
+    const filters = { from: '2025-11-01', to: '2026-10-31' };
+    const all = (await query({ view: 'top-pins', filters, limit: 500 })) as TopResult;
+    const others = (await query({ view: 'top-pins', filters: { ...filters, source: 'others' }, limit: 500 })) as TopResult;
+    // Groups whose first Pin is yours, counted here for other people's re-saves of it.
+    const facedByYours = new Set(all.rows.filter((x) => x.source === 'yours').map((x) => x.pin_id));
+    expect(others.rows.some((x) => facedByYours.has(x.pin_id))).toBe(true);
+    expect(others.rows.every((x) => x.source === 'others')).toBe(true);
+    const carousel = (await query({ view: 'top-pins', filters: { ...filters, format: 'carousel' }, limit: 500 })) as TopResult;
+    expect(carousel.rows.length).toBeGreaterThan(0);
+    expect(carousel.rows.every((x) => x.format === 'carousel')).toBe(true);
+    // Without those filters a row shows its first Pin's.
+    expect(new Set(all.rows.map((x) => x.source))).toEqual(new Set(['yours', 'others']));
+  });
+
   it('top boards equal the reference', async () => {
     const r = (await query({
       view: 'top-boards',

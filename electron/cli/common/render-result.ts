@@ -12,6 +12,7 @@ export function toJson(result: QueryResult): unknown {
         source: result.provenance,
         coverage: result.coverage,
         ...(result.provisionalDays ? { provisionalDays: result.provisionalDays } : {}),
+        ...(result.lastDayEndsAt ? { lastDayEndsAt: result.lastDayEndsAt } : {}),
         totals: result.totals,
         series: result.series,
       };
@@ -103,12 +104,16 @@ export function toText(result: QueryResult): string {
     const provisional = result.provisionalDays
       ? `\nProvisional (not final when the API response was saved): ${result.provisionalDays.join(', ')}`
       : '';
+    const end = result.lastDayEndsAt;
+    const partial = end
+      ? `\nThe data ends on ${end.day} at ${end.time} (${end.timeZone}): that day is not complete, so its numbers are lower than a whole day's`
+      : '';
     const totals = textTable(
       ['metric', 'total'],
       METRIC_IDS.map((id) => [METRICS[id].label.en, result.totals[id]]),
     );
     const series = pick(t.columns, t.rows, ['date', 'split', 'impressions', 'engagements', 'saves', 'link_clicks', 'total_audience']);
-    return `${head}${provisional}\n\n${totals}\n\n${series}`;
+    return `${head}${provisional}${partial}\n\n${totals}\n\n${series}`;
   }
   return `${head}, sorted by ${result.sortBy}\n\n${pick(t.columns, t.rows, TOP_COLUMNS[result.view] ?? t.columns)}`;
 }

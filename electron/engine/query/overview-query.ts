@@ -12,6 +12,7 @@ import { compileOverview } from './compile/overview-sql';
 import { eventBounds, eventProvenance, resolveRange, type DataBounds } from './resolve-range';
 import { audiencesFromIndex } from './audience-index';
 import { comboFigureRows } from './combo-figures';
+import { lastDayEnd } from './last-day-end';
 import { DATE_PRESETS, presetRange } from '../../../shared/date-presets';
 import type { AudienceIndexes } from './audience-indexes';
 import { scalarText } from '../../../shared/scalar-text';
@@ -77,6 +78,7 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec, audiences?: 
     const presets = DATE_PRESETS.filter((p) => p !== 'custom').map((p) => presetRange(p, bounds.lastDay ?? range.to));
     await indexable?.prepareWhenQuiet(ws, presets);
   }
+  const lastDay = await lastDayEnd(ws, range, bounds);
   pickMetrics(totalRow, COUNTER_METRICS, totals);
   if (audienceTotal) pickMetrics(audienceTotal, AUDIENCE_METRICS, totals);
 
@@ -90,6 +92,7 @@ export async function overviewQuery(ws: Workspace, spec: QuerySpec, audiences?: 
     series,
     provenance,
     coverage: spanCoverage(range, bounds),
+    ...(lastDay ? { lastDayEndsAt: lastDay } : {}),
   };
 }
 

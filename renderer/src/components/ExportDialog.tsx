@@ -75,6 +75,17 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
     return picked;
   };
 
+  // What the analytics layout cannot hold (the engine refuses it too): said before Export, not after.
+  const preambleBlocked =
+    state.view === 'overview' && !rawEvents
+      ? state.splitBy !== 'none'
+        ? 'exportPreambleSplit'
+        : state.granularity !== 'day'
+          ? 'exportPreambleInterval'
+          : null
+      : null;
+  const withPreamble = preamble && format === 'csv' && !preambleBlocked;
+
   const start = async () => {
     setError(null);
     const out = desktop ? (chosenPath ?? (await choosePath())) : withExtension(name, format);
@@ -85,7 +96,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
       out,
       format: outFormat,
       headers: headers === 'ids' ? 'ids' : locale,
-      preamble: preamble && outFormat === 'csv',
+      preamble: preamble && outFormat === 'csv' && !preambleBlocked,
       rawEvents,
     });
     const ended = await followJob(started, (id) => api.exportStatus({ id }), setJob);
@@ -156,13 +167,19 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
           <input
             type="checkbox"
             data-testid="export-preamble"
-            checked={preamble && format === 'csv'}
-            disabled={format !== 'csv'}
+            checked={withPreamble}
+            disabled={format !== 'csv' || preambleBlocked !== null}
+            aria-describedby={preambleBlocked ? 'export-preamble-blocked' : undefined}
             onChange={(e) => setPreamble(e.target.checked)}
           />
           {t('exportPreamble')}
         </label>
-        {preamble && format === 'csv' && state.compare.enabled && (
+        {preambleBlocked && format === 'csv' && (
+          <p className="muted" id="export-preamble-blocked" data-testid="export-preamble-blocked">
+            {t(preambleBlocked)}
+          </p>
+        )}
+        {withPreamble && state.compare.enabled && (
           <p className="muted" data-testid="export-preamble-note">
             {t('exportPreambleCompare')}
           </p>

@@ -67,7 +67,8 @@ export function WaterfallChart({
           axisPointer: { type: 'shadow' },
           valueFormatter: (v: unknown) => (typeof v === 'number' ? format(v) : ''),
         },
-        xAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
+        // A narrow panel: fewer ticks, and a label that would run into the next one is left out.
+        xAxis: { type: 'value', splitNumber: 3, axisLabel: { formatter: (v: number) => format(v), hideOverlap: true } },
         yAxis: { type: 'category', inverse: true, data: steps.map((s) => s.label) },
         series: [
           { type: 'bar', stack: 'w', silent: true, itemStyle: { color: 'transparent' }, tooltip: { show: false }, data: bases },

@@ -19,7 +19,7 @@ const UNIT = { day: 'dayUnit', week: 'weekUnit', month: 'monthUnit' } as const;
 
 export function OverviewView() {
   const strings = useStrings();
-  const { t, metricLabel, locale, formatDay } = strings;
+  const { t, metricLabel, locale, formatDay, formatTime } = strings;
   const splitLabel = (s: SplitBy) => {
     const id = splitDimension(s);
     return id ? DIMENSIONS[id].label[locale] : t('none');
@@ -54,6 +54,11 @@ export function OverviewView() {
           {t('provisionalDays')
             .replace('{count}', String(data.provisionalDays.length))
             .replace('{days}', data.provisionalDays.map(formatDay).join(', '))}
+        </p>
+      )}
+      {data.lastDayEndsAt && (
+        <p className="status status-warning" role="status" data-testid="last-day-partial">
+          {t('lastDayPartial').replace('{time}', formatTime(data.lastDayEndsAt.at))}
         </p>
       )}
       <KpiTiles totals={data.totals} loading={overview.status === 'loading'} audiencePending={audiencePending} comparison={comparison} />
