@@ -25,22 +25,34 @@ export async function lastDayEnd(
   return { day, at: latest.toISOString(), time: local.time, timeZone };
 }
 
+/** A formatter per time zone (making one costs far more than using it; every overview asks). */
+const clocks = new Map<string, Intl.DateTimeFormat | null>();
+
+function clockOf(timeZone: string): Intl.DateTimeFormat | null {
+  if (!clocks.has(timeZone)) {
+    let clock: Intl.DateTimeFormat | null = null;
+    try {
+      clock = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
+    } catch {
+      // A zone this runtime does not know.
+    }
+    clocks.set(timeZone, clock);
+  }
+  return clocks.get(timeZone) ?? null;
+}
+
 /** The wall-clock day and time of an instant in an IANA time zone; null for a zone this runtime does not know. */
 export function localTime(at: Date, timeZone: string): { day: string; time: string } | null {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(at);
-  } catch {
-    return null;
-  }
+  const parts = clockOf(timeZone)?.formatToParts(at);
+  if (!parts) return null;
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
 }
