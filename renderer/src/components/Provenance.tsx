@@ -9,11 +9,15 @@ export function provenanceText(p: DataProvenance, s: ReturnType<typeof useString
     .replace('{to}', p.to ? s.formatDay(p.to) : '');
 }
 
-/** What an empty list says: that the range lies outside the data's days where it does, else that nothing matches. */
-export function emptyListText(p: DataProvenance, s: ReturnType<typeof useStrings>): string {
-  if (p.reason !== 'noEventsInRange') return s.t('noData');
+/** The provenance as a sentence of its own ("No event data between …."), for a view that has nothing else to show. */
+export function provenanceSentence(p: DataProvenance, s: ReturnType<typeof useStrings>): string {
   const text = provenanceText(p, s);
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** What an empty list says: that the range lies outside the data's days where it does, else that nothing matches. */
+export function emptyListText(p: DataProvenance, s: ReturnType<typeof useStrings>): string {
+  return p.reason === 'noEventsInRange' ? provenanceSentence(p, s) : s.t('noData');
 }
 
 /** The days of the range that hold data, when that is not all of them: "data for 40 of 89 days, Feb 25 – Apr 5". */

@@ -6,7 +6,7 @@ import { GRANULARITIES, type Granularity } from '../../../shared/query';
 import { CompareNotice } from '../components/CompareNotice';
 import { ExportButton } from '../components/ExportDialog';
 import { KpiTiles } from '../components/KpiTiles';
-import { Provenance, provenanceText } from '../components/Provenance';
+import { Provenance, provenanceSentence } from '../components/Provenance';
 import { StatusMessage } from '../components/StatusMessage';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
 import { useStrings } from '../i18n/use-strings';
@@ -39,8 +39,7 @@ export function OverviewView() {
   if (!data) return <StatusMessage kind="loading" message={t('loading')} />;
   if (data.provenance.kind === 'none') {
     if (data.provenance.reason === 'noEventData') return <StatusMessage kind="empty" message={t('noWorkspaceData')} />;
-    const text = provenanceText(data.provenance, strings);
-    return <StatusMessage kind="empty" message={`${text.charAt(0).toUpperCase()}${text.slice(1)}.`} detail={data.provenance.detail} />;
+    return <StatusMessage kind="empty" message={provenanceSentence(data.provenance, strings)} detail={data.provenance.detail} />;
   }
 
   return (
