@@ -229,6 +229,8 @@ export interface FilterOptions {
   accounts: { id: string; type: string; value: string }[];
   /** The values of each filter that the workspace's data holds (the panel marks the others). */
   held: Record<DimensionId, string[]>;
+  /** The dimensions for which some events carry no value: counted under "all" only (as unknown in a split). */
+  unknown: DimensionId[];
   firstDay: string | null;
   lastDay: string | null;
 }

@@ -150,3 +150,18 @@ test('a last day that ends early is said over the overview, in the workspace tim
   await expect(page.getByTestId('provenance')).toContainText('Sep 30, 2026');
   await expect(page.getByTestId('last-day-partial')).toHaveCount(0);
 });
+
+test('where events carry no device, the panel says they count under All only', async ({ page, served }) => {
+  await page.goto(served.url);
+  await ready(page);
+  await expect(page.getByTestId('filter-device-unknown')).toHaveText('Events with no device count under All only (as Unknown in a split).');
+  // The demo's events all have a content type: no such note there.
+  await expect(page.getByTestId('filter-contentType-unknown')).toHaveCount(0);
+  const total = Number(await page.getByTestId('kpi-impressions').getAttribute('data-value'));
+  let devices = 0;
+  for (const device of ['mobile', 'tablet', 'web'] as const) {
+    devices += cliJson<{ totals: { impressions: number } }>(['query', 'overview', '--workspace', served.cliWorkspace, '--device', device])
+      .totals.impressions;
+  }
+  expect(devices).toBeLessThan(total);
+});

@@ -174,10 +174,14 @@ describe('Analytics exports', () => {
     expect(o.held.device).toEqual(['mobile']);
     expect(o.held.format).toEqual([]);
     expect(o).toMatchObject({ firstDay: '2026-09-01', lastDay: '2026-09-30' });
+    // A selection of "all" in an export is not a value the events lack.
+    expect(o.unknown).toEqual([]);
     const events = await PinsightEngine.open(IN_MEMORY);
     await generateDemo(events.workspace, 3_000, 1);
     expect(await events.filterOptions()).toMatchObject({
       held: { device: ['mobile', 'tablet', 'web'], contentType: ['organic', 'paid'], source: ['yours', 'others'] },
+      // The demo's events without a device (an unknown app type): under "all" only.
+      unknown: ['device'],
     });
   });
 });

@@ -140,6 +140,11 @@ export function FilterPanel() {
                   return { value: v, label: word(v), empty, title: empty ? t('noDataOption') : undefined, testId: `filter-${key}-${v}` };
                 })}
               />
+              {!reason && options?.unknown.includes(key) && (
+                <p className="muted filter-note" data-testid={`filter-${key}-unknown`}>
+                  {t('unknownValueNote').replace('{dimension}', dimensionLabel(key).toLowerCase())}
+                </p>
+              )}
             </fieldset>
           );
         })}

@@ -7,6 +7,7 @@ import { screenSpec } from '../../../renderer/src/store/views-slice';
 const options = {
   accounts: [],
   held: { contentType: [], device: [], source: [], format: [] },
+  unknown: [],
   firstDay: '2025-11-01',
   lastDay: '2026-10-31',
 };
