@@ -218,4 +218,19 @@ describe('export', () => {
       }),
     ).rejects.toThrow(/split overview cannot carry the analytics preamble/);
   });
+
+  it('weeks and months say which of their days the range holds: a week the range cuts holds fewer', async () => {
+    const out = join(dir, 'weeks.csv');
+    // 2026-09-01 is a Tuesday: its week starts on Monday 2026-08-31, and the range holds Sep 1-6 of it.
+    const spec = querySpecSchema.parse({ view: 'overview', filters: A, granularity: 'week' });
+    await engine.exportView(spec, out, { format: 'csv', headers: 'ids', preamble: false });
+    const rows = readCsv(out);
+    expect(rows[0]!.slice(0, 4)).toEqual(['date', 'first_day', 'last_day', 'split']);
+    expect(rows[1]!.slice(0, 3)).toEqual(['2026-08-31', '2026-09-01', '2026-09-06']);
+    expect(rows[2]!.slice(0, 3)).toEqual(['2026-09-07', '2026-09-07', '2026-09-13']);
+    expect(rows.at(-1)!.slice(0, 3)).toEqual(['2026-09-28', '2026-09-28', '2026-09-30']);
+    const en = join(dir, 'weeks-en.csv');
+    await engine.exportView(spec, en, { format: 'csv', headers: 'en', preamble: false });
+    expect(readCsv(en)[0]!.slice(0, 3)).toEqual(['Date', 'First day in range', 'Last day in range']);
+  });
 });

@@ -1,6 +1,7 @@
 /** Any view as a flat table: the rows a CSV or Parquet export writes, with headers as ids or in a language. */
 import { METRIC_IDS, METRICS, isMetricId, type MetricId } from '../../../shared/metrics';
 import { RECONCILE_STEPS, type MetricValues, type QueryResult, type TopResult } from '../../../shared/results';
+import { bucketSpan } from '../../../shared/bucket-span';
 
 export type HeaderStyle = 'ids' | 'en' | 'sv';
 
@@ -12,6 +13,8 @@ export interface ViewTable {
 
 const LABELS: Record<string, { en: string; sv: string }> = {
   date: { en: 'Date', sv: 'Datum' },
+  first_day: { en: 'First day in range', sv: 'Första dagen i intervallet' },
+  last_day: { en: 'Last day in range', sv: 'Sista dagen i intervallet' },
   split: { en: 'Split', sv: 'Uppdelning' },
   rank: { en: 'Rank', sv: 'Plats' },
   pin_id: { en: 'Pin ID', sv: 'Pin-ID' },
@@ -98,8 +101,15 @@ function topTable(result: TopResult): ViewTable {
 export function viewTable(result: QueryResult): ViewTable {
   switch (result.view) {
     case 'overview': {
-      const columns = ['date', 'split', ...METRIC_IDS];
-      return { columns, rows: result.series.map((p) => columns.map((h) => (p as unknown as Record<string, unknown>)[h] ?? null)) };
+      // Weeks and months say which of their days the range holds, as the chart's * does: a cut one holds fewer.
+      const spans = result.granularity !== 'day';
+      const columns = ['date', ...(spans ? ['first_day', 'last_day'] : []), 'split', ...METRIC_IDS];
+      const rows = result.series.map((p) => {
+        const span = bucketSpan(p.date, result.granularity, result.range);
+        const values: Record<string, unknown> = { ...p, first_day: span.from, last_day: span.to };
+        return columns.map((h) => values[h] ?? null);
+      });
+      return { columns, rows };
     }
     case 'compare':
       return {

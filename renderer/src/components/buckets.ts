@@ -1,27 +1,7 @@
-/** The days a weekly or monthly bucket of a series covers inside the range, and whether the range cuts it. */
-import { addDays } from '../../../shared/dates';
-import type { Granularity } from '../../../shared/query';
+/** A weekly or monthly bucket's days inside the range (shared with the exports), as the views say them. */
+import type { BucketSpan } from '../../../shared/bucket-span';
 
-export interface BucketSpan {
-  from: string;
-  to: string;
-  /** The range cuts the bucket: it covers fewer days than a whole week or month. */
-  partial: boolean;
-}
-
-function bucketEnd(start: string, granularity: Granularity): string {
-  if (granularity === 'day') return start;
-  if (granularity === 'week') return addDays(start, 6);
-  const [y, m] = start.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
-
-export function bucketSpan(start: string, granularity: Granularity, range: { from: string; to: string }): BucketSpan {
-  const end = bucketEnd(start, granularity);
-  const from = start < range.from ? range.from : start;
-  const to = end > range.to ? range.to : end;
-  return { from, to, partial: granularity !== 'day' && (from !== start || to !== end) };
-}
+export { bucketSpan, type BucketSpan } from '../../../shared/bucket-span';
 
 /** A partial bucket's days as text: one day, or the first and last. */
 export function spanDays(span: BucketSpan, formatDay: (d: string) => string): string {
