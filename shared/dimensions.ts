@@ -83,15 +83,19 @@ export const DIMENSION_IDS = Object.keys(DIMENSIONS) as DimensionId[];
 export const ALL_LABEL: Bilingual = { en: 'All', sv: 'Alla' };
 /** The split label of events that carry no value (a dump without a device column). */
 export const UNKNOWN_LABEL: Bilingual = { en: 'Unknown', sv: 'Okänd' };
+/** A top Pin group's source or format where it counted Pins of more than one. */
+export const MIXED = 'mixed';
+export const MIXED_LABEL: Bilingual = { en: 'Mixed', sv: 'Blandat' };
 
 export function dimensionByFlag(flag: string): DimensionId | undefined {
   return DIMENSION_IDS.find((id) => DIMENSIONS[id].flag === flag);
 }
 
-/** The interface label of a value of any dimension ('all' and 'unknown' included); undefined for other words. */
+/** The interface label of a value of any dimension ('all', 'unknown' and 'mixed' included); undefined for other words. */
 export function valueLabel(value: string, locale: keyof Bilingual): string | undefined {
   if (value === 'all') return ALL_LABEL[locale];
   if (value === 'unknown') return UNKNOWN_LABEL[locale];
+  if (value === MIXED) return MIXED_LABEL[locale];
   for (const id of DIMENSION_IDS) {
     const labels: Partial<Record<string, Bilingual>> = DIMENSIONS[id].valueLabels;
     const label = labels[value];

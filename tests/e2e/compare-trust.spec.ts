@@ -63,6 +63,13 @@ test('partial coverage of B: said above the tiles, totals marked not comparable,
     (v ?? NaN).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   await expect(page.getByTestId('kpi-a-per-day-impressions')).toContainText(`A: ${perDayText(cli.perDay.a.impressions)}/day`);
   await expect(page.getByTestId('kpi-b-impressions')).toContainText(`B: ${perDayText(cli.perDay.b.impressions)}/day`);
+  // At 1024 px the line wraps between its parts, never inside one ("B:" apart from its value).
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const lines = await page
+    .getByTestId('kpi-b-impressions')
+    .locator('.nowrap')
+    .evaluateAll((parts: Element[]) => parts.map((p) => new Set(Array.from(p.getClientRects(), (r: DOMRect) => Math.round(r.top))).size));
+  expect(lines).toEqual([1, 1, 1]);
   // The tables say the same.
   await page.getByTestId('tab-top-pins').click();
   await expect(page.getByTestId('coverage-b')).toContainText('B has data for 10 of 30 days');

@@ -116,6 +116,8 @@ test('a range before the data: the top lists say there is no event data then, no
   await page.getByTestId('filter-from').fill('2024-01-01');
   await page.getByTestId('filter-to').fill('2024-01-31');
   await expect(page.getByTestId('status-empty')).toContainText('No event data between Jan 1, 2024 and Jan 31, 2024.');
+  // And where the data is.
+  await expect(page.getByTestId('status-empty')).toContainText(/The data covers \w{3} \d+, 2025 – Oct 31, 2026\./);
   await expect(page.getByTestId('provenance')).toContainText('no event data between');
   await page.getByTestId('tab-video').click();
   await expect(page.getByTestId('status-empty')).toContainText('No event data between Jan 1, 2024 and Jan 31, 2024.');

@@ -100,15 +100,28 @@ describe('demo world: the cleaning the help texts describe', () => {
     const filters = { from: '2025-11-01', to: '2026-10-31' };
     const all = (await query({ view: 'top-pins', filters, limit: 500 })) as TopResult;
     const others = (await query({ view: 'top-pins', filters: { ...filters, source: 'others' }, limit: 500 })) as TopResult;
-    // Groups whose first Pin is yours, counted here for other people's re-saves of it.
-    const facedByYours = new Set(all.rows.filter((x) => x.source === 'yours').map((x) => x.pin_id));
-    expect(others.rows.some((x) => facedByYours.has(x.pin_id))).toBe(true);
+    // Groups of both sources (a Pin of yours and others' re-saves of it), counted here for the re-saves alone.
+    const mixed = new Set(all.rows.filter((x) => x.source === 'mixed').map((x) => x.pin_id));
+    expect(others.rows.some((x) => mixed.has(x.pin_id))).toBe(true);
     expect(others.rows.every((x) => x.source === 'others')).toBe(true);
     const carousel = (await query({ view: 'top-pins', filters: { ...filters, format: 'carousel' }, limit: 500 })) as TopResult;
     expect(carousel.rows.length).toBeGreaterThan(0);
     expect(carousel.rows.every((x) => x.format === 'carousel')).toBe(true);
-    // Without those filters a row shows its first Pin's.
-    expect(new Set(all.rows.map((x) => x.source))).toEqual(new Set(['yours', 'others']));
+    // Without those filters a row says the sources it counted: one, or "mixed".
+    expect(new Set(all.rows.map((x) => x.source))).toEqual(new Set(['yours', 'others', 'mixed']));
+    const yours = (await query({ view: 'top-pins', filters: { ...filters, source: 'yours' }, limit: 500 })) as TopResult;
+    for (const [source, list] of [
+      ['others', others],
+      ['yours', yours],
+    ] as const) {
+      // A row of one source counts the same under that source's filter; a mixed one counts more than under either.
+      for (const row of all.rows.filter((x) => x.source === source)) {
+        expect(list.rows.find((x) => x.pin_id === row.pin_id)?.impressions, row.pin_id).toBe(row.impressions);
+      }
+      for (const row of all.rows.filter((x) => x.source === 'mixed')) {
+        expect(list.rows.find((x) => x.pin_id === row.pin_id)?.impressions ?? 0).toBeLessThan(row.impressions ?? 0);
+      }
+    }
   });
 
   it('top boards equal the reference', async () => {

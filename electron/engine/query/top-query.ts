@@ -4,7 +4,8 @@ import { DEFAULT_TOP_LIMIT, type QuerySpec } from '../../../shared/query';
 import type { TopResult, TopRow } from '../../../shared/results';
 import { numberOrNull, type PlainRow } from '../db/duckdb-values';
 import type { Workspace } from '../db/workspace';
-import { compileBoardNames, compileGroupLabels, compileTopAudience, compileTopRanking, topFilters } from './compile/top-sql';
+import { compileBoardNames, compileGroupLabels, compileTopAudience, compileTopRanking, PIN_KINDS } from './compile/top-sql';
+import { MIXED } from '../../../shared/dimensions';
 import { eventBounds, eventProvenance, resolveRange } from './resolve-range';
 
 type TopView = TopResult['view'];
@@ -38,13 +39,13 @@ export async function topQuery(ws: Workspace, spec: QuerySpec & { view: TopView 
     for (const r of await ws.all(statement.sql, statement.params)) audience.set(r.k, r);
   }
   const labels = byBoard ? await boardLabels(ws, keys as string[]) : await groupLabels(ws, keys as number[], boardId);
-  // A group's face is its first Pin, but with a source or format filter only its Pins of that source or format
-  // are counted (re-saves by others under "Other Pins"): the row says what it counts.
-  const { source, format } = topFilters(spec.view, spec.filters);
-  const counted: Partial<TopRow> = byBoard ? {} : { ...(source !== 'all' && { source }), ...(format !== 'all' && { format }) };
+  // A group's face is its first Pin, but its rows are of the sources and formats of the Pins it counted (under
+  // "Other Pins", other people's re-saves of a Pin of yours): the row says those, "mixed" where there are several.
+  const counted = (r: PlainRow): Partial<TopRow> =>
+    byBoard ? {} : Object.fromEntries(PIN_KINDS.map((c) => [c, r[`${c}_min`] === r[`${c}_max`] ? r[`${c}_min`] : MIXED]));
 
   const rows: TopRow[] = ranked.map((r) => {
-    const row: TopRow = { ...labels.get(r.k), ...counted };
+    const row: TopRow = { ...labels.get(r.k), ...counted(r) };
     for (const id of COUNTER_METRICS) row[id] = numberOrNull(r[id]);
     for (const id of AUDIENCE_METRICS) row[id] = spec.skipAudience ? null : (numberOrNull(audience.get(r.k)?.[id]) ?? 0);
     return row;

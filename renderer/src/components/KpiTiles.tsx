@@ -67,11 +67,14 @@ function CompareLine({ id, comparison }: { id: MetricId; comparison: CompareResu
   const suffix = perDay && !rate && METRICS[id].formula.kind !== 'ratio' ? t('perDaySuffix') : '';
   // Averages per day keep a decimal (2.4/day, not 2/day); A's own average is said beside B's, in the same unit.
   const shown = (v: number | null) => (suffix && v !== null && METRICS[id].unit === 'count' ? number(v, 1) : formatMetric(id, v));
-  // Rates change in percentage points; everything else by its own amount and in percent.
+  // Rates change in percentage points (a change that rounds to 0.0 is none); the rest by amount and in percent.
+  const ppNone = rate && d.pp !== null && d.pp !== undefined && Math.abs(d.pp) < 0.05;
   const change = rate
     ? d.pp === null || d.pp === undefined
       ? ''
-      : `${d.pp >= 0 ? '+' : '−'}${number(Math.abs(d.pp), 1)} ${t('pp')}`
+      : ppNone
+        ? `= ${number(0, 1)} ${t('pp')}`
+        : `${d.pp >= 0 ? '+' : '−'}${number(Math.abs(d.pp), 1)} ${t('pp')}`
     : `${d.abs !== null && d.abs > 0 ? '▲' : d.abs !== null && d.abs < 0 ? '▼' : '='} ${shown(d.abs === null ? null : Math.abs(d.abs))}${suffix}${
         d.pct === null
           ? ''
@@ -79,7 +82,7 @@ function CompareLine({ id, comparison }: { id: MetricId; comparison: CompareResu
       }`;
   // Totals of ranges that are not fully covered, or of unequal length, do not compare as they are.
   const comparable = perDay || (comparison.comparable && comparison.equalLengths);
-  const sign = !comparable ? 'flat' : d.abs !== null && d.abs > 0 ? 'up' : d.abs !== null && d.abs < 0 ? 'down' : 'flat';
+  const sign = !comparable || ppNone ? 'flat' : d.abs !== null && d.abs > 0 ? 'up' : d.abs !== null && d.abs < 0 ? 'down' : 'flat';
   return (
     <div
       className={`kpi-compare ${sign}${comparable ? '' : ' not-comparable'}`}
@@ -91,14 +94,20 @@ function CompareLine({ id, comparison }: { id: MetricId; comparison: CompareResu
       data-comparable={comparable}
       data-per-day={perDay}
     >
+      {/* A line breaks between its parts, never inside "B: 757.7/day" or "▲ 186.9/day (+24.7%)". */}
       {suffix && (
-        <span data-testid={`kpi-a-per-day-${id}`}>
-          A: {shown(comparison.perDay.a[id])}
-          {suffix} ·{' '}
-        </span>
+        <>
+          <span className="nowrap" data-testid={`kpi-a-per-day-${id}`}>
+            A: {shown(comparison.perDay.a[id])}
+            {suffix} ·
+          </span>{' '}
+        </>
       )}
-      B: {shown(b)}
-      {suffix} · {change}
+      <span className="nowrap">
+        B: {shown(b)}
+        {suffix} ·
+      </span>{' '}
+      <span className="nowrap">{change}</span>
       {!comparable && <span className="badge"> {t('notComparableShort')}</span>}
     </div>
   );

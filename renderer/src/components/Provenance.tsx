@@ -9,15 +9,28 @@ export function provenanceText(p: DataProvenance, s: ReturnType<typeof useString
     .replace('{to}', p.to ? s.formatDay(p.to) : '');
 }
 
-/** The provenance as a sentence of its own ("No event data between …."), for a view that has nothing else to show. */
-export function provenanceSentence(p: DataProvenance, s: ReturnType<typeof useStrings>): string {
+/** Where the data's days are, for a message about a range that has none. */
+export interface DataDays {
+  firstDay: string | null;
+  lastDay: string | null;
+}
+
+/**
+ * The provenance as a sentence of its own ("No event data between …."), for a view that has nothing else to show;
+ * for a range outside the data, where the data is.
+ */
+export function provenanceSentence(p: DataProvenance, s: ReturnType<typeof useStrings>, data?: DataDays | null): string {
   const text = provenanceText(p, s);
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  const where =
+    p.reason === 'noEventsInRange' && data?.firstDay && data.lastDay
+      ? ` ${s.t('dataCoversDays').replace('{from}', s.formatDay(data.firstDay)).replace('{to}', s.formatDay(data.lastDay))}`
+      : '';
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.${where}`;
 }
 
 /** What an empty list says: that the range lies outside the data's days where it does, else that nothing matches. */
-export function emptyListText(p: DataProvenance, s: ReturnType<typeof useStrings>): string {
-  return p.reason === 'noEventsInRange' ? provenanceSentence(p, s) : s.t('noData');
+export function emptyListText(p: DataProvenance, s: ReturnType<typeof useStrings>, data?: DataDays | null): string {
+  return p.reason === 'noEventsInRange' ? provenanceSentence(p, s, data) : s.t('noData');
 }
 
 /** The days of the range that hold data, when that is not all of them: "data for 40 of 89 days, Feb 25 – Apr 5". */

@@ -16,6 +16,7 @@ import { HowCountedButton } from '../components/HowCountedButton';
 
 export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
   const strings = useStrings();
+  const workspace = useAppStore((s) => s.workspace);
   const { t, formatMetric, dimensionLabel, word } = strings;
   const loadable: Loadable<TopResult> = useAppStore((s) => (kind === 'pins' ? s.topPins : s.topBoards));
   const sort = useAppStore((s) => (kind === 'pins' ? s.topPinsSort : s.topBoardsSort));
@@ -75,7 +76,7 @@ export function TopListView({ kind }: { kind: 'pins' | 'boards' }) {
         <StatusMessage kind="loading" message={t('loading')} />
       ) : data.rows.length === 0 ? (
         <>
-          <StatusMessage kind="empty" message={emptyListText(data.provenance, strings)} />
+          <StatusMessage kind="empty" message={emptyListText(data.provenance, strings, workspace)} />
           <Provenance provenance={data.provenance} />
         </>
       ) : (

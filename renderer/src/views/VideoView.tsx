@@ -26,6 +26,7 @@ const VIDEO_KPIS: MetricId[] = [
 
 export function VideoView() {
   const strings = useStrings();
+  const workspace = useAppStore((s) => s.workspace);
   const { t, word } = strings;
   const format = useAppStore((s) => s.filters.format);
   const totals = useAppStore((s) => s.videoTotals);
@@ -67,7 +68,7 @@ export function VideoView() {
       ) : !topData ? (
         <StatusMessage kind="loading" message={t('loading')} />
       ) : topData.rows.length === 0 ? (
-        <StatusMessage kind="empty" message={emptyListText(topData.provenance, strings)} />
+        <StatusMessage kind="empty" message={emptyListText(topData.provenance, strings, workspace)} />
       ) : (
         <VirtualTable
           label={t('topVideoPins')}

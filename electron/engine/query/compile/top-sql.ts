@@ -17,7 +17,10 @@ function onBoard(boardId: string | undefined): { sql: string; params: Record<str
   return boardId === undefined ? { sql: '', params: {} } : { sql: ' AND d.board_id = $board', params: { board: boardId } };
 }
 
-/** The ranked keys (Pin groups or boards) with their counters, from the rollup. */
+/** A Pin's attributes that a group's Pins may differ in (the rollup's columns). */
+export const PIN_KINDS = ['source', 'format'] as const;
+
+/** The ranked keys (Pin groups or boards) with their counters, from the rollup; for groups, the kinds of Pin counted. */
 export function compileTopRanking(
   view: TopResult['view'],
   filters: Filters,
@@ -29,8 +32,12 @@ export function compileTopRanking(
   const where = compileFilters(topFilters(view, filters), range, 'r');
   const byBoard = view === 'top-boards';
   const board = onBoard(boardId);
+  // A Pin group's rows may be of either source or several formats: which of them it counted (one, or both).
+  const kinds = byBoard
+    ? ''
+    : `, ${PIN_KINDS.map((c) => `CAST(min(r.${c}) AS VARCHAR) AS ${c}_min, CAST(max(r.${c}) AS VARCHAR) AS ${c}_max`).join(', ')}`;
   return {
-    sql: `SELECT ${byBoard ? 'd.board_id' : 'r.group_key'} AS k, ${metricSelect(COUNTER_METRICS)}
+    sql: `SELECT ${byBoard ? 'd.board_id' : 'r.group_key'} AS k, ${metricSelect(COUNTER_METRICS)}${kinds}
 FROM rollup_daily r ${byBoard || board.sql ? 'JOIN pin_dim d ON d.pin_key = r.pin_key' : ''}
 WHERE ${where.sql}${board.sql}
 GROUP BY ALL
