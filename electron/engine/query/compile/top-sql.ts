@@ -35,7 +35,7 @@ export function compileTopRanking(
   // A Pin group's rows may be of either source or several formats: which of them it counted (one, or both).
   const kinds = byBoard
     ? ''
-    : `, ${PIN_KINDS.map((c) => `CAST(min(r.${c}) AS VARCHAR) AS ${c}_min, CAST(max(r.${c}) AS VARCHAR) AS ${c}_max`).join(', ')}`;
+    : PIN_KINDS.map((c) => `,\n  CAST(min(r.${c}) AS VARCHAR) AS ${c}_min, CAST(max(r.${c}) AS VARCHAR) AS ${c}_max`).join('');
   return {
     sql: `SELECT ${byBoard ? 'd.board_id' : 'r.group_key'} AS k, ${metricSelect(COUNTER_METRICS)}${kinds}
 FROM rollup_daily r ${byBoard || board.sql ? 'JOIN pin_dim d ON d.pin_key = r.pin_key' : ''}
