@@ -155,16 +155,12 @@ export class PinsightEngine {
       const events = await eventBounds(this.ws);
       const bounds = events.lastDay ? events : await exportBounds(this.ws, false);
       // The filter values the data holds: from the event rollup, and from the export snapshots' selections.
-      const present = await this.ws.one<Partial<Record<string, string[] | boolean>>>(heldValuesSql());
-      const listed = (id: DimensionId): unknown[] => {
-        const values = present?.[id];
-        return Array.isArray(values) ? values : [];
-      };
-      const held = (id: DimensionId) => DIMENSIONS[id].values.filter((v) => listed(id).includes(v));
+      const present = await this.ws.one<Partial<Record<DimensionId | 'unknown', string[]>>>(heldValuesSql());
+      const held = (id: DimensionId) => DIMENSIONS[id].values.filter((v) => (present?.[id] ?? []).includes(v));
       return {
         accounts,
         held: Object.fromEntries(DIMENSION_IDS.map((id) => [id, held(id)])) as Record<DimensionId, string[]>,
-        unknown: DIMENSION_IDS.filter((id) => present?.[`${id}:unknown`] === true),
+        unknown: DIMENSION_IDS.filter((id) => present?.unknown?.includes(id)),
         firstDay: bounds.firstDay,
         lastDay: bounds.lastDay,
       };

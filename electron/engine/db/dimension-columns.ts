@@ -79,15 +79,15 @@ export function snapshotSelection(filters: Filters, prefix = 'ctx'): { sql: stri
 export const SNAPSHOT_SELECTION_COLUMNS = DIMENSION_IDS.map((id) => `${DIMENSION_COLUMNS[id].snapshot} AS "${id}"`).join(', ');
 
 /**
- * The values each dimension holds in the data: rollup rows and non-legacy export selections; and, as
- * `"<id>:unknown"`, whether events carry no value for it (counted under "all" only, and as unknown in a split).
+ * The values each dimension holds in the data: rollup rows and non-legacy export selections; and, as `unknown`,
+ * the dimensions for which events carry no value (counted under "all" only, and as unknown in a split).
  */
 export function heldValuesSql(): string {
   const lists = DIMENSION_IDS.map((id) => `list_distinct(list(CAST("${id}" AS VARCHAR)) FILTER (WHERE "${id}" IS NOT NULL)) AS "${id}"`);
-  const unknown = DIMENSION_IDS.map((id) => `coalesce(bool_or("${id}" IS NULL AND events), false) AS "${id}:unknown"`);
+  const unknown = `list_filter([${DIMENSION_IDS.map((id) => `CASE WHEN bool_or("${id}" IS NULL AND events) THEN '${id}' END`).join(', ')}], d -> d IS NOT NULL) AS "unknown"`;
   const fromRollup = DIMENSION_IDS.map((id) => `${DIMENSION_COLUMNS[id].derived} AS "${id}"`);
   const fromExports = DIMENSION_IDS.map((id) => `nullif(${DIMENSION_COLUMNS[id].snapshot}, 'all') AS "${id}"`);
-  return `SELECT ${[...lists, ...unknown].join(', ')}
+  return `SELECT ${[...lists, unknown].join(', ')}
 FROM (SELECT DISTINCT ${fromRollup.join(', ')}, true AS events FROM rollup_daily
       UNION ALL
       SELECT DISTINCT ${fromExports.join(', ')}, false AS events FROM export_snapshots WHERE NOT legacy)`;

@@ -5,6 +5,7 @@
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { analyticsLayoutProblem } from '../../../shared/analytics-layout';
 import { PinsightError } from '../../../shared/api';
 import { isMetricId, METRIC_IDS, type MetricId } from '../../../shared/metrics';
 import type { ExportSummary, OverviewResult, QueryResult, TopResult } from '../../../shared/results';
@@ -55,13 +56,14 @@ const metricsOf = (row: Record<string, unknown>, ids: readonly MetricId[]): Docu
 /** The view as an analytics-site export document, for views that have one. */
 function asAnalyticsDocument(result: QueryResult, filters: Omit<ExportContext, 'from' | 'to'>): ExportDocument {
   if (result.view === 'overview') {
-    if (result.series.some((p) => p.split !== null)) {
+    const problem = analyticsLayoutProblem({ split: result.series.some((p) => p.split !== null), granularity: result.granularity });
+    if (problem === 'split') {
       throw new PinsightError(
         'invalid-argument',
         'A split overview cannot carry the analytics preamble: export it without the preamble, or without the split',
       );
     }
-    if (result.granularity !== 'day')
+    if (problem === 'interval')
       throw new PinsightError('invalid-argument', 'The analytics preamble goes with daily rows: export with daily granularity');
     return {
       report: 'Overview',

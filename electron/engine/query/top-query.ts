@@ -68,8 +68,6 @@ async function groupLabels(ws: Workspace, groupKeys: number[], boardId?: string)
     title: string | null;
     board_id: string | null;
     board_name: string | null;
-    format: string;
-    source: string;
     group_size: number;
   }>(statement.sql, statement.params);
   return new Map(rows.map(({ k, ...rest }) => [k, rest]));

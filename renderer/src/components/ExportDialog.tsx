@@ -3,6 +3,7 @@
  * cancel. In the browser the file arrives as a download (the analyst names it, the server never writes a path of
  * theirs); in the desktop app it goes where the native save dialog says.
  */
+import { analyticsLayoutProblem } from '../../../shared/analytics-layout';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { OPEN_EXPORT_EVENT } from '../store/menu-commands';
 import type { ExportJobStatus, ExportSummary } from '../../../shared/results';
@@ -48,6 +49,9 @@ function startDownload(result: ExportSummary): void {
   a.remove();
 }
 
+/** Why the analytics lines cannot go with this overview, in the interface's words. */
+const PREAMBLE_PROBLEM = { split: 'exportPreambleSplit', interval: 'exportPreambleInterval' } as const;
+
 function ExportDialog({ onClose }: { onClose: () => void }) {
   const { t, locale } = useStrings();
   const state = useAppStore.getState();
@@ -76,14 +80,11 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   // What the analytics layout cannot hold (the engine refuses it too): said before Export, not after.
-  const preambleBlocked =
+  const problem =
     state.view === 'overview' && !rawEvents
-      ? state.splitBy !== 'none'
-        ? 'exportPreambleSplit'
-        : state.granularity !== 'day'
-          ? 'exportPreambleInterval'
-          : null
+      ? analyticsLayoutProblem({ split: state.splitBy !== 'none', granularity: state.granularity })
       : null;
+  const preambleBlocked = problem && PREAMBLE_PROBLEM[problem];
   const withPreamble = preamble && format === 'csv' && !preambleBlocked;
 
   const start = async () => {

@@ -25,7 +25,6 @@ export function OverviewView() {
     return id ? DIMENSIONS[id].label[locale] : t('none');
   };
   const overview = useAppStore((s) => s.overview);
-  const workspace = useAppStore((s) => s.workspace);
   const audiencePending = useAppStore((s) => s.audiencePending);
   const comparison = useAppStore((s) => (s.compare.enabled && s.comparison.status === 'ready' ? s.comparison.data : null));
   const theme = useAppStore((s) => s.theme);
@@ -40,7 +39,7 @@ export function OverviewView() {
   if (!data) return <StatusMessage kind="loading" message={t('loading')} />;
   if (data.provenance.kind === 'none') {
     if (data.provenance.reason === 'noEventData') return <StatusMessage kind="empty" message={t('noWorkspaceData')} />;
-    return <StatusMessage kind="empty" message={provenanceSentence(data.provenance, strings, workspace)} detail={data.provenance.detail} />;
+    return <StatusMessage kind="empty" message={provenanceSentence(data.provenance, strings)} detail={data.provenance.detail} />;
   }
 
   return (

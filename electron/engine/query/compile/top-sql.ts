@@ -68,7 +68,7 @@ GROUP BY ALL`,
   };
 }
 
-/** A Pin group's face: its representative Pin, board and attributes; on a board's panel, its first Pin on that board. */
+/** A Pin group's face: its representative Pin and board (its source and format are those it counted); on a board's panel, its first Pin there. */
 export function compileGroupLabels(groupKeys: number[], boardId?: string): Statement {
   const keys = groupKeys.map((_, i) => `$g${i}`).join(', ');
   const params = Object.fromEntries(groupKeys.map((k, i) => [`g${i}`, k]));
@@ -77,7 +77,7 @@ export function compileGroupLabels(groupKeys: number[], boardId?: string): State
       ? `SELECT group_key, rep_pin_id AS pin_id FROM group_dim WHERE group_key IN (${keys})`
       : `SELECT group_key, min(pin_id) AS pin_id FROM pin_dim WHERE board_id = $board AND group_key IN (${keys}) GROUP BY group_key`;
   return {
-    sql: `SELECT g.group_key AS k, f.pin_id, d.title, d.board_id, b.name AS board_name, d.format, d.source, g.size AS group_size
+    sql: `SELECT g.group_key AS k, f.pin_id, d.title, d.board_id, b.name AS board_name, g.size AS group_size
 FROM (${face}) f JOIN group_dim g USING (group_key) JOIN pin_dim d ON d.pin_id = f.pin_id LEFT JOIN boards b ON b.board_id = d.board_id`,
     params: boardId === undefined ? params : { ...params, board: boardId },
   };
