@@ -53,7 +53,7 @@ test('the Pin panel says which filters it applies; a board row opens the board w
   ]);
   const expected = cli.rows.find((r) => r.board_id === boardId)?.impressions ?? -1;
   await expect(page.getByTestId('board-total')).toHaveText(expected.toLocaleString('en-US'));
-  expect(new URL(page.url()).hash).toContain(`board=${boardId}`);
+  await expect.poll(() => new URL(page.url()).hash).toContain(`board=${boardId}`);
 
   await page.locator('[data-testid^=board-pin-]').first().click();
   await expect(page.getByTestId('pin-panel')).toBeVisible();
