@@ -115,5 +115,15 @@ for (const locale of ['en', 'sv'] as const) {
     expect(s.raw).toBeGreaterThan(0);
     expect(s.raw - s.duplicates - s.spam - s.out_of_scope).toBe(s.final);
     await page.screenshot({ path: test.info().outputPath(`reconcile-pin-1024-${locale}.png`) });
+    // Esc closes the dialog on top only; the Pin panel under it stays, and takes the next Esc.
+    await page.keyboard.press('Escape');
+    await expect(panel).toHaveCount(0);
+    await expect(page.getByTestId('pin-panel')).toBeVisible();
+    // Back (closing the Pin panel) takes the panel opened over it along.
+    await page.getByTestId('pin-how-counted').click();
+    await expect(panel).toBeVisible();
+    await page.goBack();
+    await expect(page.getByTestId('pin-panel')).toHaveCount(0);
+    await expect(panel).toHaveCount(0);
   });
 }

@@ -96,6 +96,45 @@ test('a reload at once after a change keeps it, and Back still steps through eac
   await expect(page.getByTestId('filter-contentType-paid')).toHaveAttribute('aria-checked', 'true');
 });
 
+test('Back at once after a change undoes that change; an address edited by hand is shown as it is read', async ({ page, served }) => {
+  await page.goto(served.url);
+  await ready(page);
+  await page.getByTestId('filter-contentType-paid').click();
+  await expect.poll(() => fragment(page)).toBe('content-type=paid');
+  // A change, and Back 30 ms later: before its history entry is written.
+  await page.evaluate(() => {
+    (document.querySelector('[data-testid="filter-device-mobile"]') as HTMLElement).click();
+    setTimeout(() => history.back(), 30);
+  });
+  await expect(page.getByTestId('filter-device-all')).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByTestId('filter-contentType-paid')).toHaveAttribute('aria-checked', 'true');
+  await page.waitForTimeout(400);
+  expect(fragment(page)).toBe('content-type=paid');
+  await expect(page.getByTestId('filter-device-all')).toHaveAttribute('aria-checked', 'true');
+  await page.goBack();
+  await expect(page.getByTestId('filter-contentType-all')).toHaveAttribute('aria-checked', 'true');
+
+  await page.evaluate(() => (location.hash = '#device=phone&format=video&zzz=1'));
+  await expect(page.getByTestId('filter-format-video')).toHaveAttribute('aria-checked', 'true');
+  await expect.poll(() => fragment(page)).toBe('format=video');
+  await expect(page.getByTestId('filter-device-all')).toHaveAttribute('aria-checked', 'true');
+
+  // A date typed at a typing pace is one entry, written once the field is left (not one per valid half-date).
+  const entries = () => page.evaluate(() => history.length);
+  const before = await entries();
+  await page.getByTestId('filter-from').click();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('10152026', { delay: 300 });
+  await expect(page.getByTestId('filter-from')).toHaveValue('2026-10-15');
+  expect(await entries()).toBe(before);
+  await page.getByTestId('filter-from').blur();
+  await expect.poll(entries).toBe(before + 1);
+  expect(fragment(page)).toContain('from=2026-10-15');
+  await page.goBack();
+  await expect(page.getByTestId('filter-preset')).not.toHaveValue('custom');
+});
+
 test('a preset stays a preset; an open Pin is part of the view', async ({ page, served }) => {
   await page.goto(served.url);
   await ready(page);

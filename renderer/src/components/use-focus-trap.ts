@@ -2,7 +2,11 @@
  * A modal dialog's keyboard behaviour (WAI-ARIA dialog pattern): focus moves into the dialog when it opens,
  * Tab and Shift+Tab stay inside it, Esc closes it from anywhere, and focus returns to what opened it.
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+
+/** The dialogs open now, by the order they opened in: only the last one opened takes Esc and Tab. */
+const open = new Set<number>();
+let opened = 0;
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -10,14 +14,18 @@ const FOCUSABLE =
 export function useFocusTrap(ref: RefObject<HTMLElement | null>, onClose: () => void): void {
   // What had focus at the first render, before the dialog's own autofocus moved it.
   const openerRef = useRef(document.activeElement as HTMLElement | null);
+  const [order] = useState(() => ++opened);
   useEffect(() => {
     const opener = openerRef.current;
     const root = ref.current;
     if (!root) return;
+    open.add(order);
     const items = () =>
       [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
     if (!root.contains(document.activeElement)) (root.querySelector<HTMLElement>('[autofocus]') ?? items()[0] ?? root).focus();
     const onKey = (e: KeyboardEvent) => {
+      // A dialog opened over this one (the Pin panel's "How this is counted") takes the key alone.
+      if (Math.max(...open) !== order) return;
       if (e.key === 'Escape') {
         e.preventDefault();
         onClose();
@@ -41,8 +49,9 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, onClose: () => 
     };
     document.addEventListener('keydown', onKey, true);
     return () => {
+      open.delete(order);
       document.removeEventListener('keydown', onKey, true);
       opener?.focus?.();
     };
-  }, [ref, onClose]);
+  }, [ref, onClose, order]);
 }

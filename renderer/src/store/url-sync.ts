@@ -5,71 +5,80 @@
  * A history entry costs 2–7 ms in Chromium, and written at once it sat where a click's answer arrives (10–20 ms
  * after the click), delaying the figures by as much. So the entries are written once the view has been quiet for
  * a moment (`ENTRY_DELAY_MS`, after the click's answers have been drawn), each change its own entry as before
- * (changes within one task make one). Until then they are kept in this tab's sessionStorage: a reload, or a
- * return to this page, before they are written still finds them and writes them first.
+ * (changes within one task make one; a date typed into a field is one, written when the field is left). Until
+ * then they are kept in this tab's sessionStorage (`pending-entries.ts`), so a reload right after a change keeps
+ * it. Each entry carries its position in the tab's history: a Back or Forward before the entries are written is
+ * taken from the last written entry, as if they had been written (Back undoes the change not written yet).
  */
 import { serveToken } from '../api/transport';
 import { useAppStore } from './app-store';
+import { keepPending, takePending } from './pending-entries';
 import { formatViewState, parseViewState } from './view-state';
 import { viewStateOf } from './workbench-slice';
 
+export { PENDING_ENTRIES_KEY } from './pending-entries';
 /** Quiet time after the last change before its history entries are written. */
 export const ENTRY_DELAY_MS = 250;
-/** Entries not written yet, and the address they follow: `{ base, entries }`. */
-export const PENDING_ENTRIES_KEY = 'pinsight.pendingEntries';
 
 const fragment = () => globalThis.location.hash.replace(/^#/, '');
 const canonical = (text: string) => formatViewState(parseViewState(text));
-
-/** The entries that were still to be written after the address `base`, taken out of the session (read once). */
-function takePending(base: string): string[] {
-  const storage = globalThis.sessionStorage;
-  try {
-    const raw = storage?.getItem(PENDING_ENTRIES_KEY);
-    storage?.removeItem(PENDING_ENTRIES_KEY);
-    const pending = raw ? (JSON.parse(raw) as { base?: unknown; entries?: unknown }) : null;
-    if (!pending || pending.base !== base || !Array.isArray(pending.entries)) return [];
-    return pending.entries.filter((e): e is string => typeof e === 'string').map(canonical);
-  } catch {
-    return [];
-  }
-}
-
-function keepPending(base: string, entries: string[]): void {
-  try {
-    if (entries.length) globalThis.sessionStorage?.setItem(PENDING_ENTRIES_KEY, JSON.stringify({ base, entries }));
-    else globalThis.sessionStorage?.removeItem(PENDING_ENTRIES_KEY);
-  } catch {
-    // No session storage (private mode, quota): the entries are still written, only a reload before then loses them.
-  }
-}
+/** The position an entry of ours carries, or null for an entry the browser made (an address typed by hand). */
+const positionOf = (state: unknown) => {
+  const n = (state as { pinsight?: unknown } | null)?.pinsight;
+  return typeof n === 'number' ? n : null;
+};
+/** A date being typed: its changes make one entry, written when the field is left. */
+const typingDate = () => (globalThis.document?.activeElement as { type?: string } | null | undefined)?.type === 'date';
 
 export function startUrlSync(store = useAppStore): () => void {
   // The serve token arrives in the fragment too: taken off (and kept for the session) before the view is read.
   serveToken();
   const address = (text: string) => `${location.pathname}${location.search}${text ? `#${text}` : ''}`;
-  /** The view of the address's current history entry, and the one on screen (ahead of it until written). */
+  /** The view of the address's current history entry, and its position in the tab's history. */
   let written = canonical(fragment());
-  history.replaceState(history.state, '', address(written));
+  let position = positionOf(history.state) ?? 0;
+  history.replaceState({ pinsight: position }, '', address(written));
+  const push = (text: string) => {
+    if (text === written) return;
+    position++;
+    history.pushState({ pinsight: position }, '', address(text));
+    written = text;
+  };
   for (const text of takePending(written)) push(text);
+  /** The view on screen: ahead of the address while entries wait to be written. */
   let shown = written;
   let applying = false;
-  store.getState().applyViewState(parseViewState(shown));
+  const apply = (text: string) => {
+    shown = text;
+    applying = true;
+    try {
+      // "How this is counted" belongs to the view it was opened over.
+      store.getState().closeReconcile();
+      store.getState().applyViewState(parseViewState(text));
+    } finally {
+      applying = false;
+    }
+  };
+  apply(shown);
 
   let entries: string[] = [];
+  /** The last entry was made in this task, or while a date is being typed. */
   let sameTask = false;
+  let dateEntry = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  function push(text: string) {
-    if (text === written) return;
-    history.pushState(null, '', address(text));
-    written = text;
-  }
-  const write = () => {
+  /** Set while the history steps back to the last written entry: its position, and the entries to write there. */
+  let returning: { to: number; write: string[] } | null = null;
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(write, ENTRY_DELAY_MS);
+  };
+  function write() {
     timer = null;
+    if (typingDate()) return schedule();
     for (const text of entries) push(text);
     entries = [];
     keepPending(written, entries);
-  };
+  }
   const discard = () => {
     if (timer) clearTimeout(timer);
     timer = null;
@@ -82,35 +91,57 @@ export function startUrlSync(store = useAppStore): () => void {
     const text = formatViewState(viewStateOf(s));
     if (text === shown) return;
     shown = text;
-    if (sameTask && entries.length) entries[entries.length - 1] = text;
+    const typing = typingDate();
+    if (entries.length && (sameTask || (dateEntry && typing))) entries[entries.length - 1] = text;
     else {
       entries.push(text);
+      dateEntry = typing;
       sameTask = true;
       setTimeout(() => (sameTask = false), 0);
     }
     keepPending(written, entries);
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(write, ENTRY_DELAY_MS);
+    schedule();
   });
-  const follow = () => {
-    // The analyst's own step through history comes first: entries not written yet are not written.
-    discard();
-    written = canonical(fragment());
-    if (written === shown) return;
-    shown = written;
-    applying = true;
-    try {
-      store.getState().applyViewState(parseViewState(shown));
-    } finally {
-      applying = false;
+
+  const follow = (state: unknown) => {
+    const at = positionOf(state);
+    if (returning) {
+      if (at !== returning.to) return;
+      const toWrite = returning.write;
+      returning = null;
+      position = at;
+      if (!toWrite.length) return apply(written);
+      entries = toWrite;
+      return write();
     }
+    if (entries.length && at !== null && at !== position) {
+      // A step taken before the entries were written, taken back to the last written entry. Back undoes the
+      // change not written yet (its view leaves the screen); Forward keeps it and writes it there (as the browser
+      // would have dropped the entries ahead of it had it been written).
+      returning = { to: position, write: at > position ? entries : [] };
+      discard();
+      history.go(returning.to - at);
+      return;
+    }
+    discard();
+    // An address typed by hand: the token taken off, the view's text made canonical (unknown values dropped).
+    serveToken();
+    position = at ?? position + 1;
+    written = canonical(fragment());
+    history.replaceState({ pinsight: position }, '', address(written));
+    if (written !== shown) apply(written);
   };
-  window.addEventListener('popstate', follow);
-  window.addEventListener('hashchange', follow);
+  const onPopState = (e: PopStateEvent) => follow(e.state);
+  // An edited fragment makes a new entry without a state; within a history step, popstate has done the work.
+  const onHashChange = () => {
+    if (!returning && positionOf(history.state) === null) follow(null);
+  };
+  window.addEventListener('popstate', onPopState);
+  window.addEventListener('hashchange', onHashChange);
   return () => {
     if (timer) clearTimeout(timer);
     unsubscribe();
-    window.removeEventListener('popstate', follow);
-    window.removeEventListener('hashchange', follow);
+    window.removeEventListener('popstate', onPopState);
+    window.removeEventListener('hashchange', onHashChange);
   };
 }

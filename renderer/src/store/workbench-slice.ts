@@ -72,6 +72,8 @@ export const createWorkbenchSlice: StateCreator<AppState, [], [], WorkbenchSlice
       keep(await api.deleteSavedView({ id }));
     },
     openSavedView(view) {
+      // "How this is counted" belongs to the view it was opened over.
+      get().closeReconcile();
       get().applyViewState(parseViewState(view.state));
     },
     applyViewState(v) {
