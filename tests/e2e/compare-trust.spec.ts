@@ -73,6 +73,15 @@ test('partial coverage of B: said above the tiles, totals marked not comparable,
   // The tables say the same.
   await page.getByTestId('tab-top-pins').click();
   await expect(page.getByTestId('coverage-b')).toContainText('B has data for 10 of 30 days');
+  // So does the chart's table: B beside A, B's days before the data empty, its days with data filled.
+  await page.getByTestId('tab-overview').click();
+  await page.getByTestId('compare-per-day').uncheck();
+  await page.getByTestId('chart-as-table').click();
+  const table = page.getByTestId('chart-table');
+  await expect(table.locator('thead')).toContainText('Impressions (B)');
+  await expect(table.locator('tbody tr').first()).toContainText('Oct 17, 2025');
+  await expect(page.getByTestId('chart-table-b-0')).toHaveText('–');
+  await expect(page.getByTestId('chart-table-b-29')).toHaveText(/^\d[\d,]*$/);
 });
 
 test('unequal lengths are said; rates change in percentage points', async ({ page, served }) => {
@@ -104,6 +113,13 @@ test('unequal lengths are said; rates change in percentage points', async ({ pag
   await page.getByTestId('filter-from').fill('2026-10-15');
   await expect(page.getByTestId('range-problem')).toContainText('”Från” får inte vara efter ”Till”');
   await expect(page.getByTestId('kpi-impressions')).toHaveAttribute('data-value', String(cli.a.totals.impressions));
+
+  // A link with a reversed B: there is no earlier comparison to keep, and the message says so.
+  await page.goto('about:blank');
+  await page.goto(`${served.url}&compare=custom&bfrom=2026-10-20&bto=2026-10-14`);
+  await expect(page.getByTestId('compare-problem')).toContainText('Ingen jämförelse visas förrän intervall B är giltigt');
+  await expect(page.getByTestId('kpi-impressions')).not.toHaveAttribute('data-value', '');
+  await expect(page.getByTestId('kpi-b-impressions')).toHaveCount(0);
 });
 
 for (const [width, height] of [

@@ -1,7 +1,10 @@
-/** The chart's numbers as a table: the same series, one row per day/week/month, one column per split value. */
+/**
+ * The chart's numbers as a table: the same series, one row per day/week/month, one column per split value; when
+ * comparing, range B beside it as the chart draws it (B's n-th day on A's n-th row, its days without data empty).
+ */
 import type { MetricId } from '../../../shared/metrics';
 import type { Granularity } from '../../../shared/query';
-import type { SeriesPoint } from '../../../shared/results';
+import type { Coverage, SeriesPoint } from '../../../shared/results';
 import { useStrings } from '../i18n/use-strings';
 import { bucketSpan, spanDays } from './buckets';
 
@@ -13,16 +16,26 @@ export function ChartDataTable({
   metric,
   granularity,
   range,
+  compareSeries,
+  compareCoverage,
 }: {
   series: SeriesPoint[];
   metric: MetricId;
   granularity: Granularity;
   range: { from: string; to: string };
+  compareSeries?: SeriesPoint[];
+  compareCoverage?: Coverage;
 }) {
   const { t, metricLabel, formatMetric, formatDay, word } = useStrings();
   const dates = [...new Set(series.map((p) => p.date))];
   const splits = [...new Set(series.map((p) => p.split))];
   const byKey = new Map(series.map((p) => [`${p.date}|${p.split ?? ''}`, p]));
+  const bDates = compareSeries?.length ? [...new Set(compareSeries.map((p) => p.date))].sort() : null;
+  const bByKey = new Map((compareSeries ?? []).map((p) => [`${p.date}|${p.split ?? ''}`, p]));
+  const covered = (d: string) =>
+    !compareCoverage ||
+    (compareCoverage.from !== null && d >= compareCoverage.from && (compareCoverage.to === null || d <= compareCoverage.to));
+  const splitName = (s: string | null) => (s === null ? metricLabel(metric) : word(s));
   const caption = t('chartTableCaption').replace('{metric}', metricLabel(metric)).replace('{interval}', t(UNIT[granularity]));
   return (
     <div className="chart-table-wrap" tabIndex={0} role="region" aria-label={caption}>
@@ -33,14 +46,22 @@ export function ChartDataTable({
             <th scope="col">{capitalized(t(UNIT[granularity]))}</th>
             {splits.map((s) => (
               <th scope="col" className="num" key={s ?? ''}>
-                {s === null ? metricLabel(metric) : word(s)}
+                {splitName(s)}
               </th>
             ))}
+            {bDates && <th scope="col">{`${capitalized(t(UNIT[granularity]))} (B)`}</th>}
+            {bDates &&
+              splits.map((s) => (
+                <th scope="col" className="num" key={`b|${s ?? ''}`}>
+                  {`${splitName(s)} (B)`}
+                </th>
+              ))}
           </tr>
         </thead>
         <tbody>
-          {dates.map((d) => {
+          {dates.map((d, i) => {
             const span = bucketSpan(d, granularity, range);
+            const b = bDates?.[i];
             return (
               <tr key={d}>
                 <th scope="row">
@@ -52,6 +73,13 @@ export function ChartDataTable({
                     {formatMetric(metric, byKey.get(`${d}|${s ?? ''}`)?.[metric] ?? null)}
                   </td>
                 ))}
+                {bDates && <td>{b ? formatDay(b) : '–'}</td>}
+                {bDates &&
+                  splits.map((s) => (
+                    <td className="num" key={`b|${s ?? ''}`} data-testid={s === null ? `chart-table-b-${i}` : undefined}>
+                      {formatMetric(metric, b && covered(b) ? (bByKey.get(`${b}|${s ?? ''}`)?.[metric] ?? null) : null)}
+                    </td>
+                  ))}
               </tr>
             );
           })}

@@ -66,7 +66,8 @@ export function CompareControls() {
               </label>
               {problem && (
                 <p className="field-error" id="compare-problem" role="alert" data-testid="compare-problem">
-                  {t(problem)}
+                  {/* What is on screen meanwhile: the last valid B, or (opened from a link with B reversed) none. */}
+                  {t(problem)} {t(compare.lastValid ? 'compareKeepsLast' : 'compareNoneYet')}
                 </p>
               )}
             </>

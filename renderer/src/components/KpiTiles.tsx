@@ -78,7 +78,8 @@ function CompareLine({ id, comparison }: { id: MetricId; comparison: CompareResu
     : `${d.abs !== null && d.abs > 0 ? '▲' : d.abs !== null && d.abs < 0 ? '▼' : '='} ${shown(d.abs === null ? null : Math.abs(d.abs))}${suffix}${
         d.pct === null
           ? ''
-          : ` (${d.pct >= 0 ? '+' : ''}${localeNumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(d.pct)})`
+          : // One minus sign in both languages (English's percent format would write a hyphen): as the pp change.
+            ` (${d.pct >= 0 ? '+' : '−'}${localeNumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(Math.abs(d.pct))})`
       }`;
   // Totals of ranges that are not fully covered, or of unequal length, do not compare as they are.
   const comparable = perDay || (comparison.comparable && comparison.equalLengths);

@@ -82,7 +82,12 @@ export function VirtualTable<T>({
   const firstSticky = columns.findIndex((c) => c.sticky);
   const stickyStyle = (i: number) =>
     columns[i]?.sticky
-      ? { position: 'sticky' as const, left: lefts[i], zIndex: 1, boxShadow: `-${i === firstSticky ? PAD : GAP}px 0 0 var(--panel)` }
+      ? {
+          position: 'sticky' as const,
+          left: lefts[i],
+          zIndex: 1,
+          boxShadow: `-${i === firstSticky ? PAD : GAP}px 0 0 var(--sticky-bg, var(--panel))`,
+        }
       : undefined;
   const cellClass = (c: Column<T>) => `${c.numeric ? 'num' : ''}${c.sticky ? ' sticky' : ''}`;
 

@@ -104,7 +104,14 @@ export function OverviewView() {
           </label>
         </div>
         {asTable ? (
-          <ChartDataTable series={data.series} metric={chartMetric} granularity={data.granularity} range={data.range} />
+          <ChartDataTable
+            series={data.series}
+            metric={chartMetric}
+            granularity={data.granularity}
+            range={data.range}
+            compareSeries={comparison?.b.series}
+            compareCoverage={comparison?.coverage.b}
+          />
         ) : (
           <TimeSeriesChart
             series={data.series}
