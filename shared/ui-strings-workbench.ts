@@ -16,6 +16,8 @@ export const WORKBENCH_EN = {
   pinFiltersIgnored: 'The date range and claimed accounts do not apply here: Pin stats cover the last 24 hours and the Pin’s lifetime.',
   boardPins: 'Pins on this board',
   boardPinsSummary: '{count} Pins on this board for these filters; {metric} together:',
+  boardPinsNote:
+    'A Pin here counts only what happened on this board, so that the rows add up to the board. In Top Pins it counts its whole group (Pins with the same image and URL, and re-saves to other boards).',
   openBoard: 'Open the board’s Pins',
   savedViews: 'Saved views',
   copyLink: 'Link to this view',
@@ -73,6 +75,8 @@ export const WORKBENCH_SV: Record<keyof typeof WORKBENCH_EN, string> = {
     'Datumintervallet och bekräftade konton gäller inte här: pinstatistiken avser de senaste 24 timmarna och pinnens livstid.',
   boardPins: 'Pins på anslagstavlan',
   boardPinsSummary: '{count} pins på anslagstavlan för dessa filter; {metric} sammanlagt:',
+  boardPinsNote:
+    'Här räknas bara det som hänt på den här anslagstavlan, så att raderna blir anslagstavlans summa. Under Bästa pins räknas pinnens hela grupp (pins med samma bild och URL, och sparningar till andra anslagstavlor).',
   openBoard: 'Öppna anslagstavlans pins',
   savedViews: 'Sparade vyer',
   copyLink: 'Länk till den här vyn',

@@ -53,6 +53,7 @@ test('the Pin panel says which filters it applies; a board row opens the board w
   ]);
   const expected = cli.rows.find((r) => r.board_id === boardId)?.impressions ?? -1;
   await expect(page.getByTestId('board-total')).toHaveText(expected.toLocaleString('en-US'));
+  await expect(page.getByTestId('board-pins-note')).toContainText('so that the rows add up to the board');
   await expect.poll(() => new URL(page.url()).hash).toContain(`board=${boardId}`);
 
   await page.locator('[data-testid^=board-pin-]').first().click();
@@ -67,6 +68,11 @@ test('the Pin panel says which filters it applies; a board row opens the board w
   await expect(panel).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
+
+  // A link to a board there is no trace of says so (not "no data for these filters").
+  await page.goto('about:blank');
+  await page.goto(`${served.url}&view=top-boards&board=nope`);
+  await expect(panel.getByTestId('status-error')).toContainText('No board nope in this workspace');
 });
 
 test('From after To: an inline message in the UI language, the last valid numbers stay', async ({ page, served }) => {

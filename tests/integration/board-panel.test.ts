@@ -29,8 +29,15 @@ describe("a board's Pins", () => {
         ).toBe(board[metric]);
       }
     }
-    const none = await top(engine, { view: 'top-pins', boardId: 'no-such-board' });
-    expect(none.rows).toEqual([]);
+    // A board there is no trace of is said to be unknown, not "no data for these filters".
+    await expect(top(engine, { view: 'top-pins', boardId: 'no-such-board' })).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'No board no-such-board in this workspace',
+    });
+    // A known board with nothing under these filters is an empty list, as before.
+    const board = boards.rows[0]?.board_id ?? '';
+    const empty = await top(engine, { view: 'top-pins', boardId: board, filters: { from: '2020-01-01', to: '2020-01-31' } });
+    expect(empty.rows).toEqual([]);
     engine.close();
   });
 

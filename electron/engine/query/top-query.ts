@@ -7,8 +7,11 @@ import type { Workspace } from '../db/workspace';
 import { compileBoardNames, compileGroupLabels, compileTopAudience, compileTopRanking, PIN_KINDS } from './compile/top-sql';
 import { MIXED } from '../../../shared/dimensions';
 import { eventBounds, eventProvenance, resolveRange } from './resolve-range';
+import { PinsightError } from '../../../shared/api';
 
 type TopView = TopResult['view'];
+
+const BOARD_KNOWN = `SELECT 1 FROM boards WHERE board_id = $b UNION ALL SELECT 1 FROM pins WHERE board_id = $b LIMIT 1`;
 
 export function defaultSort(view: TopView): MetricId {
   return view === 'top-video-pins' ? 'video_views' : 'impressions';
@@ -32,6 +35,9 @@ export async function topQuery(ws: Workspace, spec: QuerySpec & { view: TopView 
   const boardId = spec.view === 'top-pins' ? spec.boardId : undefined;
   const ranking = compileTopRanking(spec.view, spec.filters, range, sortBy, limit, boardId);
   const ranked = await ws.all(ranking.sql, ranking.params);
+  // A board's Pins: an empty list for a board there is no trace of (a link edited by hand) says so.
+  if (boardId !== undefined && !ranked.length && !(await ws.one(BOARD_KNOWN, { b: boardId })))
+    throw new PinsightError('not-found', `No board ${boardId} in this workspace`);
   const keys = ranked.map((r) => r.k as string | number);
   const audience = new Map<unknown, PlainRow>();
   if (!spec.skipAudience && keys.length) {

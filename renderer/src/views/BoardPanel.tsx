@@ -43,6 +43,9 @@ export function BoardPanel() {
             {t('boardPinsSummary').replace('{count}', String(data.rows.length)).replace('{metric}', strings.metricLabel(sort))}{' '}
             <strong data-testid="board-total">{formatMetric(sort, total)}</strong>
           </p>
+          <p className="muted" data-testid="board-pins-note">
+            {t('boardPinsNote')}
+          </p>
           <VirtualTable
             label={t('boardPins')}
             columns={columns}
