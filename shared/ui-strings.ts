@@ -160,6 +160,8 @@ const en = {
   provisionalDays:
     '{count} days are provisional: Pinterest had not finished their numbers when the response was saved ({days}). Import a newer response to replace them.',
   lastDayPartial: 'The data ends at {time} (its latest event), so that day is not complete: its numbers are lower than a whole day’s.',
+  lastDayPartialCompare:
+    'Range A ends with that day, so the changes against B include its shortfall: end A a day earlier to compare whole days.',
   removeImport: 'Remove…',
   removeConfirm: 'Take {file} out of the workspace? Its {rows} rows leave, and every view shows what it showed before it was imported.',
   removeYes: 'Remove',
@@ -203,7 +205,7 @@ const sv: Record<StringKey, string> = {
   month: 'Månadsvis',
   loading: 'Läser in…',
   noData: 'Inga data för dessa filter',
-  unknownValueNote: 'Händelser utan {dimension} räknas bara under Alla (som Okänd i en uppdelning).',
+  unknownValueNote: 'Händelseposter utan {dimension} räknas bara under Alla (som Okänd i en uppdelning).',
   noWorkspaceData: 'Den här arbetsytan har inga data än. Importera filer för att börja.',
   errorPrefix: 'Något gick fel',
   retry: 'Försök igen',
@@ -329,6 +331,8 @@ const sv: Record<StringKey, string> = {
   provisionalDays:
     '{count} dagar är preliminära: Pinterest hade inte räknat klart dem när svaret sparades ({days}). Importera ett nyare svar för att ersätta dem.',
   lastDayPartial: 'Data slutar {time} (den senaste händelsen), så den dagen är inte komplett: dess siffror är lägre än en hel dags.',
+  lastDayPartialCompare:
+    'Intervall A slutar med den dagen, så förändringarna mot B räknar med bortfallet: låt A sluta en dag tidigare för att jämföra hela dagar.',
   removeImport: 'Ta bort…',
   removeConfirm:
     'Ta bort {file} från arbetsytan? Dess {rows} rader försvinner, och alla vyer visar det de visade innan filen importerades.',

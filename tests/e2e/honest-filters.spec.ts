@@ -153,6 +153,11 @@ test('a last day that ends early is said over the overview, in the workspace tim
   await expect(page.getByTestId('last-day-partial')).toContainText(`The data ends at`);
   await expect(page.getByTestId('last-day-partial')).toContainText(clock);
   await expect(page.getByTestId('last-day-partial')).toContainText(`UTC (its latest event), so that day is not complete`);
+  await expect(page.getByTestId('last-day-partial')).not.toContainText('Range A');
+  // Comparing: the changes against B include that day's shortfall, and the banner says so.
+  await page.getByTestId('compare-toggle').check();
+  await expect(page.getByTestId('last-day-partial')).toContainText('the changes against B include its shortfall');
+  await page.getByTestId('compare-toggle').uncheck();
   await page.getByTestId('filter-from').fill('2026-09-01');
   await page.getByTestId('filter-to').fill('2026-09-30');
   await expect(page.getByTestId('provenance')).toContainText('Sep 30, 2026');

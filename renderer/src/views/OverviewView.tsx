@@ -58,6 +58,7 @@ export function OverviewView() {
       {data.lastDayEndsAt && (
         <p className="status status-warning" role="status" data-testid="last-day-partial">
           {t('lastDayPartial').replace('{time}', formatTime(data.lastDayEndsAt.at))}
+          {comparison && ` ${t('lastDayPartialCompare')}`}
         </p>
       )}
       <KpiTiles totals={data.totals} loading={overview.status === 'loading'} audiencePending={audiencePending} comparison={comparison} />
