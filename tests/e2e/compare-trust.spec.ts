@@ -82,6 +82,12 @@ test('partial coverage of B: said above the tiles, totals marked not comparable,
   await expect(table.locator('tbody tr').first()).toContainText('Oct 17, 2025');
   await expect(page.getByTestId('chart-table-b-0')).toHaveText('–');
   await expect(page.getByTestId('chart-table-b-29')).toHaveText(/^\d[\d,]*$/);
+  // By week: B's first week is cut by B (marked *) and before the data (empty); the week B's data starts in has data.
+  await page.getByTestId('granularity').selectOption('week');
+  await expect(table.locator('tbody tr').first()).toContainText('Oct 13, 2025*');
+  await expect(page.getByTestId('chart-table-b-0')).toHaveText('–');
+  await expect(table.locator('tbody tr').nth(3)).toContainText('Nov 3, 2025');
+  await expect(page.getByTestId('chart-table-b-3')).toHaveText(/^\d[\d,]*$/);
 });
 
 test('unequal lengths are said; rates change in percentage points', async ({ page, served }) => {
@@ -104,6 +110,10 @@ test('unequal lengths are said; rates change in percentage points', async ({ pag
   await page.getByTestId('compare-from').fill('2026-09-15');
   await expect(page.getByTestId('compare-problem')).toContainText('“From” must not be after “To”');
   await expect(page.getByTestId('kpi-b-impressions')).toHaveAttribute('data-value', String(cli.b.totals.impressions));
+  // The address keeps the comparison on screen (the last valid B), so a link or a reload shows the same.
+  await page.getByTestId('compare-from').blur();
+  await expect.poll(() => new URL(page.url()).hash).toContain('compare=custom');
+  expect(new URL(page.url()).hash).toContain('bfrom=2026-08-22&bto=2026-08-31');
 
   await page.getByTestId('locale').selectOption('sv');
   await expect(page.getByTestId('compare-problem')).toContainText('”Från” får inte vara efter ”Till”');

@@ -6,7 +6,7 @@ import type { MetricId } from '../../../shared/metrics';
 import type { Granularity } from '../../../shared/query';
 import type { Coverage, SeriesPoint } from '../../../shared/results';
 import { useStrings } from '../i18n/use-strings';
-import { bucketSpan, spanDays } from './buckets';
+import { bucketCovered, bucketSpan, spanDays } from './buckets';
 
 const capitalized = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 const UNIT = { day: 'dayUnit', week: 'weekUnit', month: 'monthUnit' } as const;
@@ -18,6 +18,7 @@ export function ChartDataTable({
   range,
   compareSeries,
   compareCoverage,
+  compareRange,
 }: {
   series: SeriesPoint[];
   metric: MetricId;
@@ -25,6 +26,8 @@ export function ChartDataTable({
   range: { from: string; to: string };
   compareSeries?: SeriesPoint[];
   compareCoverage?: Coverage;
+  /** Range B, to mark its weeks and months that B cuts (with *, as A's). */
+  compareRange?: { from: string; to: string };
 }) {
   const { t, metricLabel, formatMetric, formatDay, word } = useStrings();
   const dates = [...new Set(series.map((p) => p.date))];
@@ -32,9 +35,6 @@ export function ChartDataTable({
   const byKey = new Map(series.map((p) => [`${p.date}|${p.split ?? ''}`, p]));
   const bDates = compareSeries?.length ? [...new Set(compareSeries.map((p) => p.date))].sort() : null;
   const bByKey = new Map((compareSeries ?? []).map((p) => [`${p.date}|${p.split ?? ''}`, p]));
-  const covered = (d: string) =>
-    !compareCoverage ||
-    (compareCoverage.from !== null && d >= compareCoverage.from && (compareCoverage.to === null || d <= compareCoverage.to));
   const splitName = (s: string | null) => (s === null ? metricLabel(metric) : word(s));
   const caption = t('chartTableCaption').replace('{metric}', metricLabel(metric)).replace('{interval}', t(UNIT[granularity]));
   return (
@@ -73,11 +73,16 @@ export function ChartDataTable({
                     {formatMetric(metric, byKey.get(`${d}|${s ?? ''}`)?.[metric] ?? null)}
                   </td>
                 ))}
-                {bDates && <td>{b ? formatDay(b) : '–'}</td>}
+                {bDates && (
+                  <td>{b ? `${formatDay(b)}${compareRange && bucketSpan(b, granularity, compareRange).partial ? '*' : ''}` : '–'}</td>
+                )}
                 {bDates &&
                   splits.map((s) => (
                     <td className="num" key={`b|${s ?? ''}`} data-testid={s === null ? `chart-table-b-${i}` : undefined}>
-                      {formatMetric(metric, b && covered(b) ? (bByKey.get(`${b}|${s ?? ''}`)?.[metric] ?? null) : null)}
+                      {formatMetric(
+                        metric,
+                        b && bucketCovered(b, granularity, compareCoverage) ? (bByKey.get(`${b}|${s ?? ''}`)?.[metric] ?? null) : null,
+                      )}
                     </td>
                   ))}
               </tr>

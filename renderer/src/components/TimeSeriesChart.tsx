@@ -14,7 +14,7 @@ import { useEffect, useRef } from 'react';
 import { METRICS, type MetricId } from '../../../shared/metrics';
 import type { Granularity } from '../../../shared/query';
 import type { Coverage, SeriesPoint } from '../../../shared/results';
-import { bucketSpan, spanDays } from './buckets';
+import { bucketCovered, bucketSpan, spanDays } from './buckets';
 import { useStrings } from '../i18n/use-strings';
 import type { Theme } from '../store/ui-slice';
 
@@ -77,13 +77,10 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
     const name = (split: string | null) => (split === null ? metricLabel(metric) : word(split));
     const b = bSeries(compareSeries, splits, dates.length, metric);
     const bDates = compareSeries ? [...new Set(compareSeries.map((p) => p.date))].sort() : [];
+    // A week or month of B has data when any of its days has (its first days may fall before B's data starts).
     const uncovered = (i: number) => {
       const d = bDates[i];
-      return Boolean(
-        compareCoverage &&
-        d &&
-        (compareCoverage.from === null || d < compareCoverage.from || (compareCoverage.to !== null && d > compareCoverage.to)),
-      );
+      return Boolean(compareCoverage && d && !bucketCovered(d, granularity, compareCoverage));
     };
     // B's days without data, as shaded bands under A's days (one band per run of such days).
     const bands: [{ xAxis: string; name?: string }, { xAxis: string }][] = [];

@@ -8,6 +8,7 @@ import { presetRange } from '../../../shared/date-presets';
 import type { SavedView } from '../../../shared/preferences';
 import { api } from '../api/transport';
 import type { AppState } from './app-store';
+import { compareProblem } from './filters-slice';
 import { DEFAULT_VIEW_STATE, formatViewState, parseViewState, type ViewState } from './view-state';
 
 export interface WorkbenchSlice {
@@ -26,6 +27,11 @@ export interface WorkbenchSlice {
   loadPreferences(): Promise<void>;
 }
 
+function shownB(s: AppState): { from: string | null; to: string | null } {
+  const kept = compareProblem(s) ? s.compare.lastValid : null;
+  return kept ?? { from: s.compare.from, to: s.compare.to };
+}
+
 /** What is on screen now, as a view state. */
 export function viewStateOf(s: AppState): ViewState {
   const { from, to, accounts, ...choices } = s.filters;
@@ -39,7 +45,9 @@ export function viewStateOf(s: AppState): ViewState {
     splitBy: s.splitBy,
     granularity: s.granularity,
     chartMetric: s.chartMetric,
-    compare: { enabled: s.compare.enabled, preset: s.compare.preset, from: s.compare.from, to: s.compare.to, perDay: s.compare.perDay },
+    // A reversed or incomplete custom B is not written: the address keeps the comparison on screen (the last valid
+    // one), as it keeps the last valid range A while A's fields are being mended.
+    compare: { enabled: s.compare.enabled, preset: s.compare.preset, ...shownB(s), perDay: s.compare.perDay },
     topPinsSort: s.topPinsSort,
     topBoardsSort: s.topBoardsSort,
     videoSort: s.videoSort,

@@ -58,7 +58,7 @@ export function OverviewView() {
       {data.lastDayEndsAt && (
         <p className="status status-warning" role="status" data-testid="last-day-partial">
           {t('lastDayPartial').replace('{time}', formatTime(data.lastDayEndsAt.at))}
-          {comparison && ` ${t('lastDayPartialCompare')}`}
+          {comparison && comparison.coverage.b.covered > 0 && ` ${t('lastDayPartialCompare')}`}
         </p>
       )}
       <KpiTiles totals={data.totals} loading={overview.status === 'loading'} audiencePending={audiencePending} comparison={comparison} />
@@ -112,6 +112,7 @@ export function OverviewView() {
             range={data.range}
             compareSeries={comparison?.b.series}
             compareCoverage={comparison?.coverage.b}
+            compareRange={comparison?.b.range}
           />
         ) : (
           <TimeSeriesChart
