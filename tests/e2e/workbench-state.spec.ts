@@ -111,6 +111,11 @@ test('Back at once after a change undoes that change; an address edited by hand 
   await page.waitForTimeout(400);
   expect(fragment(page)).toBe('content-type=paid');
   await expect(page.getByTestId('filter-device-all')).toHaveAttribute('aria-checked', 'true');
+  // Forward brings the change back (it was written on the way), as for any change.
+  await page.goForward();
+  await expect(page.getByTestId('filter-device-mobile')).toHaveAttribute('aria-checked', 'true');
+  await page.goBack();
+  await expect(page.getByTestId('filter-device-all')).toHaveAttribute('aria-checked', 'true');
   await page.goBack();
   await expect(page.getByTestId('filter-contentType-all')).toHaveAttribute('aria-checked', 'true');
 

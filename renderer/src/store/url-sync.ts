@@ -27,6 +27,16 @@ const positionOf = (state: unknown) => {
   const n = (state as { pinsight?: unknown } | null)?.pinsight;
   return typeof n === 'number' ? n : null;
 };
+/** Two views that differ in their dates alone (a date being typed, field by field). */
+const DATE_KEYS = ['preset', 'from', 'to', 'bfrom', 'bto'];
+const sameButDates = (a: string, b: string) => {
+  const strip = (text: string) => {
+    const p = new URLSearchParams(text);
+    for (const key of DATE_KEYS) p.delete(key);
+    return p.toString();
+  };
+  return strip(a) === strip(b);
+};
 /** A date being typed: its changes make one entry, written when the field is left. */
 const typingDate = () => (globalThis.document?.activeElement as { type?: string } | null | undefined)?.type === 'date';
 
@@ -66,8 +76,9 @@ export function startUrlSync(store = useAppStore): () => void {
   let sameTask = false;
   let dateEntry = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  /** Set while the history steps back to the last written entry: its position, and the entries to write there. */
-  let returning: { to: number; write: string[] } | null = null;
+  /** Set while the history steps back to the last written entry: its position, the entries to write there, and
+   * the analyst's step (negative: Back) to take from them. */
+  let returning: { to: number; write: string[]; step: number } | null = null;
   const schedule = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(write, ENTRY_DELAY_MS);
@@ -92,7 +103,8 @@ export function startUrlSync(store = useAppStore): () => void {
     if (text === shown) return;
     shown = text;
     const typing = typingDate();
-    if (entries.length && (sameTask || (dateEntry && typing))) entries[entries.length - 1] = text;
+    const last = entries[entries.length - 1];
+    if (last !== undefined && (sameTask || (dateEntry && typing && sameButDates(text, last)))) entries[entries.length - 1] = text;
     else {
       entries.push(text);
       dateEntry = typing;
@@ -105,20 +117,22 @@ export function startUrlSync(store = useAppStore): () => void {
 
   const follow = (state: unknown) => {
     const at = positionOf(state);
-    if (returning) {
-      if (at !== returning.to) return;
-      const toWrite = returning.write;
+    if (returning && at === returning.to) {
+      // Back at the last written entry: the entries are written now, and the analyst's step is taken from the
+      // last of them, as it would have been had they been written (Back then lands on the change before the last,
+      // and Forward finds the last again). Forward has nothing ahead of them: it stays.
+      const { write: toWrite, step } = returning;
       returning = null;
       position = at;
-      if (!toWrite.length) return apply(written);
-      entries = toWrite;
-      return write();
+      for (const text of toWrite) push(text);
+      if (step < 0) history.go(step);
+      return;
     }
+    // Any other step meanwhile (several at once) is followed as it comes.
+    returning = null;
     if (entries.length && at !== null && at !== position) {
-      // A step taken before the entries were written, taken back to the last written entry. Back undoes the
-      // change not written yet (its view leaves the screen); Forward keeps it and writes it there (as the browser
-      // would have dropped the entries ahead of it had it been written).
-      returning = { to: position, write: at > position ? entries : [] };
+      // A step taken before the entries were written: back to the last written entry first (above).
+      returning = { to: position, write: entries, step: at - position };
       discard();
       history.go(returning.to - at);
       return;

@@ -102,23 +102,44 @@ describe('the address and the screen', () => {
     stop();
   });
 
-  it('Back before the last change is written undoes that change, not the one before it', () => {
+  it('Back before the last change is written undoes that change, and Forward brings it back', () => {
     const stop = start();
     useAppStore.getState().setFilter('device', 'mobile');
     vi.advanceTimersByTime(ENTRY_DELAY_MS);
     useAppStore.getState().setFilter('device', 'web');
     go(-1);
-    vi.advanceTimersByTime(ENTRY_DELAY_MS * 4);
+    vi.advanceTimersByTime(10);
     // Back from the change not written yet lands on the entry before it: mobile, not the first entry.
     expect(device()).toBe('mobile');
     expect(location.hash).toBe('#device=mobile');
     expect(index).toBe(1);
-    expect(pushed).toEqual(['#device=mobile']);
+    // The change was written on the way, as if it had been before: Forward finds it.
+    expect(pushed).toEqual(['#device=mobile', '#device=web']);
     expect(session.has(PENDING_ENTRIES_KEY)).toBe(false);
-    // Back again: the entry before it, as always.
+    go(1);
+    vi.advanceTimersByTime(1);
+    expect(device()).toBe('web');
+    // Back twice from there: the entry before it, and the first.
+    go(-1);
+    vi.advanceTimersByTime(1);
     go(-1);
     vi.advanceTimersByTime(1);
     expect(device()).toBe('all');
+    stop();
+  });
+
+  it('two steps back at once before a change is written count that change as a step', () => {
+    const stop = start();
+    for (const d of ['mobile', 'web'] as const) {
+      useAppStore.getState().setFilter('device', d);
+      vi.advanceTimersByTime(ENTRY_DELAY_MS);
+    }
+    useAppStore.getState().setFilter('device', 'tablet');
+    go(-2);
+    vi.advanceTimersByTime(10);
+    expect(device()).toBe('mobile');
+    expect(index).toBe(1);
+    expect(stack.map((e) => e.url)).toEqual(['/', '/#device=mobile', '/#device=web', '/#device=tablet']);
     stop();
   });
 
@@ -157,6 +178,17 @@ describe('the address and the screen', () => {
     useAppStore.getState().setFilter('device', 'web');
     vi.advanceTimersByTime(ENTRY_DELAY_MS);
     expect(pushed).toHaveLength(2);
+    // A change of something else while a date field has focus (a shortcut) is not folded into the date's entry.
+    focused = { type: 'date' };
+    useAppStore.getState().setCustomRange('2026-10-16', '2026-10-31');
+    vi.advanceTimersByTime(ENTRY_DELAY_MS);
+    useAppStore.getState().setFilter('device', 'mobile');
+    focused = null;
+    vi.advanceTimersByTime(ENTRY_DELAY_MS);
+    expect(pushed.slice(2)).toEqual([
+      '#preset=custom&from=2026-10-16&to=2026-10-31&device=web',
+      '#preset=custom&from=2026-10-16&to=2026-10-31&device=mobile',
+    ]);
     stop();
   });
 
