@@ -23,7 +23,7 @@ export function bucketSpan(start: string, granularity: Granularity, range: { fro
   return { from, to, partial: granularity !== 'day' && (from !== start || to !== end) };
 }
 
-/** Whether a bucket starting at `start` has any day inside the range (a week that starts before it may). */
+/** Whether a bucket starting at `start` has a day inside the range (a week that starts before it may). */
 export function bucketOverlaps(start: string, granularity: Granularity, range: { from: string; to: string | null }): boolean {
   return bucketEnd(start, granularity) >= range.from && (range.to === null || start <= range.to);
 }

@@ -6,7 +6,8 @@ import type { MetricId } from '../../../shared/metrics';
 import type { Granularity } from '../../../shared/query';
 import type { Coverage, SeriesPoint } from '../../../shared/results';
 import { useStrings } from '../i18n/use-strings';
-import { bucketCovered, bucketSpan, spanDays } from './buckets';
+import { bucketSpan, spanDays } from './buckets';
+import { alignB } from './range-b';
 
 const capitalized = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 const UNIT = { day: 'dayUnit', week: 'weekUnit', month: 'monthUnit' } as const;
@@ -33,8 +34,8 @@ export function ChartDataTable({
   const dates = [...new Set(series.map((p) => p.date))];
   const splits = [...new Set(series.map((p) => p.split))];
   const byKey = new Map(series.map((p) => [`${p.date}|${p.split ?? ''}`, p]));
-  const bDates = compareSeries?.length ? [...new Set(compareSeries.map((p) => p.date))].sort() : null;
-  const bByKey = new Map((compareSeries ?? []).map((p) => [`${p.date}|${p.split ?? ''}`, p]));
+  const aligned = alignB(compareSeries, compareCoverage, granularity);
+  const bDates = aligned?.dates ?? null;
   const splitName = (s: string | null) => (s === null ? metricLabel(metric) : word(s));
   const caption = t('chartTableCaption').replace('{metric}', metricLabel(metric)).replace('{interval}', t(UNIT[granularity]));
   return (
@@ -79,10 +80,7 @@ export function ChartDataTable({
                 {bDates &&
                   splits.map((s) => (
                     <td className="num" key={`b|${s ?? ''}`} data-testid={s === null ? `chart-table-b-${i}` : undefined}>
-                      {formatMetric(
-                        metric,
-                        b && bucketCovered(b, granularity, compareCoverage) ? (bByKey.get(`${b}|${s ?? ''}`)?.[metric] ?? null) : null,
-                      )}
+                      {formatMetric(metric, aligned?.point(i, s)?.[metric] ?? null)}
                     </td>
                   ))}
               </tr>

@@ -67,6 +67,8 @@ function CompareLine({ id, comparison }: { id: MetricId; comparison: CompareResu
   const suffix = perDay && !rate && METRICS[id].formula.kind !== 'ratio' ? t('perDaySuffix') : '';
   // Averages per day keep a decimal (2.4/day, not 2/day); A's own average is said beside B's, in the same unit.
   const shown = (v: number | null) => (suffix && v !== null && METRICS[id].unit === 'count' ? number(v, 1) : formatMetric(id, v));
+  // A change with its sign: one minus sign in both languages (English's percent format would write a hyphen).
+  const signed = (v: number, format: (abs: number) => string) => `${v >= 0 ? '+' : '−'}${format(Math.abs(v))}`;
   // Rates change in percentage points (a change that rounds to 0.0 is none); the rest by amount and in percent.
   const ppNone = rate && d.pp !== null && d.pp !== undefined && Math.abs(d.pp) < 0.05;
   const change = rate
@@ -74,12 +76,11 @@ function CompareLine({ id, comparison }: { id: MetricId; comparison: CompareResu
       ? ''
       : ppNone
         ? `= ${number(0, 1)} ${t('pp')}`
-        : `${d.pp >= 0 ? '+' : '−'}${number(Math.abs(d.pp), 1)} ${t('pp')}`
+        : `${signed(d.pp, (v) => number(v, 1))} ${t('pp')}`
     : `${d.abs !== null && d.abs > 0 ? '▲' : d.abs !== null && d.abs < 0 ? '▼' : '='} ${shown(d.abs === null ? null : Math.abs(d.abs))}${suffix}${
         d.pct === null
           ? ''
-          : // One minus sign in both languages (English's percent format would write a hyphen): as the pp change.
-            ` (${d.pct >= 0 ? '+' : '−'}${localeNumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(Math.abs(d.pct))})`
+          : ` (${signed(d.pct, (v) => localeNumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(v))})`
       }`;
   // Totals of ranges that are not fully covered, or of unequal length, do not compare as they are.
   const comparable = perDay || (comparison.comparable && comparison.equalLengths);

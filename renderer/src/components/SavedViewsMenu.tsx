@@ -5,8 +5,7 @@ import { useStrings } from '../i18n/use-strings';
 import { useAppStore } from '../store/app-store';
 import { useFocusTrap } from './use-focus-trap';
 import { serveToken } from '../api/transport';
-import { formatViewState } from '../store/view-state';
-import { viewStateOf } from '../store/workbench-slice';
+import { viewTextOf } from '../store/workbench-slice';
 
 export function SavedViewsMenu() {
   const { t } = useStrings();
@@ -178,7 +177,7 @@ function ViewLink() {
   const [copied, setCopied] = useState(false);
   const make = () => {
     // The view on screen, not the address's fragment: its history entry is written a moment after a change.
-    const state = formatViewState(viewStateOf(useAppStore.getState()));
+    const state = viewTextOf(useAppStore.getState());
     const full = `${location.origin}${location.pathname}#token=${serveToken() ?? ''}${state ? `&${state}` : ''}`;
     setLink(full);
     void navigator.clipboard

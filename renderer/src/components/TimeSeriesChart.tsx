@@ -14,7 +14,8 @@ import { useEffect, useRef } from 'react';
 import { METRICS, type MetricId } from '../../../shared/metrics';
 import type { Granularity } from '../../../shared/query';
 import type { Coverage, SeriesPoint } from '../../../shared/results';
-import { bucketCovered, bucketSpan, spanDays } from './buckets';
+import { bucketSpan, spanDays } from './buckets';
+import { alignB } from './range-b';
 import { useStrings } from '../i18n/use-strings';
 import type { Theme } from '../store/ui-slice';
 
@@ -75,13 +76,9 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
     const splits = [...new Set(series.map((p) => p.split))];
     const byKey = new Map(series.map((p) => [`${p.date}|${p.split ?? ''}`, p]));
     const name = (split: string | null) => (split === null ? metricLabel(metric) : word(split));
-    const b = bSeries(compareSeries, splits, dates.length, metric);
-    const bDates = compareSeries ? [...new Set(compareSeries.map((p) => p.date))].sort() : [];
-    // A week or month of B has data when any of its days has (its first days may fall before B's data starts).
-    const uncovered = (i: number) => {
-      const d = bDates[i];
-      return Boolean(compareCoverage && d && !bucketCovered(d, granularity, compareCoverage));
-    };
+    const aligned = alignB(compareSeries, compareCoverage, granularity);
+    const bDates = aligned?.dates ?? [];
+    const uncovered = (i: number) => aligned?.noData(i) ?? false;
     // B's days without data, as shaded bands under A's days (one band per run of such days).
     const bands: [{ xAxis: string; name?: string }, { xAxis: string }][] = [];
     for (let i = 0; i < dates.length; i++) {
@@ -134,14 +131,14 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
             lineStyle: { color: color(i), width: 2 },
             data: dates.map((d) => byKey.get(`${d}|${split ?? ''}`)?.[metric] ?? null),
           })),
-          ...b.map(({ split, values }, i) => ({
+          ...(aligned ? splits : []).map((split, i) => ({
             name: `${name(split)} (B)`,
             type: 'line',
             showSymbol: false,
             connectNulls: false,
             itemStyle: { color: color(i), opacity: 0.7 },
             lineStyle: { color: color(i), type: 'dashed', opacity: 0.75, width: 2 },
-            data: values.map((v, k) => (uncovered(k) ? null : v)),
+            data: dates.map((_, k) => aligned?.point(k, split)?.[metric] ?? null),
             ...(i === 0 && bands.length
               ? {
                   markArea: {
@@ -160,13 +157,4 @@ export function TimeSeriesChart({ series, metric, theme, compareSeries, compareC
   }, [series, compareSeries, compareCoverage, metric, t, metricLabel, formatMetric, formatDay, word, theme, granularity, range]);
 
   return <div ref={ref} className="chart" data-testid="time-series-chart" role="img" aria-label={metricLabel(metric)} />;
-}
-
-/** Range B's values per split, the n-th day of B under the n-th day of A. */
-function bSeries(compare: SeriesPoint[] | undefined, splits: (string | null)[], length: number, metric: MetricId) {
-  if (!compare?.length) return [];
-  return splits.map((split) => {
-    const points = compare.filter((p) => p.split === split).sort((a, b) => a.date.localeCompare(b.date));
-    return { split, values: Array.from({ length }, (_, i) => points[i]?.[metric] ?? null) };
-  });
 }

@@ -10,7 +10,7 @@ export function spanDays(span: BucketSpan, formatDay: (d: string) => string): st
   return span.from === span.to ? formatDay(span.from) : `${formatDay(span.from)} – ${formatDay(span.to)}`;
 }
 
-/** Whether a bucket of range B has data: any of its days within B's covered days (without coverage: yes). */
+/** Whether a bucket of range B has data: at least one of its days among B's covered days (without coverage: yes). */
 export function bucketCovered(start: string, granularity: Granularity, coverage: Coverage | undefined): boolean {
   if (!coverage) return true;
   return coverage.from !== null && bucketOverlaps(start, granularity, { from: coverage.from, to: coverage.to });

@@ -3,7 +3,7 @@
  * sessionStorage with the address they follow: a reload, or a return to the page, before they are written finds
  * them and writes them first.
  */
-import { formatViewState, parseViewState } from './view-state';
+import { canonicalViewText } from './view-state';
 
 /** `{ base, entries }`: the view text of the address they follow, and their view texts, oldest first. */
 export const PENDING_ENTRIES_KEY = 'pinsight.pendingEntries';
@@ -16,7 +16,7 @@ export function takePending(base: string): string[] {
     storage?.removeItem(PENDING_ENTRIES_KEY);
     const pending = raw ? (JSON.parse(raw) as { base?: unknown; entries?: unknown }) : null;
     if (!pending || pending.base !== base || !Array.isArray(pending.entries)) return [];
-    return pending.entries.filter((e): e is string => typeof e === 'string').map((e) => formatViewState(parseViewState(e)));
+    return pending.entries.filter((e): e is string => typeof e === 'string').map(canonicalViewText);
   } catch {
     return [];
   }

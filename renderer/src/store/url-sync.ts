@@ -13,15 +13,14 @@
 import { serveToken } from '../api/transport';
 import { useAppStore } from './app-store';
 import { keepPending, takePending } from './pending-entries';
-import { formatViewState, parseViewState } from './view-state';
-import { viewStateOf } from './workbench-slice';
+import { canonicalViewText, parseViewState } from './view-state';
+import { viewTextOf } from './workbench-slice';
 
 export { PENDING_ENTRIES_KEY } from './pending-entries';
 /** Quiet time after the last change before its history entries are written. */
 export const ENTRY_DELAY_MS = 250;
 
 const fragment = () => globalThis.location.hash.replace(/^#/, '');
-const canonical = (text: string) => formatViewState(parseViewState(text));
 /** The position an entry of ours carries, or null for an entry the browser made (an address typed by hand). */
 const positionOf = (state: unknown) => {
   const n = (state as { pinsight?: unknown } | null)?.pinsight;
@@ -45,7 +44,7 @@ export function startUrlSync(store = useAppStore): () => void {
   serveToken();
   const address = (text: string) => `${location.pathname}${location.search}${text ? `#${text}` : ''}`;
   /** The view of the address's current history entry, and its position in the tab's history. */
-  let written = canonical(fragment());
+  let written = canonicalViewText(fragment());
   let position = positionOf(history.state) ?? 0;
   history.replaceState({ pinsight: position }, '', address(written));
   const push = (text: string) => {
@@ -99,7 +98,7 @@ export function startUrlSync(store = useAppStore): () => void {
 
   const unsubscribe = store.subscribe((s) => {
     if (applying) return;
-    const text = formatViewState(viewStateOf(s));
+    const text = viewTextOf(s);
     if (text === shown) return;
     shown = text;
     const typing = typingDate();
@@ -141,7 +140,7 @@ export function startUrlSync(store = useAppStore): () => void {
     // An address typed by hand: the token taken off, the view's text made canonical (unknown values dropped).
     serveToken();
     position = at ?? position + 1;
-    written = canonical(fragment());
+    written = canonicalViewText(fragment());
     history.replaceState({ pinsight: position }, '', address(written));
     if (written !== shown) apply(written);
   };

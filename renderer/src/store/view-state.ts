@@ -142,3 +142,8 @@ export function formatViewState(s: ViewState): string {
   put('board', s.board, null);
   return p.toString();
 }
+
+/** An address's view text as the app writes it (unknown keys and values dropped, defaults left out). */
+export function canonicalViewText(text: string): string {
+  return formatViewState(parseViewState(text));
+}

@@ -32,6 +32,11 @@ function shownB(s: AppState): { from: string | null; to: string | null } {
   return kept ?? { from: s.compare.from, to: s.compare.to };
 }
 
+/** What is on screen now, as the address's view text. */
+export function viewTextOf(s: AppState): string {
+  return formatViewState(viewStateOf(s));
+}
+
 /** What is on screen now, as a view state. */
 export function viewStateOf(s: AppState): ViewState {
   const { from, to, accounts, ...choices } = s.filters;
@@ -71,7 +76,7 @@ export const createWorkbenchSlice: StateCreator<AppState, [], [], WorkbenchSlice
       keep(await api.savedViews());
     },
     async saveView(name) {
-      return keep(await api.saveView({ name, state: formatViewState(viewStateOf(get())) }));
+      return keep(await api.saveView({ name, state: viewTextOf(get()) }));
     },
     async renameSavedView(id, name) {
       return keep(await api.renameSavedView({ id, name }));
